@@ -1,0 +1,41 @@
+//! Paths the generated code uses. Doc-hidden; no stability promise.
+
+pub use crate::alloc;
+pub use ::core;
+
+#[cfg(feature = "serde")]
+pub use ::serde;
+
+#[cfg(feature = "proptest")]
+pub use ::proptest;
+
+/// Emits its input only when guard-core's `serde` feature is on. Generated code cannot test the
+/// features of guard-core with `cfg`, which would read the user's crate's features instead.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __guard_if_serde {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __guard_if_serde {
+    ($($tokens:tt)*) => {};
+}
+
+/// Emits its input only when guard-core's `proptest` feature is on.
+#[cfg(feature = "proptest")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __guard_if_proptest {
+    ($($tokens:tt)*) => { $($tokens)* };
+}
+#[cfg(not(feature = "proptest"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __guard_if_proptest {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::{__guard_if_proptest as if_proptest, __guard_if_serde as if_serde};

@@ -1,0 +1,46 @@
+//! # guard
+//!
+//! Make illegal domain states unrepresentable.
+//!
+//! - [`typestate`]: one type per state; transitions exist only where the graph allows them; states
+//!   cannot be forged outside the declaring module.
+//! - [`Invariant`] (trait and derive): value rules declared once on the type and checked at every
+//!   boundary where data enters or changes.
+//! - [`enforce_state_invariants`]: a `match` arm may not ignore a state's required data.
+//!
+//! Users write `use guard_core::{typestate, Invariant, enforce_state_invariants};` and nothing else.
+//!
+//! ## Features
+//!
+//! | feature    | default | what it adds |
+//! |------------|---------|--------------|
+//! | `std`      | yes     | `std::error::Error` impls. Everything else needs only `alloc`. |
+//! | `serde`    | no      | `Serialize` for violations and erased machines; deserialization re-checks invariants. |
+//! | `proptest` | no      | property tests over random valid transition sequences. |
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[doc(hidden)]
+pub extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod invariant;
+mod required;
+mod typestate;
+mod violation;
+
+#[cfg(feature = "proptest")]
+pub mod proptest;
+
+pub use crate::invariant::{Guarded, Invariant};
+pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
+pub use crate::typestate::{Rejected, RestoreError};
+pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
+
+pub use guard_macros::{Invariant, enforce_state_invariants, typestate};
+
+/// Items used by the code the macros generate. Not part of the public API: no stability promise.
+#[doc(hidden)]
+pub mod __private;

@@ -1,0 +1,1 @@
+//! Property tests (stub, filled by the proptest work).

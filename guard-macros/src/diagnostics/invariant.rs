@@ -1,0 +1,7 @@
+//! Error codes of `#[derive(Invariant)]`.
+
+use super::Code;
+
+/// Every code of this area, for the registry test.
+#[cfg(test)]
+pub(crate) const ALL: &[Code] = &[];

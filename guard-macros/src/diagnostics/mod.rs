@@ -1,0 +1,168 @@
+//! Every error guard's macros raise: a stable code, what is wrong, and the fix as code to write.
+//!
+//! The registry is split by macro (`typestate`, `invariant`, `enforce`); codes are `G01xx`, `G02xx`
+//! and `G03xx` respectively, `G00xx` for errors any macro can raise. `docs/errors.md` explains each
+//! code, and `tests/ui` holds at least one ui test per code (checked by `tests/registry.rs`).
+
+pub(crate) mod enforce;
+pub(crate) mod invariant;
+pub(crate) mod typestate;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+
+/// A registered error code.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Code {
+    pub(crate) id: &'static str,
+    /// One line: what the code means. Also the heading of its entry in `docs/errors.md`.
+    pub(crate) title: &'static str,
+}
+
+impl Code {
+    /// An error at `span`: `[id] message`, then `help: fix` on its own line.
+    pub(crate) fn at(
+        self,
+        span: Span,
+        message: impl AsRef<str>,
+        fix: impl AsRef<str>,
+    ) -> syn::Error {
+        syn::Error::new(span, self.render(message.as_ref(), fix.as_ref()))
+    }
+
+    /// An error spanning all of `tokens` (first to last token), for multi-token offenders.
+    pub(crate) fn spanning(
+        self,
+        tokens: impl ToTokens,
+        message: impl AsRef<str>,
+        fix: impl AsRef<str>,
+    ) -> syn::Error {
+        syn::Error::new_spanned(tokens, self.render(message.as_ref(), fix.as_ref()))
+    }
+
+    fn render(self, message: &str, fix: &str) -> String {
+        if fix.is_empty() {
+            format!("[{}] {message}", self.id)
+        } else {
+            format!("[{}] {message}\nhelp: {fix}", self.id)
+        }
+    }
+}
+
+/// Attribute input that is not of the form the attribute takes.
+pub(crate) const MALFORMED_ATTRIBUTE: Code = Code {
+    id: "G0002",
+    title: "malformed attribute arguments",
+};
+/// The attribute is on an item kind it does not support.
+pub(crate) const WRONG_ITEM_KIND: Code = Code {
+    id: "G0003",
+    title: "attribute on an item it does not support",
+};
+
+/// Every registered code, for the registry test and the docs.
+#[cfg(test)]
+pub(crate) fn all() -> Vec<Code> {
+    let mut codes = vec![MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND];
+    codes.extend_from_slice(typestate::ALL);
+    codes.extend_from_slice(invariant::ALL);
+    codes.extend_from_slice(enforce::ALL);
+    codes
+}
+
+/// Collects errors; `finish` reports all of them at once.
+#[derive(Default)]
+pub(crate) struct Errors {
+    combined: Option<syn::Error>,
+}
+
+impl Errors {
+    pub(crate) fn push(&mut self, error: syn::Error) {
+        match &mut self.combined {
+            Some(combined) => combined.combine(error),
+            None => self.combined = Some(error),
+        }
+    }
+
+    /// Records the error of `result`, if any, and gives back its value.
+    pub(crate) fn take<T>(&mut self, result: syn::Result<T>) -> Option<T> {
+        result.map_err(|error| self.push(error)).ok()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.combined.is_none()
+    }
+
+    /// `Err` with every collected error, or `Ok(())` when there were none.
+    pub(crate) fn finish(self) -> syn::Result<()> {
+        self.combined.map_or(Ok(()), Err)
+    }
+}
+
+/// The closest candidate to `typo` by edit distance, if it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    typo: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (typo.chars().count() / 3).max(1) + 1;
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            (
+                edit_distance(&typo.to_lowercase(), &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(left: &str, right: &str) -> usize {
+    let right: Vec<char> = right.chars().collect();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (row, left_char) in left.chars().enumerate() {
+        let mut current = vec![row + 1];
+        for (column, right_char) in right.iter().enumerate() {
+            let substitution = previous[column] + usize::from(left_char != *right_char);
+            current.push(
+                substitution
+                    .min(previous[column + 1] + 1)
+                    .min(current[column] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[right.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let states = ["Pending", "Paid", "Shipped", "Delivered"];
+        assert_eq!(did_you_mean("Shiped", states), Some("Shipped"));
+        assert_eq!(did_you_mean("pending", states), Some("Pending"));
+        assert_eq!(did_you_mean("Refunded", states), None);
+    }
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let codes = all();
+        let mut ids: Vec<&str> = codes.iter().map(|code| code.id).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "duplicate error code");
+        for code in codes {
+            assert!(
+                code.id.len() == 5 && code.id.starts_with('G'),
+                "bad code {}",
+                code.id
+            );
+            assert!(!code.title.is_empty());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Procedural macros of guard. Depend on `guard-core`, which re-exports them and holds the runtime
+//! items the generated code uses; see its documentation for the user guide.
+//!
+//! Each macro lives in its own folder and reads in one direction: `parse` → `validate` → `expand`.
+//! Diagnostics (codes and wording) live in [`diagnostics`], shared by the three macros.
+#![forbid(unsafe_code)]
+
+mod diagnostics;
+mod enforce;
+mod entry;
+mod invariant;
+mod required;
+mod typestate;
+
+use proc_macro::TokenStream;
+
+/// Declares a state machine whose states are types; see `guard_core::typestate` for the guide.
+#[proc_macro_attribute]
+pub fn typestate(args: TokenStream, item: TokenStream) -> TokenStream {
+    entry::attribute(args, item, typestate::expand)
+}
+
+/// Derives `guard_core::Invariant` from `#[invariant(..)]` rules; see `guard_core::Invariant`.
+#[proc_macro_derive(Invariant, attributes(invariant))]
+pub fn derive_invariant(item: TokenStream) -> TokenStream {
+    entry::derive(item, invariant::expand)
+}
+
+/// Rejects `match` arms that ignore a state's required data; see
+/// `guard_core::enforce_state_invariants`.
+#[proc_macro_attribute]
+pub fn enforce_state_invariants(args: TokenStream, item: TokenStream) -> TokenStream {
+    entry::attribute(args, item, enforce::expand)
+}
