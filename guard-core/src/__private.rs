@@ -3,6 +3,11 @@
 pub use crate::alloc;
 pub use ::core;
 
+/// The checker `#[enforce_state_invariants]` calls from the constants it writes.
+pub use crate::required::check as enforce;
+/// Publishes required-field metadata from `#[required]` fields; for guard's own tests.
+pub use guard_macros::__GuardRequired;
+
 #[cfg(feature = "serde")]
 pub use ::serde;
 
