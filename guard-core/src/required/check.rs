@@ -389,12 +389,15 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
                         report.push(if listed + 1 == ignored { " and " } else { ", " });
                     }
                     report.push_ticked(slot.binding);
-                    report.push(" (field ");
-                    push_field(&mut report, variant, position);
+                    if !same(slot.binding, variant.fields[position]) {
+                        report.push(" (field ");
+                        push_field(&mut report, variant, position);
+                        report.push(")");
+                    }
                     report.push(if matches!(slot.state, State::Underscored) {
-                        ") is marked unused by its leading `_`"
+                        " is marked unused by its leading `_`"
                     } else {
-                        ") is bound but never used"
+                        " is bound but never used"
                     });
                     listed += 1;
                 }
@@ -403,7 +406,7 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
         }
         report.push("\nhelp: use ");
         report.push(if ignored > 1 { "them" } else { "it" });
-        report.push(" in the arm's body or guard (a call, a method, a macro argument, a struct field, a return): ");
+        report.push(" in the arm's body or guard (a call `record(x)`, a method `x.clone()`, a macro argument, a struct field, a `return`), binding it without `_`: ");
         push_fix(&mut report, arm, variant);
     }
     report

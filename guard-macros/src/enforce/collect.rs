@@ -89,11 +89,17 @@ impl<'a> Walker<'a> {
                     (state, slot.bindings.first().cloned().unwrap_or_default())
                 })
                 .collect();
+            // A variant nested in a larger pattern is shown on its own in the fix.
+            let (before, after) = if pattern.nested {
+                ("", "")
+            } else {
+                (context.before, context.after)
+            };
             Check::Variant {
                 pattern,
                 states,
-                before: context.before,
-                after: context.after,
+                before,
+                after,
             }
         });
         let checks: Vec<Check> = checks.collect();

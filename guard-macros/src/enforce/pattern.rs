@@ -65,6 +65,8 @@ pub(super) struct VariantPattern {
     pub(super) variant: String,
     pub(super) slots: Vec<Slot>,
     pub(super) rest: bool,
+    /// The pattern is part of a larger one (`Some(Status::Shipped(id))`).
+    pub(super) nested: bool,
     pub(super) first: Span,
     pub(super) last: Span,
 }
@@ -176,8 +178,10 @@ impl Reader<'_> {
                 let path = &structure.path;
                 self.variant(structure.qself.as_ref(), path, fields, key, pattern, facts);
             }
+            // `<T>::NAME` is a constant or a unit variant: no fields to bind.
+            syn::Pat::Path(path) if path.qself.is_some() => {}
             syn::Pat::Path(path) => {
-                self.variant(path.qself.as_ref(), &path.path, Fields::None, key, pattern, facts);
+                self.variant(None, &path.path, Fields::None, key, pattern, facts);
             }
             syn::Pat::Tuple(tuple) => {
                 for (position, element) in tuple.elems.iter().enumerate() {
@@ -267,6 +271,7 @@ impl Reader<'_> {
             variant,
             slots,
             rest,
+            nested: !key.is_empty(),
             first,
             last,
         });

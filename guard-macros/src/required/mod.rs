@@ -62,7 +62,14 @@ impl Variant {
             let binding = match &field.ident {
                 Some(ident) => ident.to_string(),
                 None => {
-                    let base = binding_for(&field.ty);
+                    let base = binding_for(&field.ty).unwrap_or_else(|| {
+                        let variant = snake_case(&ident.to_string());
+                        if fields.len() == 1 {
+                            variant
+                        } else {
+                            format!("{variant}_{position}")
+                        }
+                    });
                     if bindings.contains(&base) {
                         format!("{base}_{position}")
                     } else {
@@ -87,15 +94,15 @@ impl Variant {
 }
 
 /// A readable binding name for a value of type `ty`: `TrackingId` → `tracking_id`,
-/// `Vec<Item>` → `items`, `&str` → `value`.
-fn binding_for(ty: &syn::Type) -> String {
+/// `Vec<Item>` → `items`; `None` for primitives and types without a telling name.
+fn binding_for(ty: &syn::Type) -> Option<String> {
     let candidate = match ty {
         syn::Type::Path(path) => path.path.segments.last().map(|segment| {
             let name = snake_case(&segment.ident.to_string());
             match (&segment.arguments, name.as_str()) {
                 (syn::PathArguments::AngleBracketed(arguments), "vec" | "box" | "option") => {
                     let inner = arguments.args.iter().find_map(|argument| match argument {
-                        syn::GenericArgument::Type(inner) => Some(binding_for(inner)),
+                        syn::GenericArgument::Type(inner) => binding_for(inner),
                         _ => None,
                     });
                     match (name.as_str(), inner) {
@@ -107,21 +114,14 @@ fn binding_for(ty: &syn::Type) -> String {
                 _ => name,
             }
         }),
-        syn::Type::Reference(reference) => Some(binding_for(&reference.elem)),
-        syn::Type::Paren(paren) => Some(binding_for(&paren.elem)),
-        syn::Type::Group(group) => Some(binding_for(&group.elem)),
+        syn::Type::Reference(reference) => binding_for(&reference.elem),
+        syn::Type::Paren(paren) => binding_for(&paren.elem),
+        syn::Type::Group(group) => binding_for(&group.elem),
         _ => None,
     };
-    match candidate {
-        Some(name)
-            if !is_primitive(&name)
-                && name != "self"
-                && syn::parse_str::<syn::Ident>(&name).is_ok() =>
-        {
-            name
-        }
-        _ => "value".to_owned(),
-    }
+    candidate.filter(|name| {
+        !is_primitive(name) && name != "self" && syn::parse_str::<syn::Ident>(name).is_ok()
+    })
 }
 
 fn is_primitive(name: &str) -> bool {
@@ -145,7 +145,6 @@ fn is_primitive(name: &str) -> bool {
             | "isize"
             | "f32"
             | "f64"
-            | "value"
     )
 }
 
