@@ -14,8 +14,8 @@ pub(super) const OPT_OUT: &str = "allow_unchecked";
 
 pub(super) struct Walker<'a> {
     krate: &'a syn::Path,
-    /// The placeholder type `Self` stands for in each enclosing impl (`None` in a trait).
-    self_types: Vec<Option<syn::Type>>,
+    /// The placeholder type `Self` stands for in each enclosing impl, or why it cannot be named.
+    self_types: Vec<Result<syn::Type, &'static str>>,
     /// The checks of each enclosing block, innermost last.
     frames: Vec<Vec<Check>>,
     pub(super) errors: Errors,
@@ -58,7 +58,7 @@ impl<'a> Walker<'a> {
     /// Reads `pattern`, queues a check for each variant it names, and returns what it found.
     fn read(&mut self, pattern: &syn::Pat, used: &Used, context: Context) -> Facts {
         let mut facts = Facts::default();
-        let self_ty = self.self_types.last().and_then(Option::as_ref);
+        let self_ty = Self::self_type(&self.self_types);
         Reader {
             self_ty,
             errors: &mut self.errors,
@@ -107,6 +107,18 @@ impl<'a> Walker<'a> {
         facts
     }
 
+    fn self_type<'s>(
+        self_types: &'s [Result<syn::Type, &'static str>],
+    ) -> Result<&'s syn::Type, &'static str> {
+        match self_types.last() {
+            Some(Ok(ty)) => Ok(ty),
+            Some(Err(why)) => Err(why),
+            None => Err(
+                "the attribute is on this fn, not on the `impl` block, so it does not see what `Self` is",
+            ),
+        }
+    }
+
     fn queue(&mut self, checks: impl IntoIterator<Item = Check>) {
         if let Some(frame) = self.frames.last_mut() {
             frame.extend(checks);
@@ -149,7 +161,7 @@ impl<'a> Walker<'a> {
             let facts = if exempt {
                 let mut facts = Facts::default();
                 let mut quiet = Errors::default();
-                let self_ty = self.self_types.last().and_then(Option::as_ref);
+                let self_ty = Self::self_type(&self.self_types);
                 Reader {
                     self_ty,
                     errors: &mut quiet,
@@ -310,8 +322,8 @@ fn strip_nested_attribute(attrs: &mut Vec<syn::Attribute>) {
 }
 
 /// The impl's self type with its generic parameters replaced by `()` and `'static`, so that a
-/// free constant item can name it; `None` when it has const parameters.
-fn placeholder_self(item: &syn::ItemImpl) -> Option<syn::Type> {
+/// free constant item can name it; an error when it has const parameters.
+fn placeholder_self(item: &syn::ItemImpl) -> Result<syn::Type, &'static str> {
     struct Replace<'g> {
         generics: &'g syn::Generics,
     }
@@ -342,14 +354,14 @@ fn placeholder_self(item: &syn::ItemImpl) -> Option<syn::Type> {
         }
     }
     if item.generics.const_params().next().is_some() {
-        return None;
+        return Err("the `impl` has const parameters, which a check item cannot fill in");
     }
     let mut ty = (*item.self_ty).clone();
     Replace {
         generics: &item.generics,
     }
     .visit_type_mut(&mut ty);
-    Some(ty)
+    Ok(ty)
 }
 
 impl VisitMut for Walker<'_> {
@@ -375,7 +387,8 @@ impl VisitMut for Walker<'_> {
     }
 
     fn visit_item_trait_mut(&mut self, item: &mut syn::ItemTrait) {
-        self.self_types.push(None);
+        self.self_types
+            .push(Err("in a trait, `Self` is whatever type implements it"));
         syn::visit_mut::visit_item_trait_mut(self, item);
         self.self_types.pop();
     }

@@ -94,8 +94,9 @@ pub(super) struct Facts {
 }
 
 pub(super) struct Reader<'a> {
-    /// The type `Self` stands for, with the impl's generic parameters replaced by placeholders.
-    pub(super) self_ty: Option<&'a syn::Type>,
+    /// The type `Self` stands for, with the impl's generic parameters replaced by placeholders, or
+    /// why it cannot be named.
+    pub(super) self_ty: Result<&'a syn::Type, &'static str>,
     pub(super) errors: &'a mut Errors,
 }
 
@@ -316,20 +317,20 @@ impl Reader<'_> {
         let enum_name = enum_segment.ident.to_string();
         if enum_name == "Self" && enum_segments.len() == 1 {
             return match self.self_ty {
-                Some(self_ty) => Named::Variant(
+                Ok(self_ty) => Named::Variant(
                     Probe {
                         ty: self_ty.clone(),
                         written: "Self".to_owned(),
                     },
                     variant_name,
                 ),
-                None => {
+                Err(why) => {
                     self.errors.push(UNNAMEABLE_ENUM.spanning(
                         pattern,
                         format!(
-                            "`Self::{variant_name}` names a variant of the enum this attribute cannot see: it is on a single fn, not on the `impl` block"
+                            "`Self::{variant_name}` names a variant of an enum the check cannot name: {why}"
                         ),
-                        "put `#[enforce_state_invariants]` on the `impl` block, or write the enum's name: `Enum::Variant`",
+                        "write the enum's name: `Enum::Variant` (or put `#[enforce_state_invariants]` on the `impl` block)",
                     ));
                     Named::Other
                 }

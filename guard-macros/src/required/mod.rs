@@ -120,7 +120,11 @@ fn binding_for(ty: &syn::Type) -> Option<String> {
         _ => None,
     };
     candidate.filter(|name| {
-        !is_primitive(name) && name != "self" && syn::parse_str::<syn::Ident>(name).is_ok()
+        // One letter is a type parameter (`T`), which says nothing about the value.
+        name.len() > 1
+            && !is_primitive(name)
+            && name != "self"
+            && syn::parse_str::<syn::Ident>(name).is_ok()
     })
 }
 
