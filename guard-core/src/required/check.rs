@@ -99,6 +99,10 @@ pub struct Arm {
     pub before: &'static str,
     /// Code shown after the pattern in the fix (` => ...`).
     pub after: &'static str,
+    /// Code between the pattern and a use of a binding in the fix for an unused binding (` => `).
+    pub body_open: &'static str,
+    /// Code after that use (`;`).
+    pub body_close: &'static str,
 }
 
 /// A catch-all pattern (`_`, a binding) in a `match` whose other arms name variants of an enum.
@@ -249,6 +253,13 @@ const fn unused(slot: Option<Slot>) -> bool {
 const fn push_fix(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
     report.push("`");
     report.push(arm.before);
+    push_pattern(report, arm, variant);
+    report.push(arm.after);
+    report.push("`");
+}
+
+/// `arm`'s pattern with every required field bound.
+const fn push_pattern(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
     report.push(arm.path);
     match variant.shape {
         VariantShape::Unit => {}
@@ -306,8 +317,6 @@ const fn push_fix(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
             report.push(" }");
         }
     }
-    report.push(arm.after);
-    report.push("`");
 }
 
 const fn push_field(report: &mut Report, variant: &RequiredVariant, position: usize) {
@@ -404,12 +413,48 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
             }
             position += 1;
         }
+        let mut first_unused = "";
+        let mut position = 0;
+        while position < variant.fields.len() {
+            if let Some(slot) = slot_of(arm, variant, position) {
+                if first_unused.is_empty()
+                    && is_required(variant, variant.fields[position])
+                    && unused(Some(slot))
+                {
+                    first_unused = trim_underscores(slot.binding);
+                }
+            }
+            position += 1;
+        }
         report.push("\nhelp: use ");
         report.push(if ignored > 1 { "them" } else { "it" });
-        report.push(" in the arm's body or guard (a call `record(x)`, a method `x.clone()`, a macro argument, a struct field, a `return`), binding it without `_`: ");
-        push_fix(&mut report, arm, variant);
+        report.push(" in the arm's body or guard (a call, a method, a macro argument, a struct field and a `return` all count), for example: ");
+        report.push("`");
+        report.push(arm.before);
+        push_pattern(&mut report, arm, variant);
+        report.push(arm.body_open);
+        report.push("record(");
+        report.push(first_unused);
+        report.push(")");
+        report.push(arm.body_close);
+        report.push("`");
     }
     report
+}
+
+const fn trim_underscores(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && bytes[start] == b'_' {
+        start += 1;
+    }
+    if start == bytes.len() {
+        return name;
+    }
+    match core::str::from_utf8(bytes.split_at(start).1) {
+        Ok(trimmed) => trimmed,
+        Err(_) => name,
+    }
 }
 
 const fn is_named(catch_all: &CatchAll, variant: &str) -> bool {

@@ -26,23 +26,34 @@ pub(super) struct Walker<'a> {
 struct Context {
     before: &'static str,
     after: &'static str,
+    /// Around a use of a binding, after the pattern: ` => ` and ``.
+    body_open: &'static str,
+    body_close: &'static str,
 }
 
 const MATCH_ARM: Context = Context {
     before: "",
     after: " => ...",
+    body_open: " => ",
+    body_close: "",
 };
 const IF_LET: Context = Context {
     before: "if let ",
     after: " = ...",
+    body_open: " = ... { ",
+    body_close: " }",
 };
 const WHILE_LET: Context = Context {
     before: "while let ",
     after: " = ...",
+    body_open: " = ... { ",
+    body_close: " }",
 };
 const LET_ELSE: Context = Context {
     before: "let ",
     after: " = ... else { ... };",
+    body_open: " = ... else { ... }; ",
+    body_close: ";",
 };
 
 impl<'a> Walker<'a> {
@@ -100,6 +111,8 @@ impl<'a> Walker<'a> {
                 states,
                 before,
                 after,
+                body_open: context.body_open,
+                body_close: context.body_close,
             }
         });
         let checks: Vec<Check> = checks.collect();

@@ -39,6 +39,8 @@ pub(super) enum Check {
         states: Vec<(State, String)>,
         before: &'static str,
         after: &'static str,
+        body_open: &'static str,
+        body_close: &'static str,
     },
     CatchAll {
         probe: Probe,
@@ -58,6 +60,8 @@ impl Check {
                 states,
                 before,
                 after,
+                body_open,
+                body_close,
             } => {
                 let unbound_code = UNBOUND_REQUIRED_FIELD.id;
                 let unused_code = UNUSED_REQUIRED_FIELD.id;
@@ -79,6 +83,8 @@ impl Check {
                         rest: #rest,
                         before: #before,
                         after: #after,
+                        body_open: #body_open,
+                        body_close: #body_close,
                     })
                 };
                 (&pattern.probe, call, pattern.first, pattern.last)
