@@ -1,0 +1,14 @@
+// A generic enum named without its arguments cannot be written in the check item; the compiler
+// says so at the pattern. Name it with its arguments (`Slot::<u8>::Filled`), an alias, or `Self`.
+use guard_core::enforce_state_invariants;
+use guard_enforce_upstream::Slot;
+
+#[enforce_state_invariants]
+pub fn value(slot: Slot<u8>) -> u8 {
+    match slot {
+        Slot::Filled(value) => value,
+        Slot::Empty => 0,
+    }
+}
+
+fn main() {}
