@@ -36,6 +36,8 @@
 //! - which binding is used is decided here, syntactically (see [`usage`]); which fields are required
 //!   is decided by the constant, from the table.
 
+#[cfg(test)]
+mod bench;
 mod collect;
 mod expand;
 mod pattern;
@@ -51,8 +53,8 @@ use syn::visit_mut::VisitMut;
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     let mut errors = Errors::default();
     let krate = errors.take(parse_args(args)).flatten();
-    let item = match syn::parse2::<syn::Item>(item.clone()) {
-        Ok(item) => item,
+    let mut checked = match syn::parse2::<syn::Item>(item.clone()) {
+        Ok(checked) => checked,
         Err(error) => {
             return Outcome::Failed {
                 errors: error,
@@ -60,20 +62,19 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
             };
         }
     };
-    let supported = match &item {
+    let supported = match &checked {
         syn::Item::Fn(_) | syn::Item::Impl(_) => true,
         syn::Item::Mod(module) => module.content.is_some(),
         _ => false,
     };
     if !supported {
         errors.push(WRONG_ITEM_KIND.spanning(
-            item_keyword(&item),
+            item_keyword(&checked),
             "`#[enforce_state_invariants]` checks the `match`es inside fns: it goes on a fn, an impl block, or a module written inline",
             "put it on the fn, impl block or `mod name { .. }` that holds the matches: `#[enforce_state_invariants] fn ship(order: &mut Order) { .. }`",
         ));
     }
     let krate = krate.unwrap_or_else(|| syn::parse_quote!(::guard_core));
-    let mut checked = item.clone();
     let mut walker = collect::Walker::new(&krate);
     if supported {
         walker.visit_item_mut(&mut checked);
@@ -83,9 +84,11 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     }
     match errors.finish() {
         Ok(()) => Outcome::Expanded(checked.into_token_stream()),
+        // The walk changed `checked`; the fallback is the item as written, minus our attributes.
         Err(errors) => Outcome::Failed {
             errors,
-            fallback: without_helper_attributes(item),
+            fallback: syn::parse2::<syn::Item>(item.clone())
+                .map_or(item, without_helper_attributes),
         },
     }
 }

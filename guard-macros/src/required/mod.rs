@@ -234,15 +234,19 @@ mod tests {
 
     #[test]
     fn bindings_come_from_field_names_and_types() {
-        let fields: syn::Fields =
-            syn::parse_quote!((TrackingId, String, Vec<LineItem>, TrackingId));
+        let fields = syn::Fields::Unnamed(syn::parse_quote!((
+            TrackingId,
+            String,
+            Vec<LineItem>,
+            TrackingId
+        )));
         let variant = Variant::new(syn::parse_quote!(Shipped), &fields, |_| true);
         assert_eq!(
             variant.bindings,
             ["tracking_id", "value", "line_items", "tracking_id_3"]
         );
         assert_eq!(variant.fields, ["0", "1", "2", "3"]);
-        let fields: syn::Fields = syn::parse_quote!({ carrier: String, tracking: u64 });
+        let fields = syn::Fields::Named(syn::parse_quote!({ carrier: String, tracking: u64 }));
         let variant = Variant::new(syn::parse_quote!(Shipped), &fields, |field| {
             field
                 .ident
