@@ -157,7 +157,7 @@ impl<'a> Walker<'a> {
     }
 
     fn check_match(&mut self, expr: &mut syn::ExprMatch) {
-        let mut named: Vec<(String, super::pattern::Probe, String)> = Vec::new();
+        let mut named: Vec<(String, Box<super::pattern::Probe>, String)> = Vec::new();
         let mut catch_alls = Vec::new();
         for arm in &mut expr.arms {
             let exempt = self.opted_out(&mut arm.attrs);
@@ -220,7 +220,7 @@ impl<'a> Walker<'a> {
                 .collect();
             seen.push(key);
             self.queue([Check::CatchAll {
-                probe,
+                probe: *probe,
                 written,
                 named: variants,
                 first,
@@ -266,10 +266,10 @@ impl<'a> Walker<'a> {
         let syn::Stmt::Local(local) = first else {
             return;
         };
-        if !local
+        if local
             .init
             .as_ref()
-            .is_some_and(|init| init.diverge.is_some())
+            .is_none_or(|init| init.diverge.is_none())
         {
             return;
         }

@@ -76,7 +76,7 @@ pub(super) struct VariantPattern {
 pub(super) enum Position {
     Variant {
         key: String,
-        probe: Probe,
+        probe: Box<Probe>,
         variant: String,
     },
     CatchAll {
@@ -102,7 +102,7 @@ pub(super) struct Reader<'a> {
 
 enum Named {
     /// A variant of the probed type.
-    Variant(Probe, String),
+    Variant(Box<Probe>, String),
     /// A struct, a constant, or a variant of an enum that cannot carry metadata: look inside.
     Other,
 }
@@ -267,7 +267,7 @@ impl Reader<'_> {
             variant: variant.clone(),
         });
         facts.variants.push(VariantPattern {
-            probe,
+            probe: *probe,
             path: written,
             variant,
             slots,
@@ -307,10 +307,10 @@ impl Reader<'_> {
                 path: syn::Path::from(variant.ident.clone()),
             });
             return Named::Variant(
-                Probe {
+                Box::new(Probe {
                     ty,
                     written: variant_name.clone(),
-                },
+                }),
                 variant_name,
             );
         };
@@ -318,10 +318,10 @@ impl Reader<'_> {
         if enum_name == "Self" && enum_segments.len() == 1 {
             return match self.self_ty {
                 Ok(self_ty) => Named::Variant(
-                    Probe {
+                    Box::new(Probe {
                         ty: self_ty.clone(),
                         written: "Self".to_owned(),
-                    },
+                    }),
                     variant_name,
                 ),
                 Err(why) => {
@@ -344,14 +344,14 @@ impl Reader<'_> {
         enum_path.segments.pop_punct();
         let written = render(&enum_path);
         Named::Variant(
-            Probe {
+            Box::new(Probe {
                 ty: syn::Type::Path(syn::TypePath {
                     attrs: Vec::new(),
                     qself: None,
                     path: enum_path,
                 }),
                 written,
-            },
+            }),
             variant_name,
         )
     }
