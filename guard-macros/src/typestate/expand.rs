@@ -277,7 +277,8 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
                 quote!(( #(#fields)* ) #where_clause;)
             }
         };
-        tokens.extend(quote! {
+        // Spanned on the variant, so rustc points at the user's state when it mentions the type.
+        tokens.extend(quote_spanned! {ident.span()=>
             #derive
             #(#attrs)*
             #lead
@@ -429,13 +430,11 @@ fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
                 .ident
                 .as_ref()
                 .map_or_else(|| state.ident.span(), Ident::span);
-            let header = quote_spanned! {span=>
+            tokens.extend(quote_spanned! {span=>
+                #[automatically_derived]
                 impl #impl_generics #hidden::#field_trait<#hidden::field::#name, #ty>
                     for #state_type #where_clause
-            };
-            tokens.extend(quote! {
-                #[automatically_derived]
-                #header {
+                {
                     fn __guard_get(&self) -> &#ty {
                         &self.#member
                     }

@@ -33,12 +33,18 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
         ));
         return failed(errors, parse::fallback(parsed));
     };
-    let module = parse::module(module_item, &mut errors);
-    if let Some(module) = &module {
-        validate::check(&args, module, &mut errors);
-    }
+    let mut module = parse::module(module_item, &mut errors);
+    let parsed_cleanly = errors.is_empty();
+    let expandable = match &mut module {
+        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        None => false,
+    };
     match (module, errors.finish()) {
         (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module)),
+        (Some(module), Err(errors)) if expandable => Outcome::Failed {
+            errors,
+            fallback: expand::expand(&args, &module),
+        },
         (_, Err(errors)) => Outcome::Failed {
             errors,
             fallback: parse::fallback(parsed.clone()),

@@ -60,6 +60,8 @@ pub(crate) struct State<'a> {
     /// Every `#[to(..)]` attribute, for spans.
     pub(crate) to_attrs: Vec<&'a Attribute>,
     pub(crate) transitions: Vec<Transition>,
+    /// A `#[to(..)]` could not be read (already reported): its targets are unknown.
+    pub(crate) malformed_to: bool,
     /// Attributes that pass through onto the generated state struct (docs, `#[invariant]`, ...).
     pub(crate) attrs: Vec<&'a Attribute>,
 }
@@ -282,23 +284,51 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
     let has_machine = machine.is_some() || marked(items, "machine");
     let has_states = states.is_some() || marked(items, "states");
     if !has_machine {
+        let candidate = items.iter().find_map(|entry| match entry {
+            Item::Struct(entry) => Some(&entry.ident),
+            _ => None,
+        });
+        let (span, fix) = match candidate {
+            Some(ident) => (
+                ident.span(),
+                format!("mark the struct that holds the shared data: `#[machine] pub struct {ident}`"),
+            ),
+            None => (
+                item.ident.span(),
+                "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)".to_owned(),
+            ),
+        };
         errors.push(MISSING_MACHINE.at(
-            item.ident.span(),
+            span,
             format!(
                 "module `{}` has no `#[machine]` struct: the data every machine carries",
                 item.ident
             ),
-            "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)",
+            fix,
         ));
     }
     if !has_states {
+        let candidate = items.iter().find_map(|entry| match entry {
+            Item::Enum(entry) => Some(&entry.ident),
+            _ => None,
+        });
+        let (span, fix) = match candidate {
+            Some(ident) => (
+                ident.span(),
+                format!("mark the enum whose variants are the states: `#[states] pub enum {ident}`, then `#[initial]`, `#[to(..)]` and `#[terminal]` on its variants"),
+            ),
+            None => (
+                item.ident.span(),
+                "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module".to_owned(),
+            ),
+        };
         errors.push(MISSING_STATES.at(
-            item.ident.span(),
+            span,
             format!(
                 "module `{}` has no `#[states]` enum: one variant per state",
                 item.ident
             ),
-            "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module",
+            fix,
         ));
     }
     Some(Module {
@@ -470,6 +500,7 @@ fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
         terminal: None,
         to_attrs: Vec::new(),
         transitions: Vec::new(),
+        malformed_to: false,
         attrs: Vec::new(),
     };
     if let Some((eq, expr)) = &variant.discriminant {
@@ -483,18 +514,22 @@ fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
         ));
     }
     for attr in &variant.attrs {
+        // A malformed `#[initial(..)]` still marks the state, so the graph checks do not add
+        // "no initial state" on top of the real mistake.
         if is_named(attr, "initial") {
-            if bare(attr, errors, "write `#[initial]`") {
-                state.initial = Some(attr.path().span());
-            }
+            bare(attr, errors, "write `#[initial]`");
+            state.initial = Some(attr.path().span());
         } else if is_named(attr, "terminal") {
-            if bare(attr, errors, "write `#[terminal]`") {
-                state.terminal = Some(attr.path().span());
-            }
+            bare(attr, errors, "write `#[terminal]`");
+            state.terminal = Some(attr.path().span());
         } else if is_named(attr, "to") {
             state.to_attrs.push(attr);
-            if let Some(transitions) = errors.take(transitions(attr)) {
-                state.transitions.extend(transitions);
+            match transitions(attr) {
+                Ok(transitions) => state.transitions.extend(transitions),
+                Err(error) => {
+                    errors.push(error);
+                    state.malformed_to = true;
+                }
             }
         } else {
             state.attrs.push(attr);
@@ -528,7 +563,7 @@ fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
                     FIX,
                 )
             })?;
-            input.parse::<Token![=>]>().map_err(|error| {
+            let arrow = input.parse::<Token![=>]>().map_err(|error| {
                 MALFORMED_ATTRIBUTE.at(
                     error.span(),
                     format!("expected `=>` after the transition name `{name}`"),
@@ -536,8 +571,14 @@ fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
                 )
             })?;
             let target: Ident = input.parse().map_err(|error| {
+                // At the end of the list syn has no token to point at; the arrow is the next best.
+                let span = if input.is_empty() {
+                    arrow.spans[1]
+                } else {
+                    error.span()
+                };
                 MALFORMED_ATTRIBUTE.at(
-                    error.span(),
+                    span,
                     format!("expected the state `{name}` leads to, such as `Shipped`"),
                     format!("write `{name} => TargetState`"),
                 )
@@ -576,6 +617,11 @@ pub(crate) fn fallback(mut item: Item) -> TokenStream {
                     strip_fields(&mut entry.fields);
                 }
                 Item::Enum(entry) => {
+                    // Generics belong on the machine (G0113); without a field using them they
+                    // would only add "parameter is never used".
+                    if entry.attrs.iter().any(|attr| is_named(attr, "states")) {
+                        entry.generics = syn::Generics::default();
+                    }
                     strip(&mut entry.attrs);
                     for variant in &mut entry.variants {
                         strip(&mut variant.attrs);

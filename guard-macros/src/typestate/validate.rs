@@ -14,18 +14,40 @@ use syn::Ident;
 /// Methods every machine has, which fields and transitions may not shadow.
 pub(crate) const BUILT_IN_METHODS: &[&str] = &["new", "state", "state_name"];
 
-pub(crate) fn check(args: &Args, module: &Module<'_>, errors: &mut Errors) {
-    let states = &module.states.states;
-    let names: Vec<String> = states.iter().map(|state| state.ident.to_string()).collect();
+/// Checks everything and returns whether the module, with its broken transitions dropped, still
+/// expands to code that compiles: then the expansion is the fallback, so the user's own code in
+/// the module (`impl Order<Paid> { .. }`) does not add errors of its own.
+pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -> bool {
+    let names: Vec<String> = module
+        .states
+        .states
+        .iter()
+        .map(|state| state.ident.to_string())
+        .collect();
     let known: BTreeSet<&str> = names.iter().map(String::as_str).collect();
 
-    transitions(module, &known, errors);
-    initial_and_reachable(module, &known, errors);
-    for state in states {
+    let resolved = transitions(module, &known, errors);
+    initial_and_reachable(module, &known, &resolved, errors);
+    for state in &module.states.states {
         ends(state, errors);
     }
-    name_clashes(module, errors);
-    forging_derives(module, errors);
+    // These two leave the module unexpandable (duplicate methods, derives that do not compile).
+    let mut severe = Errors::default();
+    name_clashes(module, &mut severe);
+    forging_derives(module, &mut severe);
+    let mut expandable = true;
+    if let Err(error) = severe.finish() {
+        errors.push(error);
+        expandable = false;
+    }
+    // Keep only the transitions the expansion can generate.
+    for (state, keep) in module.states.states.iter_mut().zip(resolved.keep) {
+        let mut position = 0;
+        state.transitions.retain(|_| {
+            position += 1;
+            keep[position - 1]
+        });
+    }
     if let Some(serde) = args.serde
         && module.machine.item.generics.lifetimes().next().is_some()
     {
@@ -37,19 +59,40 @@ pub(crate) fn check(args: &Args, module: &Module<'_>, errors: &mut Errors) {
             ),
             "store owned data in the machine (`String` rather than `&'a str`), or remove `serde` and convert with `into_record`/`restore` yourself",
         ));
+        expandable = false;
     }
+    expandable
 }
 
-fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors) {
+/// What the transition check learned: which transitions are sound (per state, per transition),
+/// and for a misspelt target, the state it most likely means (so reachability is not blamed
+/// on the typo's consequences).
+struct Resolved {
+    keep: Vec<Vec<bool>>,
+    targets: Vec<Vec<Option<String>>>,
+}
+
+fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors) -> Resolved {
+    let mut resolved = Resolved {
+        keep: Vec::new(),
+        targets: Vec::new(),
+    };
     // The first target seen for each transition name, with the state it was declared on.
     let mut targets: BTreeMap<String, (&Ident, &Ident)> = BTreeMap::new();
     for state in &module.states.states {
         let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
+        let mut keep = Vec::new();
+        let mut resolved_targets = Vec::new();
         for transition in &state.transitions {
             let name = transition.name.to_string();
             let target = transition.target.to_string();
-            if !known.contains(target.as_str()) {
+            let mut sound = true;
+            if known.contains(target.as_str()) {
+                resolved_targets.push(Some(target.clone()));
+            } else {
+                sound = false;
                 let suggestion = did_you_mean(&target, known.iter().copied());
+                resolved_targets.push(suggestion.map(str::to_owned));
                 let (message_tail, fix) = match suggestion {
                     Some(close) => (
                         format!(" (did you mean `{close}`?)"),
@@ -87,6 +130,7 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                         super::parse::snake_case(&target)
                     ),
                 ));
+                keep.push(false);
                 continue;
             }
             seen.insert(name.clone(), &transition.target);
@@ -103,17 +147,28 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                             super::parse::snake_case(&target)
                         ),
                     ));
+                    sound = false;
                 }
                 Some(_) => {}
-                None => {
+                None if sound => {
                     targets.insert(name, (&transition.target, state.ident));
                 }
+                None => {}
             }
+            keep.push(sound);
         }
+        resolved.keep.push(keep);
+        resolved.targets.push(resolved_targets);
     }
+    resolved
 }
 
-fn initial_and_reachable(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors) {
+fn initial_and_reachable(
+    module: &Module<'_>,
+    known: &BTreeSet<&str>,
+    resolved: &Resolved,
+    errors: &mut Errors,
+) {
     let states = &module.states.states;
     let initial: Vec<&State<'_>> = states
         .iter()
@@ -129,7 +184,7 @@ fn initial_and_reachable(module: &Module<'_>, known: &BTreeSet<&str>, errors: &m
                 "`{}` has no `#[initial]` state, so no machine could ever be created",
                 module.states.item.ident
             ),
-            format!("mark the state machines start in: `#[initial] {first}`"),
+            format!("mark the state a machine starts in: `#[initial] {first}`"),
         ));
         return;
     }
@@ -139,15 +194,18 @@ fn initial_and_reachable(module: &Module<'_>, known: &BTreeSet<&str>, errors: &m
         .collect();
     let mut queue: Vec<String> = reached.iter().cloned().collect();
     while let Some(current) = queue.pop() {
-        let Some(state) = states.iter().find(|state| *state.ident == current) else {
+        let Some(position) = states.iter().position(|state| *state.ident == current) else {
             continue;
         };
-        for transition in &state.transitions {
-            let target = transition.target.to_string();
+        for target in resolved.targets[position].iter().flatten() {
             if known.contains(target.as_str()) && reached.insert(target.clone()) {
-                queue.push(target);
+                queue.push(target.clone());
             }
         }
+    }
+    // With a `#[to(..)]` unreadable, what is reachable is unknown: say nothing rather than guess.
+    if states.iter().any(|state| state.malformed_to) {
+        return;
     }
     for state in states {
         if !reached.contains(&state.ident.to_string()) {
@@ -170,7 +228,13 @@ fn initial_and_reachable(module: &Module<'_>, known: &BTreeSet<&str>, errors: &m
 }
 
 fn ends(state: &State<'_>, errors: &mut Errors) {
-    match (state.terminal, state.to_attrs.first()) {
+    // A malformed `#[to(..)]` was reported already; it still counts as a way out.
+    let way_out = if state.transitions.is_empty() {
+        None
+    } else {
+        state.to_attrs.first()
+    };
+    match (state.terminal, way_out) {
         (Some(_), Some(to)) => errors.push(TERMINAL_WITH_TRANSITIONS.spanning(
             to,
             format!(
@@ -182,7 +246,7 @@ fn ends(state: &State<'_>, errors: &mut Errors) {
                 state.ident
             ),
         )),
-        (None, None) => errors.push(DEAD_END.at(
+        (None, None) if state.to_attrs.is_empty() => errors.push(DEAD_END.at(
             state.ident.span(),
             format!(
                 "state `{}` has no transition out of it and is not `#[terminal]`: a machine there is stuck",

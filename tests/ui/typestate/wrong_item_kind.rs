@@ -16,7 +16,4 @@ pub mod invoice {
     pub struct InvoiceState;
 }
 
-#[typestate]
-pub mod elsewhere;
-
 fn main() {}
