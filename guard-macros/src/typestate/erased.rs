@@ -381,7 +381,6 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
             }
         });
         mirror_variants.extend(quote! {
-            #[serde(deny_unknown_fields)]
             #ident {
                 #( #machine_fields: #machine_field_types, )*
                 #( #field_names: #field_types, )*
@@ -421,7 +420,7 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
 
             #[doc(hidden)]
             #[derive(#serde::Deserialize)]
-            #[serde(crate = #serde_path, rename = #erased_name)]
+            #[serde(crate = #serde_path, rename = #erased_name, deny_unknown_fields)]
             #vis enum #mirror #params #where_clause {
                 #mirror_variants
             }
