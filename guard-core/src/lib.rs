@@ -39,7 +39,10 @@ pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
 pub use crate::typestate::{Rejected, RestoreError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
-pub use guard_macros::{Invariant, enforce_state_invariants, typestate};
+pub use guard_macros::{Invariant, enforce_state_invariants};
+
+#[doc = include_str!("docs/typestate.md")]
+pub use guard_macros::typestate;
 
 /// Items used by the code the macros generate. Not part of the public API: no stability promise.
 #[doc(hidden)]
