@@ -195,11 +195,14 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
          between states by its transitions only.\n\n```mermaid\n{mermaid}```"
     );
     let separator = if docs(attrs).is_empty() {
-        quote!(#[doc = concat!("A `", stringify!(#ident), "` state machine.")])
+        let text = format!("A `{ident}` state machine.");
+        quote!(#[doc = #text])
     } else {
         TokenStream::new()
     };
-    quote! {
+    let span = ident.span();
+    let vis = respan(vis.to_token_stream(), span);
+    quote_spanned! {span=>
         #(#attrs)*
         #separator
         #[doc = #graph_doc]
@@ -257,8 +260,9 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             let summary = format!("\n\n{summary}");
             quote!(#[doc = #summary])
         };
+        let span = ident.span();
         let body = match &state.variant.fields {
-            Fields::Unit => quote!(;),
+            Fields::Unit => quote_spanned!(span=> ;),
             Fields::Named(named) => {
                 let fields = named.named.iter().map(|field| {
                     let field_attrs = &field.attrs;
@@ -266,7 +270,7 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #name: #ty,)
                 });
-                quote!(#where_clause { #(#fields)* })
+                quote_spanned!(span=> #where_clause { #(#fields)* })
             }
             Fields::Unnamed(unnamed) => {
                 let fields = unnamed.unnamed.iter().map(|field| {
@@ -274,9 +278,10 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #ty,)
                 });
-                quote!(( #(#fields)* ) #where_clause;)
+                quote_spanned!(span=> ( #(#fields)* ) #where_clause;)
             }
         };
+        let vis = respan(vis.to_token_stream(), span);
         // Spanned on the variant, so rustc points at the user's state when it mentions the type.
         tokens.extend(quote_spanned! {ident.span()=>
             #derive
@@ -287,6 +292,24 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
         });
     }
     tokens
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// The sealed trait every state type implements, and nothing else can.
