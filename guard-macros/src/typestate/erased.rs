@@ -7,6 +7,7 @@ use super::parse::{Module, State};
 use crate::required;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt;
 use syn::{Fields, Generics, Ident};
 
 /// The graph as Mermaid `stateDiagram-v2` text.
@@ -344,7 +345,11 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
         .iter()
         .map(|field| &field.ty)
         .collect();
-    let machine_names: Vec<String> = machine_fields.iter().map(ToString::to_string).collect();
+    // Field names as serde sees them: `r#type` is `type`.
+    let machine_names: Vec<String> = machine_fields
+        .iter()
+        .map(|field| field.unraw().to_string())
+        .collect();
     let erased_name = erased.to_string();
     let mut serialize_arms = TokenStream::new();
     let mut mirror_variants = TokenStream::new();
@@ -354,7 +359,10 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
         let name = ident.to_string();
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         let field_names = state_field_names(state);
-        let field_strings: Vec<String> = field_names.iter().map(ToString::to_string).collect();
+        let field_strings: Vec<String> = field_names
+            .iter()
+            .map(|field| field.unraw().to_string())
+            .collect();
         let members = state
             .accessors()
             .into_iter()

@@ -6,7 +6,7 @@ use super::generics::{applied, arguments, subset, with_state, without_defaults};
 use super::parse::{Args, Module, State, is_named, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use syn::{Fields, Generics, Ident, Item};
 
 /// Everything the generators share: names of the generated items and the machine's generics.
@@ -366,18 +366,21 @@ fn hidden(context: &Context<'_, '_>) -> TokenStream {
     let machine = context.machine;
     let transition_trait = &context.transition_trait;
     let field_trait = &context.field_trait;
+    // Sets keyed by name: a chain of a thousand states must not cost a thousand squared.
+    let mut seen = BTreeSet::new();
     let mut transition_names: Vec<&Ident> = Vec::new();
     for (state, _) in context.states() {
         for transition in &state.transitions {
-            if !transition_names.contains(&&transition.name) {
+            if seen.insert(transition.name.to_string()) {
                 transition_names.push(&transition.name);
             }
         }
     }
+    let mut seen = BTreeSet::new();
     let mut field_names: Vec<Ident> = Vec::new();
     for (state, _) in context.states() {
         for accessor in state.accessors() {
-            if !field_names.contains(&accessor.name) {
+            if seen.insert(accessor.name.to_string()) {
                 field_names.push(accessor.name);
             }
         }
@@ -552,22 +555,24 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     });
 
     let mut state_getters = TokenStream::new();
-    let mut done: Vec<Ident> = Vec::new();
+    // Which states carry each field name, in declaration order.
+    let mut carriers: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (state, _) in context.states() {
         for accessor in state.accessors() {
-            if done.contains(&accessor.name) {
+            carriers
+                .entry(accessor.name.to_string())
+                .or_default()
+                .push(format!("`{}`", state.ident));
+        }
+    }
+    let mut done = BTreeSet::new();
+    for (state, _) in context.states() {
+        for accessor in state.accessors() {
+            let key = accessor.name.to_string();
+            if !done.insert(key.clone()) {
                 continue;
             }
-            let carriers: Vec<String> = context
-                .states()
-                .filter(|(other, _)| {
-                    other
-                        .accessors()
-                        .iter()
-                        .any(|other| other.name == accessor.name)
-                })
-                .map(|(other, _)| format!("`{}`", other.ident))
-                .collect();
+            let carriers = carriers.get(&key).cloned().unwrap_or_default();
             let name = &accessor.name;
             let ty = &accessor.field.ty;
             let doc = format!(
@@ -584,7 +589,6 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                     #hidden::#field_trait::<#hidden::field::#name, #ty>::__guard_get(&self.state)
                 }
             });
-            done.push(accessor.name);
         }
     }
 
@@ -595,12 +599,13 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         .iter()
         .map(|field| &field.ident)
         .collect();
+    let by_name: BTreeMap<String, (&State<'_>, &Generics)> = context
+        .states()
+        .map(|(state, generics)| (state.ident.to_string(), (state, generics)))
+        .collect();
     let mut transitions = TokenStream::new();
     for info in transition_infos(context) {
-        let Some((target, target_generics)) = context
-            .states()
-            .find(|(state, _)| *state.ident == *info.target)
-        else {
+        let Some((target, target_generics)) = by_name.get(&info.target.to_string()).copied() else {
             continue;
         };
         let target_type = context.state_type(target, target_generics);

@@ -193,8 +193,13 @@ fn initial_and_reachable(
         .map(|state| state.ident.to_string())
         .collect();
     let mut queue: Vec<String> = reached.iter().cloned().collect();
+    let positions: BTreeMap<String, usize> = states
+        .iter()
+        .enumerate()
+        .map(|(position, state)| (state.ident.to_string(), position))
+        .collect();
     while let Some(current) = queue.pop() {
-        let Some(position) = states.iter().position(|state| *state.ident == current) else {
+        let Some(&position) = positions.get(&current) else {
             continue;
         };
         for target in resolved.targets[position].iter().flatten() {
