@@ -371,11 +371,7 @@ impl<K: MapKey, V: Invariant> Invariant for BTreeMap<K, V> {
 
 /// `non_empty`: the value has at least one character or element.
 #[inline]
-pub fn non_empty<T: HasLength + ?Sized>(
-    value: &T,
-    at: &Location<'_>,
-    violations: &mut Violations,
-) {
+pub fn non_empty<T: HasLength + ?Sized>(value: &T, at: &Location<'_>, violations: &mut Violations) {
     if value.is_empty() {
         violations.push(at, "non_empty", "must not be empty");
     }
@@ -461,7 +457,11 @@ fn range_failed<T: Number + ?Sized>(
         Bound::GreaterThan => "greater than",
         Bound::LessThan => "less than",
     };
-    violations.push(at, "range", format!("must be {relation} {bound} (is {value})"));
+    violations.push(
+        at,
+        "range",
+        format!("must be {relation} {bound} (is {value})"),
+    );
 }
 
 /// A custom `check = function` rule that returned `false`.
