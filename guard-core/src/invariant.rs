@@ -24,6 +24,11 @@ use crate::violation::{Location, Violations};
 /// assert!(Even(4).check().is_ok());
 /// assert_eq!(Even(3).check().unwrap_err().to_string(), "1 violation: must be even (even)");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "[G0205] `{Self}` does not implement `Invariant`, so `nested` cannot check it",
+    label = "`nested` needs a type with invariants, not `{Self}`",
+    note = "derive it on the type: `#[derive(Invariant)] struct {Self} {{ .. }}`, or drop `nested` and write the field's rules (`non_empty`, `len(..)`, `range(..)`, `check = ..`) directly"
+)]
 pub trait Invariant {
     /// Records every rule `self` breaks into `violations`, with paths starting at `at`.
     fn check_at(&self, at: &Location<'_>, violations: &mut Violations);

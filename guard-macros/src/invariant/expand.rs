@@ -185,6 +185,11 @@ fn rules_on(
     let inner = format_ident!("__guard_value_{}", depth);
     for rule in rules {
         let span = rule.key().span();
+        // Arguments re-spanned on the rule's token, so that a type the rule cannot check is
+        // reported there (rustc points at the argument whose bound failed).
+        let inner = syn::Ident::new(&inner.to_string(), span);
+        let value = &respan(value.clone(), span);
+        let private = &respan(private.clone(), span);
         match rule {
             Rule::NonEmpty { .. } => present.push(quote_spanned! {span=>
                 #private::rules::non_empty(#inner, &#at, __guard_violations);
@@ -278,6 +283,23 @@ fn whole_value_check(check: &Check, at: &TokenStream, krate: &syn::Path) -> Toke
             #krate::__private::rules::failed(#rule_name, #message, #at, __guard_violations);
         }
     }
+}
+
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut respanned =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                token = TokenTree::Group(respanned);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 fn type_params(generics: &syn::Generics) -> Vec<syn::Ident> {

@@ -352,11 +352,7 @@ fn collect(
             continue;
         }
         let repeated = |previous: &Ident, errors: &mut Errors, fix: &str| {
-            errors.push(DUPLICATE.at(
-                arg.name.span(),
-                format!("`{name}` is given twice (first at the `{previous}` before)"),
-                fix,
-            ));
+            errors.push(DUPLICATE.at(arg.name.span(), format!("`{previous}` is given twice"), fix));
         };
         match name.as_str() {
             "check" => {
@@ -555,6 +551,16 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
         errors.push(MISPLACED.at(name.span(), format!("`{text}` does not apply {what}"), fix));
         return;
     }
+    if matches!(place, Place::Field | Place::Each) {
+        if let Some(fix) = synonym(&text) {
+            errors.push(UNKNOWN_RULE.at(
+                name.span(),
+                format!("unknown invariant rule `{text}`"),
+                fix,
+            ));
+            return;
+        }
+    }
     let suggestion = did_you_mean(&text, known.iter().copied());
     let list = known
         .iter()
@@ -574,6 +580,26 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
         format!("unknown invariant {subject} `{text}`"),
         fix,
     ));
+}
+
+/// Rules of other validation crates, and words people reach for, mapped to guard's rule.
+fn synonym(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "positive" => "write `range(greater_than = 0)`",
+        "negative" => "write `range(less_than = 0)`",
+        "min" | "max" | "minimum" | "maximum" => {
+            "bound a number with `range(min = .., max = ..)`, a length with `len(min = .., max = ..)`"
+        }
+        "length" | "size" | "count" => "write `len(min = .., max = ..)`",
+        "not_empty" | "nonempty" | "notempty" | "non_blank" | "not_blank" => "write `non_empty`",
+        "dive" | "inner" | "validate" => {
+            "write `nested` for a type that derives `Invariant`, or `each(..)` for the rules of every element"
+        }
+        "custom" | "predicate" | "with" | "email" | "url" | "pattern" | "regex" => {
+            "write your own predicate: `check = path::to_fn, message = \"..\"` (a `fn(&FieldType) -> bool`)"
+        }
+        _ => return None,
+    })
 }
 
 fn malformed_flag(arg: &Arg, errors: &mut Errors) {
@@ -620,6 +646,7 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
     let is_len = key == "len";
     let known = if is_len { LEN_KEYS } else { RANGE_KEYS };
     let mut found: Vec<Bound> = Vec::new();
+    let mut unknown = false;
     for arg in list {
         let name = arg.name.to_string();
         if !known.contains(&name.as_str()) {
@@ -628,7 +655,14 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
                 .map(|key| format!("`{key} = ..`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let fix = match did_you_mean(&name, known.iter().copied()) {
+            unknown = true;
+            let close = did_you_mean(&name, known.iter().copied()).or_else(|| {
+                known
+                    .iter()
+                    .copied()
+                    .find(|key| name.starts_with(key) || key.starts_with(name.as_str()))
+            });
+            let fix = match close {
                 Some(candidate) => format!("did you mean `{candidate}`? `{key}(..)` takes {keys}"),
                 None => format!("`{key}(..)` takes {keys}"),
             };
@@ -663,7 +697,7 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
             value,
         });
     }
-    if found.is_empty() {
+    if found.is_empty() && !unknown {
         errors.push(INCOMPLETE_RULE.at(
             key.span(),
             format!("`{key}(..)` has no bound"),

@@ -37,7 +37,8 @@ pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
             }
         }
     }
-    if !has_rules {
+    // After other errors, a missing rule is most likely one of them (a misspelled rule name).
+    if !has_rules && errors.is_empty() {
         let ident = &input.item.ident;
         let example = match &input.item.data {
             syn::Data::Struct(syn::DataStruct {
@@ -174,10 +175,14 @@ fn contradiction(
                 if lower.key == "greater_than" { "greater than" } else { "at least" },
                 if upper.key == "less_than" { "less than" } else { "at most" },
             ),
-            format!(
-                "swap the bounds: `{key}({} = {high_text}, {} = {low_text})`",
-                lower.key, upper.key
-            ),
+            if low > high {
+                format!(
+                    "swap the bounds: `{key}({} = {high_text}, {} = {low_text})`",
+                    lower.key, upper.key
+                )
+            } else {
+                format!("for exactly {low_text}, include both bounds: `{key}(min = {low_text}, max = {high_text})`")
+            },
         ));
     }
 }
