@@ -154,7 +154,7 @@ impl<T: Invariant> Guarded<T> {
     ///
     /// let mut tags = Guarded::new(Tags(vec!["red".into()]))?;
     /// tags.update(|Tags(tags)| Tags(tags.iter().cloned().chain(["blue".into()]).collect()))?;
-    /// assert!(tags.update(|Tags(tags)| Tags(tags.repeat(2))).is_err());
+    /// assert!(tags.update(|Tags(tags)| Tags(tags.iter().chain(tags).cloned().collect())).is_err());
     /// assert_eq!(tags.0, ["red", "blue"]);
     /// # Ok::<(), guard_core::Violations>(())
     /// ```
