@@ -66,7 +66,7 @@ pub(crate) enum Rule {
         greater_than: Option<Bound>,
         less_than: Option<Bound>,
     },
-    Check(Check),
+    Check(Box<Check>),
     Nested {
         key: Ident,
     },
@@ -91,7 +91,7 @@ impl Rule {
 
 pub(crate) struct Bound {
     pub(crate) key: Ident,
-    pub(crate) value: Expr,
+    pub(crate) value: Box<Expr>,
 }
 
 pub(crate) struct Check {
@@ -323,7 +323,7 @@ impl Collected {
         self.rules
             .into_iter()
             .filter_map(|rule| match rule {
-                Rule::Check(check) => Some(check),
+                Rule::Check(check) => Some(*check),
                 _ => None,
             })
             .collect()
@@ -494,12 +494,12 @@ fn collect(
         }
     }
     match check {
-        Some((key, function)) => into.rules.push(Rule::Check(Check {
+        Some((key, function)) => into.rules.push(Rule::Check(Box::new(Check {
             key,
             function,
             message: message.map(|(_, text)| text),
             rule: rule_name.map(|(_, text)| text),
-        })),
+        }))),
         None => {
             for (key, _) in message.iter().chain(rule_name.iter()) {
                 errors.push(INCOMPLETE_RULE.at(
@@ -551,15 +551,11 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
         errors.push(MISPLACED.at(name.span(), format!("`{text}` does not apply {what}"), fix));
         return;
     }
-    if matches!(place, Place::Field | Place::Each) {
-        if let Some(fix) = synonym(&text) {
-            errors.push(UNKNOWN_RULE.at(
-                name.span(),
-                format!("unknown invariant rule `{text}`"),
-                fix,
-            ));
-            return;
-        }
+    if matches!(place, Place::Field | Place::Each)
+        && let Some(fix) = synonym(&text)
+    {
+        errors.push(UNKNOWN_RULE.at(name.span(), format!("unknown invariant rule `{text}`"), fix));
+        return;
     }
     let suggestion = did_you_mean(&text, known.iter().copied());
     let list = known
@@ -694,7 +690,7 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
         }
         found.push(Bound {
             key: arg.name,
-            value,
+            value: Box::new(value),
         });
     }
     if found.is_empty() && !unknown {

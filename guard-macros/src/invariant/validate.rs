@@ -120,10 +120,10 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
             }
             Rule::Check(_) => {}
         }
-        if let Rule::Len { key, min, max } = rule {
-            if let (Some(min), Some(max)) = (min, max) {
-                contradiction(key, min, max, false, errors);
-            }
+        if let Rule::Len { key, min, max } = rule
+            && let (Some(min), Some(max)) = (min, max)
+        {
+            contradiction(key, min, max, false, errors);
         }
         if let Rule::Range {
             key,
@@ -292,14 +292,12 @@ fn element_type(ty: &syn::Type) -> Option<&syn::Type> {
 
 /// `ty` with `Option<..>` peeled once, as the `Option`-transparent rules see it.
 pub(crate) fn without_option(ty: &syn::Type) -> &syn::Type {
-    if let syn::Type::Path(path) = ty {
-        if let Some(last) = path.path.segments.last() {
-            if last.ident == "Option" {
-                if let Some(inner) = single_argument(last) {
-                    return inner;
-                }
-            }
-        }
+    if let syn::Type::Path(path) = ty
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Option"
+        && let Some(inner) = single_argument(last)
+    {
+        return inner;
     }
     ty
 }
