@@ -151,11 +151,11 @@ fn every_violation_is_reported_with_its_path() {
         ]
     );
     let messages: Vec<&str> = violations.iter().map(Violation::message).collect();
-    assert_eq!(messages[0], "must have at most 8 (has 16)");
+    assert_eq!(messages[0], "must have at most 8 characters (has 16)");
     assert_eq!(messages[1], "must be at least 1 (is 0)");
     assert_eq!(messages[2], "must look like `ABC-12`");
     assert_eq!(messages[3], "must be at most 99 (is 100)");
-    assert_eq!(messages[5], "must have at most 3 (has 4)");
+    assert_eq!(messages[5], "must have at most 3 elements (has 4)");
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn length_counts_characters_not_bytes() {
     let violations = Name("ééééé".into()).check().unwrap_err();
     assert_eq!(
         violations.to_string(),
-        "1 violation: 0: must have at most 3 (has 5) (len)"
+        "1 violation: 0: must have at most 3 characters (has 5) (len)"
     );
 }
 

@@ -35,7 +35,7 @@ fn invalid_json_is_an_error_naming_every_violation() {
     let error = serde_json::from_str::<Guarded<Order>>(json).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "4 violations:\n  - customer: must not be empty (non_empty)\n  - items[0].sku: must have at least 3 (has 1) (len)\n  - items[0].qty: must be at least 1 (is 0) (range)\n  - items[1].qty: must be at most 99 (is 100) (range)"
+        "4 violations:\n  - customer: must not be empty (non_empty)\n  - items[0].sku: must have at least 3 characters (has 1) (len)\n  - items[0].qty: must be at least 1 (is 0) (range)\n  - items[1].qty: must be at most 99 (is 100) (range)"
     );
     // Malformed JSON stays serde's own error.
     let error = serde_json::from_str::<Guarded<Order>>(r#"{"customer": 3}"#).unwrap_err();
@@ -90,7 +90,7 @@ fn an_opted_in_type_validates_on_deserialize() {
     let error = serde_json::from_str::<Sku>(r#""K""#).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "1 violation: 0: must have at least 3 (has 1) (len)"
+        "1 violation: 0: must have at least 3 characters (has 1) (len)"
     );
 }
 

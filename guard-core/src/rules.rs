@@ -76,6 +76,11 @@ pub trait HasLength {
         self.length() == 0
     }
 
+    /// What the length counts, for messages: `"character"` for strings, `"element"` otherwise.
+    fn unit(&self) -> &'static str {
+        "element"
+    }
+
     /// `true` when the length is within `min..=max`. Override it when the bounds can be decided
     /// without computing the exact length.
     fn length_between(&self, min: usize, max: usize) -> bool {
@@ -90,6 +95,9 @@ impl HasLength for str {
     }
     fn is_empty(&self) -> bool {
         str::is_empty(self)
+    }
+    fn unit(&self) -> &'static str {
+        "character"
     }
     #[inline]
     fn length_between(&self, min: usize, max: usize) -> bool {
@@ -120,6 +128,9 @@ macro_rules! forward_length {
             #[inline]
             fn length_between(&self, min: usize, max: usize) -> bool {
                 <$target as HasLength>::length_between(self, min, max)
+            }
+            fn unit(&self) -> &'static str {
+                <$target as HasLength>::unit(self)
             }
         }
     )*};
@@ -387,7 +398,7 @@ pub fn length<T: HasLength + ?Sized>(
     violations: &mut Violations,
 ) {
     if !value.length_between(min, max) {
-        length_failed(value.length(), min, max, at, violations);
+        length_failed(value.length(), value.unit(), min, max, at, violations);
     }
 }
 
@@ -395,16 +406,19 @@ pub fn length<T: HasLength + ?Sized>(
 #[inline(never)]
 fn length_failed(
     length: usize,
+    unit: &str,
     min: usize,
     max: usize,
     at: &Location<'_>,
     violations: &mut Violations,
 ) {
-    let message = if length < min {
-        format!("must have at least {min} (has {length})")
+    let (relation, bound) = if length < min {
+        ("at least", min)
     } else {
-        format!("must have at most {max} (has {length})")
+        ("at most", max)
     };
+    let plural = if bound == 1 { "" } else { "s" };
+    let message = format!("must have {relation} {bound} {unit}{plural} (has {length})");
     violations.push(at, "len", message);
 }
 
