@@ -528,3 +528,85 @@ impl<T: ?Sized> PlainSubject for &Subject<'_, T> {
         Some(self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use alloc::vec;
+
+    #[test]
+    fn string_length_bounds_count_characters_whatever_the_shortcut() {
+        let samples = ["", "a", "ab", "été", "日本語", "𝄞𝄞", "abcdefgh", "ééééé"];
+        for sample in samples {
+            let chars = sample.chars().count();
+            for min in 0..6 {
+                for max in min..9 {
+                    assert_eq!(
+                        sample.length_between(min, max),
+                        (min..=max).contains(&chars),
+                        "{sample:?} in {min}..={max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn failures_record_the_rule_the_path_and_the_numbers() {
+        let root = Location::root();
+        let name = root.field("name");
+        let mut violations = Violations::new();
+        non_empty("", &name, &mut violations);
+        length("日本語", 1, 2, &name, &mut violations);
+        length(&vec![1, 2], 3, usize::MAX, &name, &mut violations);
+        range(&5_u8, &6, Bound::Min, &name, &mut violations);
+        range(&1.5_f64, &1.5, Bound::LessThan, &name, &mut violations);
+        range(&2_i32, &1, Bound::GreaterThan, &name, &mut violations);
+        let rendered: Vec<_> = violations.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rendered,
+            [
+                "name: must not be empty (non_empty)",
+                "name: must have at most 2 characters (has 3) (len)",
+                "name: must have at least 3 elements (has 2) (len)",
+                "name: must be at least 6 (is 5) (range)",
+                "name: must be less than 1.5 (is 1.5) (range)",
+            ]
+        );
+    }
+
+    #[test]
+    fn each_locates_elements_by_index_and_key() {
+        let root = Location::root();
+        let mut seen = Vec::new();
+        vec!["a", "b"].for_each_element(&root, |at, element| {
+            seen.push((at.to_path().to_string(), *element));
+        });
+        let map = BTreeMap::from([(String::from("eu"), "x")]);
+        map.for_each_element(&root, |at, element| {
+            seen.push((at.to_path().to_string(), *element));
+        });
+        Some([("c")]).for_each_element(&root, |at, element| {
+            seen.push((at.to_path().to_string(), *element));
+        });
+        assert_eq!(
+            seen,
+            [
+                ("[0]".into(), "a"),
+                ("[1]".into(), "b"),
+                ("[\"eu\"]".into(), "x"),
+                ("[0]".into(), "c")
+            ]
+        );
+    }
+
+    #[test]
+    fn option_subjects_see_through_some_only() {
+        let some = Some(String::from("x"));
+        let none: Option<String> = None;
+        assert_eq!((&Subject(&some)).present().map(String::as_str), Some("x"));
+        assert!((&Subject(&none)).present().is_none());
+        assert_eq!((&Subject(&3_u8)).present(), Some(&3));
+    }
+}
