@@ -605,8 +605,8 @@ mod tests {
     fn option_subjects_see_through_some_only() {
         let some = Some(String::from("x"));
         let none: Option<String> = None;
-        assert_eq!((&Subject(&some)).present().map(String::as_str), Some("x"));
-        assert!((&Subject(&none)).present().is_none());
+        assert_eq!(Subject(&some).present().map(String::as_str), Some("x"));
+        assert!(Subject(&none).present().is_none());
         assert_eq!((&Subject(&3_u8)).present(), Some(&3));
     }
 }
