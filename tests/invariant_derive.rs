@@ -423,3 +423,20 @@ fn a_panicking_change_leaves_the_value_untouched() {
     assert_eq!(order.customer, "ada");
     assert!(order.check().is_ok());
 }
+
+/// One variant with rules among several: the generated `match` has a catch-all arm, and stays
+/// clean under clippy pedantic (this file warns on it).
+#[derive(Debug, Invariant)]
+enum Note {
+    Empty,
+    Text(#[invariant(len(max = 5))] String),
+}
+
+#[test]
+fn an_enum_with_one_checked_variant() {
+    assert!(Note::Empty.check().is_ok());
+    assert_eq!(
+        paths(&Note::Text("too long".into()).check().unwrap_err()),
+        ["Text.0"]
+    );
+}

@@ -106,6 +106,8 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 clippy::needless_borrows_for_generic_args,
                 clippy::ref_option,
                 clippy::redundant_closure_call,
+                clippy::single_match,
+                clippy::match_wildcard_for_single_variants,
             )]
             fn check_at(
                 &self,

@@ -44,3 +44,6 @@ pub(crate) fn expand(item: TokenStream) -> Outcome {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
