@@ -7,8 +7,8 @@
 //! |---|---|---|
 //! | `non_empty`, `len(..)` | [`HasLength`] | `str`, `String`, `Box<str>`, `Cow<str>`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet` (+ `HashMap`, `HashSet` with `std`) |
 //! | `range(..)` | [`Number`] | every primitive integer and float |
-//! | `each(..)` | [`Elements`] | `Vec`, slices, arrays, `VecDeque`, `BTreeSet` (by position), `BTreeMap` (values, by key) |
-//! | `nested` | [`Invariant`](crate::Invariant) | derived types, and `Option`, `Box`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet`, `Rc`, `Arc`, `Guarded` of them |
+//! | `each(..)` | [`Elements`] | `Vec`, slices, arrays, `VecDeque`, `BTreeSet` (by position), `BTreeMap` (values, by key) (+ `HashMap` with `std`) |
+//! | `nested` | [`Invariant`](crate::Invariant) | derived types, and `Option`, `Box`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet`, `Rc`, `Arc`, `Guarded` of them (+ `HashMap` with `std`) |
 //!
 //! Every rule sees through `Option`: `None` passes, `Some(value)` is checked like `value`.
 //!
@@ -277,6 +277,20 @@ impl<T: Elements> Elements for Option<T> {
     }
 }
 
+#[cfg(feature = "std")]
+impl<K: MapKey, V, S> Elements for std::collections::HashMap<K, V, S> {
+    type Element = V;
+    #[inline]
+    fn for_each_element<F>(&self, at: &Location<'_>, mut visit: F)
+    where
+        F: FnMut(&Location<'_>, &V),
+    {
+        for (key, value) in self {
+            visit(&at.key(key.as_key()), value);
+        }
+    }
+}
+
 /// A map key that can name its entry in a violation's path (`prices["eu"]`): string keys.
 pub trait MapKey {
     /// The key as it appears in the path.
@@ -370,6 +384,16 @@ sequence_invariant! {
 }
 
 impl<K: MapKey, V: Invariant> Invariant for BTreeMap<K, V> {
+    #[inline]
+    fn check_at(&self, at: &Location<'_>, violations: &mut Violations) {
+        for (key, value) in self {
+            value.check_at(&at.key(key.as_key()), violations);
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl<K: MapKey, V: Invariant, S> Invariant for std::collections::HashMap<K, V, S> {
     #[inline]
     fn check_at(&self, at: &Location<'_>, violations: &mut Violations) {
         for (key, value) in self {
