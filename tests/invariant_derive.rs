@@ -253,9 +253,9 @@ fn each_checks_elements_with_indexes_and_keys() {
     assert_eq!(
         paths(&violations),
         [
+            "tags",
             "tags[1]",
             "tags[2]",
-            "tags",
             "prices[\"eu\"]",
             "queue[0].city",
             "grid[1][0]",

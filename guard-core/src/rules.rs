@@ -522,33 +522,33 @@ pub fn failed(
 pub struct Subject<'a, T: ?Sized>(pub &'a T);
 
 #[doc(hidden)]
-pub trait OptionSubject {
+pub trait OptionSubject<'a> {
     /// The type the rules check.
-    type Value: ?Sized;
+    type Value: ?Sized + 'a;
     /// The value to check, or `None` when there is nothing to check.
-    fn present(&self) -> Option<&Self::Value>;
+    fn present(&self) -> Option<&'a Self::Value>;
 }
 
-impl<T> OptionSubject for Subject<'_, Option<T>> {
+impl<'a, T> OptionSubject<'a> for Subject<'a, Option<T>> {
     type Value = T;
     #[inline]
-    fn present(&self) -> Option<&T> {
+    fn present(&self) -> Option<&'a T> {
         self.0.as_ref()
     }
 }
 
 #[doc(hidden)]
-pub trait PlainSubject {
+pub trait PlainSubject<'a> {
     /// The type the rules check.
-    type Value: ?Sized;
+    type Value: ?Sized + 'a;
     /// The value to check: always there.
-    fn present(&self) -> Option<&Self::Value>;
+    fn present(&self) -> Option<&'a Self::Value>;
 }
 
-impl<T: ?Sized> PlainSubject for &Subject<'_, T> {
+impl<'a, T: ?Sized> PlainSubject<'a> for &Subject<'a, T> {
     type Value = T;
     #[inline]
-    fn present(&self) -> Option<&T> {
+    fn present(&self) -> Option<&'a T> {
         Some(self.0)
     }
 }

@@ -182,10 +182,29 @@ fn rules_on(
     depth: usize,
 ) -> TokenStream {
     let private = quote!(#krate::__private);
-    let mut direct = Vec::new();
+    // Violations come out in the order the rules are written. The `Option`-transparent rules
+    // (`non_empty`, `len`, `range`) share one look at the value, and consecutive ones one `if let`.
+    let mut statements = Vec::new();
     let mut present = Vec::new();
     let inner = format_ident!("__guard_value_{}", depth);
+    let subject = format_ident!("__guard_present_{}", depth);
+    let flush = |present: &mut Vec<TokenStream>, statements: &mut Vec<TokenStream>| {
+        if !present.is_empty() {
+            let checks = present.drain(..);
+            statements.push(quote! {
+                if let ::core::option::Option::Some(#inner) = #subject {
+                    #(#checks)*
+                }
+            });
+        }
+    };
     for rule in rules {
+        if matches!(
+            rule,
+            Rule::Check(_) | Rule::Nested { .. } | Rule::Each { .. }
+        ) {
+            flush(&mut present, &mut statements);
+        }
         let span = rule.key().span();
         // Arguments re-spanned on the rule's token, so that a type the rule cannot check is
         // reported there (rustc points at the argument whose bound failed).
@@ -234,13 +253,13 @@ fn rules_on(
                 let rule_name = check.rule_name();
                 let message = check.message();
                 let call_span = function.span();
-                direct.push(quote_spanned! {call_span=>
+                statements.push(quote_spanned! {call_span=>
                     if !(#function)(#value) {
                         #private::rules::failed(#rule_name, #message, &#at, __guard_violations);
                     }
                 });
             }
-            Rule::Nested { .. } => direct.push(quote_spanned! {span=>
+            Rule::Nested { .. } => statements.push(quote_spanned! {span=>
                 #private::Invariant::check_at(#value, &#at, __guard_violations);
             }),
             Rule::Each { rules, .. } => {
@@ -253,7 +272,7 @@ fn rules_on(
                     krate,
                     depth + 1,
                 );
-                direct.push(quote_spanned! {span=>
+                statements.push(quote_spanned! {span=>
                     #private::rules::Elements::for_each_element(#value, &#at, |#element_at, #element| {
                         #checks
                     });
@@ -261,16 +280,19 @@ fn rules_on(
             }
         }
     }
-    let present = (!present.is_empty()).then(|| {
-        quote! {
-            if let ::core::option::Option::Some(#inner) = (&#private::rules::Subject(#value)).present() {
-                #(#present)*
-            }
-        }
-    });
+    flush(&mut present, &mut statements);
+    let look = rules
+        .iter()
+        .any(|rule| {
+            matches!(
+                rule,
+                Rule::NonEmpty { .. } | Rule::Len { .. } | Rule::Range { .. }
+            )
+        })
+        .then(|| quote!(let #subject = (&#private::rules::Subject(#value)).present();));
     quote! {
-        #(#direct)*
-        #present
+        #look
+        #(#statements)*
     }
 }
 

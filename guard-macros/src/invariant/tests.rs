@@ -54,11 +54,11 @@ fn struct_with_field_and_container_rules() {
                     use ::guard_core::__private::rules::{OptionSubject as _, PlainSubject as _};
                     {
                         let __guard_field = __guard_at.field("customer");
-                        if let ::core::option::Option::Some(__guard_value_0) = (&::guard_core::__private::rules::Subject(
+                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
                             &self.customer,
                         ))
-                            .present()
-                        {
+                            .present();
+                        if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
                             ::guard_core::__private::rules::length(
                                 __guard_value_0,
                                 1,
@@ -70,11 +70,11 @@ fn struct_with_field_and_container_rules() {
                     }
                     {
                         let __guard_field = __guard_at.field("tracking_id");
-                        if let ::core::option::Option::Some(__guard_value_0) = (&::guard_core::__private::rules::Subject(
+                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
                             &self.tracking_id,
                         ))
-                            .present()
-                        {
+                            .present();
+                        if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
                             ::guard_core::__private::rules::non_empty(
                                 __guard_value_0,
                                 &__guard_field,
@@ -93,11 +93,11 @@ fn struct_with_field_and_container_rules() {
                             &self.items,
                             &__guard_field,
                             |__guard_element_at_0, __guard_element_0| {
-                                if let ::core::option::Option::Some(__guard_value_1) = (&::guard_core::__private::rules::Subject(
+                                let __guard_present_1 = (&::guard_core::__private::rules::Subject(
                                     __guard_element_0,
                                 ))
-                                    .present()
-                                {
+                                    .present();
+                                if let ::core::option::Option::Some(__guard_value_1) = __guard_present_1 {
                                     ::guard_core::__private::rules::range(
                                         __guard_value_1,
                                         &(1),
@@ -157,11 +157,11 @@ fn enum_variants_and_renamed_crate() {
                             let __guard_variant = __guard_at.variant("Shipped");
                             {
                                 let __guard_field = __guard_variant.field("tracking_id");
-                                if let ::core::option::Option::Some(__guard_value_0) = (&::my_guard::__private::rules::Subject(
+                                let __guard_present_0 = (&::my_guard::__private::rules::Subject(
                                     __guard_field_0,
                                 ))
-                                    .present()
-                                {
+                                    .present();
+                                if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
                                     ::my_guard::__private::rules::non_empty(
                                         __guard_value_0,
                                         &__guard_field,
