@@ -3,7 +3,7 @@
 //! A valid value allocates nothing: each field's location is a `Location` on the stack, linked to
 //! its parent, and turned into a path only when a rule fails.
 
-use super::parse::{Bound, Check, Data, Field, Input, Rule};
+use super::ir::{Bound, Check, Data, Field, Input, Rule};
 use super::validate::without_option;
 use crate::required;
 use proc_macro2::{TokenStream, TokenTree};

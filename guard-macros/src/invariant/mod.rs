@@ -1,12 +1,13 @@
 //! `#[derive(Invariant)]`: parse → validate → expand.
 //!
-//! - [`parse`]: the `#[invariant(..)]` attributes → an IR that keeps the user's tokens for spans;
+//! - [`parse`]: the `#[invariant(..)]` attributes → the IR ([`ir`]) that keeps the user's tokens for spans;
 //!   unknown, duplicate and misplaced keys are reported here.
 //! - [`validate`]: checks that need the whole item (bounds, field types, `required`, nothing to
 //!   check).
 //! - [`expand`]: the `impl Invariant` and, for enums with required fields, the metadata.
 
 mod expand;
+mod ir;
 mod parse;
 mod validate;
 

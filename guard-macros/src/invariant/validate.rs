@@ -1,7 +1,7 @@
 //! Checks that need the whole item: contradictory bounds, rules on types they cannot apply to,
 //! `required` outside an enum variant, a derive with nothing to check. Every error is collected.
 
-use super::parse::{Bound, Data, Field, Input, Rule};
+use super::ir::{Bound, Data, Field, Input, Rule};
 use crate::diagnostics::Errors;
 use crate::diagnostics::invariant::{
     CONTRADICTORY_BOUNDS, MISPLACED, NOTHING_TO_CHECK, WRONG_FIELD_TYPE,
