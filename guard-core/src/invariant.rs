@@ -25,9 +25,9 @@ use crate::violation::{Location, Violations};
 /// assert_eq!(Even(3).check().unwrap_err().to_string(), "1 violation: must be even (even)");
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "[G0205] `{Self}` does not implement `Invariant`, so `nested` cannot check it",
-    label = "`nested` needs a type with invariants, not `{Self}`",
-    note = "derive it on the type: `#[derive(Invariant)] struct {Self} {{ .. }}`, or drop `nested` and write the field's rules (`non_empty`, `len(..)`, `range(..)`, `check = ..`) directly"
+    message = "[G0205] `{Self}` does not implement `Invariant`: it has no rules to check",
+    label = "needs a type with invariants (`nested`, `Guarded`), not `{Self}`",
+    note = "derive it on the type: `#[derive(Invariant)] struct {Self} {{ .. }}`; or, for a `nested` field, drop `nested` and write the field's rules (`non_empty`, `len(..)`, `range(..)`, `check = ..`) directly"
 )]
 pub trait Invariant {
     /// Records every rule `self` breaks into `violations`, with paths starting at `at`.
