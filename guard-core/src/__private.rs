@@ -3,6 +3,11 @@
 pub use crate::alloc;
 pub use ::core;
 
+// `#[derive(Invariant)]`.
+pub use crate::invariant::Invariant;
+pub use crate::rules;
+pub use crate::violation::{Location, Violations};
+
 /// The checker `#[enforce_state_invariants]` calls from the constants it writes.
 pub use crate::required::check as enforce;
 /// Publishes required-field metadata from `#[required]` fields; for guard's own tests.

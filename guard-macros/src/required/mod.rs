@@ -53,36 +53,17 @@ impl Variant {
         };
         let mut names = Vec::new();
         let mut required = Vec::new();
-        let mut bindings: Vec<String> = Vec::new();
         for (position, field) in fields.iter().enumerate() {
             let name = field
                 .ident
                 .as_ref()
                 .map_or_else(|| position.to_string(), ToString::to_string);
-            let binding = match &field.ident {
-                Some(ident) => ident.to_string(),
-                None => {
-                    let base = binding_for(&field.ty).unwrap_or_else(|| {
-                        let variant = snake_case(&ident.to_string());
-                        if fields.len() == 1 {
-                            variant
-                        } else {
-                            format!("{variant}_{position}")
-                        }
-                    });
-                    if bindings.contains(&base) {
-                        format!("{base}_{position}")
-                    } else {
-                        base
-                    }
-                }
-            };
             if is_required(field) {
                 required.push(name.clone());
             }
             names.push(name);
-            bindings.push(binding);
         }
+        let bindings = bindings(&ident, fields);
         Self {
             ident,
             shape,
@@ -91,6 +72,39 @@ impl Variant {
             bindings,
         }
     }
+}
+
+/// The binding a diagnostic suggests for each of `fields` of the variant `variant` (see
+/// [`Variant::bindings`]).
+pub(crate) fn bindings(variant: &syn::Ident, fields: &syn::Fields) -> Vec<String> {
+    let mut bindings: Vec<String> = Vec::new();
+    for (position, field) in fields.iter().enumerate() {
+        let binding = match &field.ident {
+            Some(ident) => ident.to_string(),
+            None => {
+                let base = binding_for(&field.ty).unwrap_or_else(|| {
+                    let variant = snake_case(&variant.to_string());
+                    if fields.len() == 1 {
+                        variant
+                    } else {
+                        format!("{variant}_{position}")
+                    }
+                });
+                if bindings.contains(&base) {
+                    format!("{base}_{position}")
+                } else {
+                    base
+                }
+            }
+        };
+        bindings.push(binding);
+    }
+    bindings
+}
+
+/// The binding a diagnostic suggests for a value of the type named `type_name`: `Order` → `order`.
+pub(crate) fn binding_for_type_name(type_name: &str) -> String {
+    snake_case(type_name)
 }
 
 /// A readable binding name for a value of type `ty`: `TrackingId` → `tracking_id`,

@@ -1,0 +1,23 @@
+use guard_core::typestate;
+
+#[typestate]
+pub mod order {
+    #[machine]
+    pub struct Order {
+        id: u64,
+        state: String,
+    }
+
+    #[states]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid, id => Paid)]
+        Pending,
+        #[to(ship => Shipped)]
+        Paid { amount: u64 },
+        #[terminal]
+        Shipped { amount: String },
+    }
+}
+
+fn main() {}
