@@ -12,7 +12,7 @@ type Number = Slot<u32>;
 mod downstream {
     use super::*;
 
-    pub fn label(parcel: &Parcel) -> String {
+    pub(crate) fn label(parcel: &Parcel) -> String {
         match parcel {
             Parcel::Waiting => "waiting".to_owned(),
             Parcel::InTransit(TrackingCode(code)) => format!("in transit: {code}"),
@@ -20,21 +20,21 @@ mod downstream {
         }
     }
 
-    pub fn signature(parcel: Delivery) -> Option<String> {
+    pub(crate) fn signature(parcel: Delivery) -> Option<String> {
         let Delivery::Delivered { signature, note } = parcel else {
             return None;
         };
         Some(note.map_or_else(|| signature.clone(), |note| format!("{signature} ({note})")))
     }
 
-    pub fn value(slot: &Number) -> u32 {
+    pub(crate) fn value(slot: &Number) -> u32 {
         match slot {
             Number::Filled(value) => *value,
             Number::Empty => 0,
         }
     }
 
-    pub fn value_by_turbofish(slot: Slot<u32>) -> u32 {
+    pub(crate) fn value_by_turbofish(slot: Slot<u32>) -> u32 {
         if let Slot::<u32>::Filled(value) = slot {
             return value;
         }

@@ -392,37 +392,37 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
         let mut position = 0;
         while position < variant.fields.len() {
             let slot = slot_of(arm, variant, position);
-            if let Some(slot) = slot {
-                if is_required(variant, variant.fields[position]) && unused(Some(slot)) {
-                    if listed > 0 {
-                        report.push(if listed + 1 == ignored { " and " } else { ", " });
-                    }
-                    report.push_ticked(slot.binding);
-                    if !same(slot.binding, variant.fields[position]) {
-                        report.push(" (field ");
-                        push_field(&mut report, variant, position);
-                        report.push(")");
-                    }
-                    report.push(if matches!(slot.state, State::Underscored) {
-                        " is marked unused by its leading `_`"
-                    } else {
-                        " is bound but never used"
-                    });
-                    listed += 1;
+            if let Some(slot) = slot
+                && is_required(variant, variant.fields[position])
+                && unused(Some(slot))
+            {
+                if listed > 0 {
+                    report.push(if listed + 1 == ignored { " and " } else { ", " });
                 }
+                report.push_ticked(slot.binding);
+                if !same(slot.binding, variant.fields[position]) {
+                    report.push(" (field ");
+                    push_field(&mut report, variant, position);
+                    report.push(")");
+                }
+                report.push(if matches!(slot.state, State::Underscored) {
+                    " is marked unused by its leading `_`"
+                } else {
+                    " is bound but never used"
+                });
+                listed += 1;
             }
             position += 1;
         }
         let mut first_unused = "";
         let mut position = 0;
         while position < variant.fields.len() {
-            if let Some(slot) = slot_of(arm, variant, position) {
-                if first_unused.is_empty()
-                    && is_required(variant, variant.fields[position])
-                    && unused(Some(slot))
-                {
-                    first_unused = trim_underscores(slot.binding);
-                }
+            if let Some(slot) = slot_of(arm, variant, position)
+                && first_unused.is_empty()
+                && is_required(variant, variant.fields[position])
+                && unused(Some(slot))
+            {
+                first_unused = trim_underscores(slot.binding);
             }
             position += 1;
         }
