@@ -115,7 +115,21 @@ impl<'a> Walker<'a> {
                 body_close: context.body_close,
             }
         });
-        let checks: Vec<Check> = checks.collect();
+        // A pattern that writes every field (no `..`) and uses every binding cannot break a rule,
+        // whatever the table says: it needs no check item (nor does a unit variant).
+        let checks: Vec<Check> = checks
+            .filter(|check| match check {
+                Check::Variant {
+                    pattern, states, ..
+                } => {
+                    pattern.rest
+                        || states
+                            .iter()
+                            .any(|(state, _)| !matches!(state, State::Used))
+                }
+                Check::CatchAll { .. } => true,
+            })
+            .collect();
         self.queue(checks);
         facts
     }

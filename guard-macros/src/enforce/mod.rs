@@ -28,8 +28,14 @@
 //! - a free item cannot name `Self` or the fn's generics, so `Self::Variant` inside an impl is
 //!   written as the impl's self type with `()`/`'static` in place of its parameters, and an enum
 //!   with type parameters must be named with its arguments (`Wrapper::<u8>::Ready(..)`), through
-//!   `Self`, or a type alias; the well-known generic enums of the standard library (`Option`,
-//!   `Result`, `Cow`, `Entry`, `Bound`, `Poll`, `ControlFlow`) and `Either` are looked through;
+//!   `Self`, or a type alias, when its pattern needs a check (see below); the well-known generic
+//!   enums of the standard library (`Option`, `Result`, `Cow`, `Entry`, `Bound`, `Poll`,
+//!   `ControlFlow`) and `Either` are looked through;
+//! - a pattern that writes every field (no `..`) and uses every binding cannot break a rule
+//!   whatever the table says, so it gets no check item: this keeps `cargo check` fast and lets
+//!   such patterns name generic enums bare;
+//! - each check is a constant the compiler type-checks and evaluates: on a generated 5,000-line
+//!   module `cargo check` went from about 0.08 s to about 0.45 s (see `docs/benchmarks.md`);
 //! - the diagnostic is a const-evaluation error: rustc prints `error[E0080]: evaluation panicked:`
 //!   before guard's `[G0301] ..` text, and cannot print `help:` as a separate note (it is the
 //!   message's second line). The span is exact: the panic is spanned on the user's pattern;
