@@ -257,7 +257,7 @@ mod tests {
         let variant = Variant::new(syn::parse_quote!(Shipped), &fields, |_| true);
         assert_eq!(
             variant.bindings,
-            ["tracking_id", "value", "line_items", "tracking_id_3"]
+            ["tracking_id", "shipped_1", "line_items", "tracking_id_3"]
         );
         assert_eq!(variant.fields, ["0", "1", "2", "3"]);
         let fields = syn::Fields::Named(syn::parse_quote!({ carrier: String, tracking: u64 }));
