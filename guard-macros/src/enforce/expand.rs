@@ -130,7 +130,8 @@ impl Check {
                 }
             };
         };
-        syn::Stmt::Item(syn::Item::Verbatim(item))
+        // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
+        syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
     }
 }
 

@@ -48,6 +48,8 @@ mod collect;
 mod expand;
 mod pattern;
 mod render;
+#[cfg(test)]
+mod tests;
 mod usage;
 
 use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND};
