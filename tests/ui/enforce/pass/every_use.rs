@@ -156,6 +156,19 @@ pub mod uses {
         a + b + c + d + e + f
     }
 
+    #[enforce_state_invariants]
+    pub fn nested_attribute_is_not_applied_twice(status: &OrderStatus) -> bool {
+        #[allow_unchecked(reason = "draining, the data is logged elsewhere")]
+        while let Some(OrderStatus::Shipped(_)) = Some(status) {
+            return true;
+        }
+        #[allow_unchecked(reason = "only the variant matters")]
+        let OrderStatus::Cancelled { .. } = status else {
+            return false;
+        };
+        false
+    }
+
     pub fn opted_out(status: &OrderStatus) -> bool {
         match status {
             #[allow_unchecked(reason = "only the variant matters for the badge")]
