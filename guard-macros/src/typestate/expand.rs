@@ -195,7 +195,7 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
          between states by its transitions only.\n\n```mermaid\n{mermaid}```"
     );
     let separator = if docs(attrs).is_empty() {
-        let text = format!("A `{ident}` state machine.");
+        let text = format!("The `{ident}` state machine.");
         quote!(#[doc = #text])
     } else {
         TokenStream::new()
@@ -575,8 +575,14 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
             let carriers = carriers.get(&key).cloned().unwrap_or_default();
             let name = &accessor.name;
             let ty = &accessor.field.ty;
+            let what = match &accessor.member {
+                syn::Member::Named(_) => format!("The `{name}` of the state"),
+                syn::Member::Unnamed(index) => {
+                    format!("Field {} of the state's data", index.index)
+                }
+            };
             let doc = format!(
-                "The `{name}` of the state; available in state {} only.",
+                "{what}; available in state {} only.",
                 carriers.join(", ")
             );
             state_getters.extend(quote! {
@@ -618,9 +624,14 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
             .map(|source| format!("[`{source}`]"))
             .collect();
         let doc = format!(
-            "Transition `{name}`: from {} to [`{}`], whose data are the arguments.",
+            "Transition `{name}`: from {} to [`{}`]{}",
             sources.join(", "),
-            info.target
+            info.target,
+            if parameters.is_empty() {
+                "."
+            } else {
+                ", whose data are the arguments."
+            }
         );
         let bound = quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>);
         let build = quote! {

@@ -8,6 +8,8 @@ mod erased;
 mod expand;
 mod generics;
 mod parse;
+#[cfg(test)]
+mod tests;
 mod validate;
 
 use crate::diagnostics::{Errors, WRONG_ITEM_KIND};

@@ -138,18 +138,24 @@ impl<'a> State<'a> {
     }
 }
 
-/// `ShippedLate` → `shipped_late`.
+/// `ShippedLate` → `shipped_late`, `HTTPError` → `http_error`.
 pub(crate) fn snake_case(name: &str) -> String {
+    let characters: Vec<char> = name.chars().collect();
     let mut snake = String::new();
-    for (position, character) in name.chars().enumerate() {
-        if character.is_uppercase() {
-            if position > 0 && !snake.ends_with('_') {
+    for (position, character) in characters.iter().enumerate() {
+        if character.is_uppercase() && position > 0 {
+            let previous = characters[position - 1];
+            let next_is_lower = characters
+                .get(position + 1)
+                .is_some_and(|next| next.is_lowercase());
+            let starts_word = previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower);
+            if starts_word && !snake.ends_with('_') {
                 snake.push('_');
             }
-            snake.extend(character.to_lowercase());
-        } else {
-            snake.push(character);
         }
+        snake.extend(character.to_lowercase());
     }
     snake
 }
