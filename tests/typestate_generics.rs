@@ -56,11 +56,13 @@ fn generic_machine_moves_through_its_states() {
 #[typestate]
 pub mod document {
     #[machine]
+    #[derive(Debug)]
     pub struct Document {
         title: String,
     }
 
     #[states]
+    #[derive(Debug)]
     pub enum DocumentState {
         #[initial]
         #[to(submit => Review)]
@@ -93,9 +95,11 @@ mod renamed {
 #[guard_core::typestate(crate = crate::renamed::guard)]
 pub mod light {
     #[machine]
+    #[derive(Debug)]
     pub struct Light;
 
     #[states]
+    #[derive(Debug)]
     pub enum LightState {
         #[initial]
         #[to(toggle => On)]

@@ -581,10 +581,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                     format!("Field {} of the state's data", index.index)
                 }
             };
-            let doc = format!(
-                "{what}; available in state {} only.",
-                carriers.join(", ")
-            );
+            let doc = format!("{what}; available in state {} only.", carriers.join(", "));
             state_getters.extend(quote! {
                 #[doc = #doc]
                 #[must_use]
