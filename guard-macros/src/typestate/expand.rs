@@ -399,6 +399,11 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
             let carriers = carriers.get(&key).cloned().unwrap_or_default();
             let name = &accessor.name;
             let ty = &accessor.field.ty;
+            // Spanned on the field, so "required by this bound" points at the declaration.
+            let bound = respan(
+                quote!(#state_param: #hidden::#field_trait<#hidden::field::#name, #ty>),
+                name.span(),
+            );
             let what = match &accessor.member {
                 syn::Member::Named(_) => format!("The `{name}` of the state"),
                 syn::Member::Unnamed(index) => {
@@ -411,7 +416,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                 #[must_use]
                 pub fn #name(&self) -> &#ty
                 where
-                    #state_param: #hidden::#field_trait<#hidden::field::#name, #ty>,
+                    #bound,
                 {
                     #hidden::#field_trait::<#hidden::field::#name, #ty>::__guard_get(&self.state)
                 }
@@ -454,7 +459,11 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                 ", whose data are the arguments."
             }
         );
-        let bound = quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>);
+        // Spanned on the user's transition name, so "required by this bound" points there.
+        let bound = respan(
+            quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+            name.span(),
+        );
         let build = quote! {
             #machine { #(#machine_fields: self.#machine_fields,)* state }
         };
