@@ -129,7 +129,8 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
             items.push(Item::Verbatim(machine_item.clone()));
         } else if index == module.states.index {
             items.push(Item::Verbatim(states_item.clone()));
-        } else {
+        } else if super::validate::drop_impl_trait(entry, context.machine).is_none() {
+            // A `Drop` impl on the machine was reported (G0113) and is left out.
             items.push(entry.clone());
         }
     }
