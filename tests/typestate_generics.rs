@@ -121,3 +121,51 @@ fn renamed_crate_and_unit_machine_and_cycles() {
     );
     static_assertions::assert_eq_size!(Light<Off>, ());
 }
+
+#[typestate]
+pub mod names {
+    /// A machine whose generic parameter is called like the usual state parameter: the
+    /// generated code picks another name for it.
+    #[machine]
+    #[derive(Debug)]
+    pub struct Named<S: Copy> {
+        value: S,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum NamedState {
+        #[initial]
+        #[to(next => Counted)]
+        Fresh,
+        #[terminal]
+        Counted { count: u8 },
+    }
+}
+
+#[typestate]
+pub mod letters {
+    /// States called `S` and `State`.
+    #[machine]
+    #[derive(Debug)]
+    pub struct Letter;
+
+    #[states]
+    #[derive(Debug)]
+    pub enum LetterState {
+        #[initial]
+        #[to(next => State)]
+        S,
+        #[terminal]
+        State,
+    }
+}
+
+#[test]
+fn state_parameter_avoids_user_names() {
+    let named: names::Named<u8, names::Fresh> = names::Named::new(3);
+    let next: names::Named<u8, names::Counted> = named.next(1);
+    assert_eq!((*next.value(), *next.count()), (3, 1));
+    let letter: letters::Letter<letters::State> = letters::Letter::new().next();
+    assert_eq!(letter.state_name(), "State");
+}

@@ -153,8 +153,10 @@ mod tests {
     #[test]
     fn every_code_is_documented_under_its_title_and_nothing_else_is() {
         let docs = include_str!("../../../docs/errors.md");
-        let headings: Vec<&str> =
-            docs.lines().filter_map(|line| line.strip_prefix("### ")).collect();
+        let headings: Vec<&str> = docs
+            .lines()
+            .filter_map(|line| line.strip_prefix("### "))
+            .collect();
         let mut expected: Vec<String> = all()
             .iter()
             .map(|code| format!("[{}] {}", code.id, code.title))

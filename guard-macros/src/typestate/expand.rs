@@ -52,6 +52,7 @@ impl<'m, 'a> Context<'m, 'a> {
             })
             .collect();
         let snake = snake_case(&machine.to_string());
+        let state_param = state_param(module, &generics);
         Context {
             module,
             krate: &args.krate,
@@ -64,7 +65,7 @@ impl<'m, 'a> Context<'m, 'a> {
             transition_trait: format_ident!("{machine}Transition"),
             field_trait: format_ident!("{machine}Field"),
             generics,
-            state_param: format_ident!("S"),
+            state_param,
             state_generics,
             mermaid: super::erased::mermaid(module),
         }
@@ -109,6 +110,25 @@ impl<'m, 'a> Context<'m, 'a> {
             quote!(#[derive(#krate::Invariant)] #[invariant(crate = #krate)])
         }
     }
+}
+
+/// The name of the state parameter: `S`, unless a state or a generic parameter of the machine is
+/// already called that.
+fn state_param(module: &Module<'_>, generics: &Generics) -> Ident {
+    let taken = |name: &str| {
+        module
+            .states
+            .states
+            .iter()
+            .any(|state| *state.ident == name)
+            || generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name)
+    };
+    let name = ["S", "State", "St"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__GuardState");
+    format_ident!("{name}")
 }
 
 pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {

@@ -436,20 +436,6 @@ fn machine_struct<'a>(
             ));
         }
     }
-    let state_param_clash = item.generics.params.iter().find_map(|param| match param {
-        syn::GenericParam::Type(param) if param.ident == "S" => Some(&param.ident),
-        _ => None,
-    });
-    if let Some(ident) = state_param_clash {
-        errors.push(UNSUPPORTED_SHAPE.at(
-            ident.span(),
-            format!(
-                "the generic parameter `S` of `{}` is the name `#[typestate]` gives the state parameter",
-                item.ident
-            ),
-            "rename the parameter, e.g. `T`",
-        ));
-    }
     Some(Machine {
         item,
         index,

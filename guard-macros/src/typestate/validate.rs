@@ -353,8 +353,21 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
         }
     }
     let record = format!("{machine_ident}Record");
+    let generics = &machine.item.generics;
     for state in &module.states.states {
         let name = state.ident.to_string();
+        let shadowed = generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name);
+        if shadowed {
+            errors.push(NAME_CLASH.at(
+                state.ident.span(),
+                format!(
+                    "state `{name}` has the name of a generic parameter of `{machine_ident}`, which would hide it wherever the parameter is in scope"
+                ),
+                format!("rename the state or the parameter, e.g. `{name}State`"),
+            ));
+            continue;
+        }
         if *state.ident == *machine_ident || *state.ident == *enum_ident || name == record {
             errors.push(NAME_CLASH.at(
                 state.ident.span(),
