@@ -39,9 +39,13 @@ pub mod order {
         /// Paid; the payment provider's reference is kept.
         #[to(ship => Shipped, cancel => Cancelled)]
         Paid { payment_ref: String },
-        /// Handed to a carrier. A shipped order always has a tracking id.
+        /// Handed to a carrier. A shipped order always has a tracking id: the rule is checked
+        /// by the `ship` transition and by every restore.
         #[to(deliver => Delivered)]
-        Shipped { tracking_id: String },
+        Shipped {
+            #[invariant(non_empty)]
+            tracking_id: String,
+        },
         /// At the customer.
         #[terminal]
         Delivered,
@@ -53,7 +57,14 @@ pub mod order {
     impl Order<Paid> {
         /// Business logic around a transition: a paid order ships with a carrier's tracking
         /// number, formatted the one way the warehouse expects.
-        pub fn ship_with(self, carrier: &str, number: u32) -> Order<Shipped> {
+        ///
+        /// # Errors
+        /// Gives the paid order back, untouched, if the tracking id breaks its rules.
+        pub fn ship_with(
+            self,
+            carrier: &str,
+            number: u32,
+        ) -> Result<Order<Shipped>, guard_core::Rejected<Self>> {
             self.ship(format!("{carrier}-{number:08}"))
         }
     }
@@ -83,7 +94,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         order.state_name(),
         order.payment_ref()
     );
-    let order = order.ship_with("UPS", 4_242);
+    // A transition into a state with rules is checked; a rejection loses nothing.
+    let rejected = order
+        .ship(String::new())
+        .expect_err("an empty tracking id is rejected");
+    println!("ship(\"\") rejected: {}", rejected.violations);
+    let order = rejected.machine;
+    println!("order {} is still {}", order.id(), order.state_name());
+    let order = order.ship_with("UPS", 4_242)?;
     println!(
         "order {} is {} (tracking {})",
         order.id(),
@@ -123,6 +141,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         r#"{"Teleported":{"id":1003,"items":[]}}"#,
         // A shipped order without its tracking id.
         r#"{"Shipped":{"id":1004,"items":[]}}"#,
+        // A shipped order whose tracking id breaks the rule.
+        r#"{"Shipped":{"id":1006,"items":[],"tracking_id":""}}"#,
         // A pending order smuggling in another state's data.
         r#"{"Pending":{"id":1005,"items":[],"tracking_id":"FORGED"}}"#,
     ];

@@ -56,11 +56,13 @@ fn generic_machine_moves_through_its_states() {
 #[typestate]
 pub mod document {
     #[machine]
+    #[derive(Debug)]
     pub struct Document {
         title: String,
     }
 
     #[states]
+    #[derive(Debug)]
     pub enum DocumentState {
         #[initial]
         #[to(submit => Review)]
@@ -93,9 +95,11 @@ mod renamed {
 #[guard_core::typestate(crate = crate::renamed::guard)]
 pub mod light {
     #[machine]
+    #[derive(Debug)]
     pub struct Light;
 
     #[states]
+    #[derive(Debug)]
     pub enum LightState {
         #[initial]
         #[to(toggle => On)]
@@ -116,4 +120,52 @@ fn renamed_crate_and_unit_machine_and_cycles() {
         "stateDiagram-v2\n    [*] --> Off\n    Off --> On: toggle\n    On --> Off: toggle_off\n"
     );
     static_assertions::assert_eq_size!(Light<Off>, ());
+}
+
+#[typestate]
+pub mod names {
+    /// A machine whose generic parameter is called like the usual state parameter: the
+    /// generated code picks another name for it.
+    #[machine]
+    #[derive(Debug)]
+    pub struct Named<S: Copy> {
+        value: S,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum NamedState {
+        #[initial]
+        #[to(next => Counted)]
+        Fresh,
+        #[terminal]
+        Counted { count: u8 },
+    }
+}
+
+#[typestate]
+pub mod letters {
+    /// States called `S` and `State`.
+    #[machine]
+    #[derive(Debug)]
+    pub struct Letter;
+
+    #[states]
+    #[derive(Debug)]
+    pub enum LetterState {
+        #[initial]
+        #[to(next => State)]
+        S,
+        #[terminal]
+        State,
+    }
+}
+
+#[test]
+fn state_parameter_avoids_user_names() {
+    let named: names::Named<u8, names::Fresh> = names::Named::new(3);
+    let next: names::Named<u8, names::Counted> = named.next(1);
+    assert_eq!((*next.value(), *next.count()), (3, 1));
+    let letter: letters::Letter<letters::State> = letters::Letter::new().next();
+    assert_eq!(letter.state_name(), "State");
 }

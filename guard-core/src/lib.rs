@@ -55,3 +55,8 @@ pub use guard_macros::enforce_state_invariants;
 /// Items used by the code the macros generate. Not part of the public API: no stability promise.
 #[doc(hidden)]
 pub mod __private;
+
+/// The README's examples, compiled and run as doctests so that it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -133,7 +133,9 @@ const ARGUMENTS: &[&str] = &[
 ];
 
 fn parse(source: &str) -> TokenStream {
-    source.parse().unwrap_or_else(|error| panic!("the corpus itself must lex: {error:?} in {source}"))
+    source
+        .parse()
+        .unwrap_or_else(|error| panic!("the corpus itself must lex: {error:?} in {source}"))
 }
 
 /// Every truncation of `stream`: each top-level prefix, and each prefix of every group's contents
@@ -175,7 +177,11 @@ fn corpus(valid: &[&str]) -> Vec<TokenStream> {
     inputs
 }
 
-fn assert_never_panics(name: &str, inputs: &[TokenStream], expand: impl Fn(TokenStream) -> Outcome) {
+fn assert_never_panics(
+    name: &str,
+    inputs: &[TokenStream],
+    expand: impl Fn(TokenStream) -> Outcome,
+) {
     let mut panicked = Vec::new();
     for input in inputs {
         let result = catch_unwind(AssertUnwindSafe(|| expand(input.clone())));
@@ -206,7 +212,9 @@ fn assert_rejected(name: &str, inputs: &[&str], expand: impl Fn(TokenStream) -> 
 #[test]
 fn typestate_never_panics() {
     let inputs = corpus(&[TYPESTATE_VALID]);
-    assert_never_panics("#[typestate]", &inputs, |item| crate::typestate::expand(TokenStream::new(), item));
+    assert_never_panics("#[typestate]", &inputs, |item| {
+        crate::typestate::expand(TokenStream::new(), item)
+    });
     let module = parse(TYPESTATE_VALID);
     for arguments in ARGUMENTS {
         let arguments = parse(arguments);
@@ -216,7 +224,14 @@ fn typestate_never_panics() {
     }
     assert_rejected(
         "#[typestate]",
-        &["", "fn f() {}", "struct S;", "mod m;", "mod m {}", "mod m { #[machine] struct M; }"],
+        &[
+            "",
+            "fn f() {}",
+            "struct S;",
+            "mod m;",
+            "mod m {}",
+            "mod m { #[machine] struct M; }",
+        ],
         |item| crate::typestate::expand(TokenStream::new(), item),
     );
 }
@@ -246,9 +261,11 @@ fn enforce_never_panics() {
     let function = parse(ENFORCE_VALID[0]);
     for arguments in ARGUMENTS {
         let arguments = parse(arguments);
-        assert_never_panics("#[enforce_state_invariants(..)]", core::slice::from_ref(&function), |item| {
-            crate::enforce::expand(arguments.clone(), item)
-        });
+        assert_never_panics(
+            "#[enforce_state_invariants(..)]",
+            core::slice::from_ref(&function),
+            |item| crate::enforce::expand(arguments.clone(), item),
+        );
     }
     assert_rejected(
         "#[enforce_state_invariants]",

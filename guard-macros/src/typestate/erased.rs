@@ -108,7 +108,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         .collect();
     let mermaid = &context.mermaid;
     let enum_doc = format!(
-        "{}A [`{machine}`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; \
+        "{}The machine [`{machine}`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; \
          stored data comes back only through [`{erased}::restore`], which re-checks every invariant.\
          \n\n```mermaid\n{mermaid}```",
         if enum_docs.is_empty() { "" } else { "\n\n" }
@@ -182,7 +182,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             }
         });
         name_arms.extend(quote!(Self::#ident(_) => #name,));
-        names.push(name);
+        names.push(name.clone());
         let pattern = state_pattern(state);
         into_record_arms.extend(quote! {
             Self::#ident(machine) => {
@@ -198,7 +198,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         }
         if state.has_rules() {
             checks.extend(quote! {
-                #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+                #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#name), &mut violations);
             });
         }
         let result = if checks.is_empty() {
@@ -230,7 +230,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         });
     }
     let record_doc = format!(
-        "The plain data of a [`{machine}`] in a named state: what storage holds. Anyone can build \
+        "Plain data of the machine [`{machine}`] in a named state: what storage holds. Anyone can build \
          one; the only way back to a machine is [`{erased}::restore`], which checks it."
     );
     let restore_doc = format!(
@@ -292,8 +292,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             ///
             /// # Errors
             ///
-            /// [`RestoreError::Invalid`](#krate::RestoreError::Invalid) with every violation
-            /// when the data breaks an invariant.
+            /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
             pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError> {
                 match record {
                     #restore_arms

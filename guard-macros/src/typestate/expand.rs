@@ -3,10 +3,12 @@
 //! lives in `erased.rs`.
 
 use super::generics::{applied, arguments, subset, with_state, without_defaults};
+use super::markers::{self, respan};
 use super::parse::{Args, Module, State, is_named, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use std::collections::{BTreeMap, BTreeSet};
+use syn::ext::IdentExt;
 use syn::{Fields, Generics, Ident, Item};
 
 /// Everything the generators share: names of the generated items and the machine's generics.
@@ -51,6 +53,7 @@ impl<'m, 'a> Context<'m, 'a> {
             })
             .collect();
         let snake = snake_case(&machine.to_string());
+        let state_param = state_param(module, &generics);
         Context {
             module,
             krate: &args.krate,
@@ -63,7 +66,7 @@ impl<'m, 'a> Context<'m, 'a> {
             transition_trait: format_ident!("{machine}Transition"),
             field_trait: format_ident!("{machine}Field"),
             generics,
-            state_param: format_ident!("S"),
+            state_param,
             state_generics,
             mermaid: super::erased::mermaid(module),
         }
@@ -110,14 +113,33 @@ impl<'m, 'a> Context<'m, 'a> {
     }
 }
 
+/// The name of the state parameter: `S`, unless a state or a generic parameter of the machine is
+/// already called that.
+fn state_param(module: &Module<'_>, generics: &Generics) -> Ident {
+    let taken = |name: &str| {
+        module
+            .states
+            .states
+            .iter()
+            .any(|state| *state.ident == name)
+            || generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name)
+    };
+    let name = ["S", "State", "St"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__GuardState");
+    format_ident!("{name}")
+}
+
 pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     let context = Context::new(args, module);
     let machine_item = machine_struct(&context);
     let mut states_item = state_structs(&context);
     states_item.extend(super::erased::erased(&context));
-    let mut extra = sealed(&context);
-    extra.extend(hidden(&context));
-    extra.extend(marker_impls(&context));
+    let mut extra = markers::sealed(&context);
+    extra.extend(markers::hidden(&context));
+    extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
 
@@ -128,7 +150,8 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
             items.push(Item::Verbatim(machine_item.clone()));
         } else if index == module.states.index {
             items.push(Item::Verbatim(states_item.clone()));
-        } else {
+        } else if super::validate::drop_impl_trait(entry, context.machine).is_none() {
+            // A `Drop` impl on the machine was reported (G0113) and is left out.
             items.push(entry.clone());
         }
     }
@@ -195,7 +218,7 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
          between states by its transitions only.\n\n```mermaid\n{mermaid}```"
     );
     let separator = if docs(attrs).is_empty() {
-        let text = format!("A `{ident}` state machine.");
+        let text = format!("The `{ident}` state machine.");
         quote!(#[doc = #text])
     } else {
         TokenStream::new()
@@ -290,183 +313,6 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             #derive_invariant
             #vis struct #ident #params #body
         });
-    }
-    tokens
-}
-
-/// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = proc_macro2::TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
-}
-
-/// The sealed trait every state type implements, and nothing else can.
-fn sealed(context: &Context<'_, '_>) -> TokenStream {
-    let machine = context.machine;
-    let erased = context.erased;
-    let state_trait = &context.state_trait;
-    let vis = &context.module.machine.item.vis;
-    let sealed_message =
-        format!("`{{Self}}` is not a state of `{machine}`: the states of a machine are sealed");
-    let sealed_label = format!("not a state of `{machine}`");
-    let sealed_note = format!(
-        "the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}`; add a variant there"
-    );
-    let trait_doc = format!(
-        "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
-    );
-    let mut impls = TokenStream::new();
-    for (state, generics) in context.states() {
-        let (impl_generics, _, where_clause) = generics.split_for_impl();
-        let state_type = context.state_type(state, generics);
-        let name = state.ident.to_string();
-        impls.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics __guard_sealed::Sealed for #state_type #where_clause {}
-            #[automatically_derived]
-            impl #impl_generics #state_trait for #state_type #where_clause {
-                const NAME: &'static str = #name;
-            }
-        });
-    }
-    quote! {
-        mod __guard_sealed {
-            #[diagnostic::on_unimplemented(
-                message = #sealed_message,
-                label = #sealed_label,
-                note = #sealed_note,
-            )]
-            pub trait Sealed {}
-        }
-        #[doc = #trait_doc]
-        #vis trait #state_trait: __guard_sealed::Sealed {
-            /// The state's name as declared, such as `"Shipped"`.
-            const NAME: &'static str;
-        }
-        #impls
-    }
-}
-
-/// Marker types (one per transition name and per state field getter) and the two generic marker
-/// traits whose `#[diagnostic::on_unimplemented]` words explain a call from the wrong state.
-fn hidden(context: &Context<'_, '_>) -> TokenStream {
-    let hidden = &context.hidden;
-    let machine = context.machine;
-    let transition_trait = &context.transition_trait;
-    let field_trait = &context.field_trait;
-    // Sets keyed by name: a chain of a thousand states must not cost a thousand squared.
-    let mut seen = BTreeSet::new();
-    let mut transition_names: Vec<&Ident> = Vec::new();
-    for (state, _) in context.states() {
-        for transition in &state.transitions {
-            if seen.insert(transition.name.to_string()) {
-                transition_names.push(&transition.name);
-            }
-        }
-    }
-    let mut seen = BTreeSet::new();
-    let mut field_names: Vec<Ident> = Vec::new();
-    for (state, _) in context.states() {
-        for accessor in state.accessors() {
-            if seen.insert(accessor.name.to_string()) {
-                field_names.push(accessor.name);
-            }
-        }
-    }
-    let transition_message = format!(
-        "`{machine}<{{Self}}>` has no transition `{{T}}`: state `{{Self}}` does not allow it"
-    );
-    let transition_label = "`{T}` is not a transition out of `{Self}`".to_owned();
-    let transition_note = format!(
-        "the transitions `{{Self}}` allows are the `{transition_trait}<..>` implementations listed below; \
-         move the machine to a state that has `{{T}}` first, or add `{{T}} => ..` to the `#[to(..)]` of `{{Self}}`"
-    );
-    let field_message =
-        format!("`{machine}<{{Self}}>` has no field `{{F}}`: state `{{Self}}` does not carry it");
-    let field_label = "only a state that carries `{F}` has this getter".to_owned();
-    let field_note = format!(
-        "the states carrying a field are the `{field_trait}<..>` implementations listed below; \
-         match on the erased enum or move the machine to such a state first"
-    );
-    quote! {
-        #[doc(hidden)]
-        #[allow(non_camel_case_types, dead_code)]
-        pub mod #hidden {
-            pub mod transition {
-                #( pub enum #transition_names {} )*
-            }
-            pub mod field {
-                #( pub enum #field_names {} )*
-            }
-            #[diagnostic::on_unimplemented(
-                message = #transition_message,
-                label = #transition_label,
-                note = #transition_note,
-            )]
-            pub trait #transition_trait<T> {}
-            #[diagnostic::on_unimplemented(
-                message = #field_message,
-                label = #field_label,
-                note = #field_note,
-            )]
-            pub trait #field_trait<F, V: ?::core::marker::Sized> {
-                fn __guard_get(&self) -> &V;
-            }
-        }
-    }
-}
-
-/// Each state implements the transition trait for the transitions it declares (spanned on the
-/// user's `#[to(..)]` tokens, so rustc shows them as the allowed ones) and the field trait for
-/// each field it carries.
-fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
-    let hidden = &context.hidden;
-    let transition_trait = &context.transition_trait;
-    let field_trait = &context.field_trait;
-    let mut tokens = TokenStream::new();
-    for (state, generics) in context.states() {
-        let (impl_generics, _, where_clause) = generics.split_for_impl();
-        let state_type = context.state_type(state, generics);
-        for transition in &state.transitions {
-            let name = &transition.name;
-            tokens.extend(quote_spanned! {name.span()=>
-                #[automatically_derived]
-                impl #impl_generics #hidden::#transition_trait<#hidden::transition::#name>
-                    for #state_type #where_clause {}
-            });
-        }
-        for accessor in state.accessors() {
-            let name = &accessor.name;
-            let member = &accessor.member;
-            let ty = &accessor.field.ty;
-            let span = accessor
-                .field
-                .ident
-                .as_ref()
-                .map_or_else(|| state.ident.span(), Ident::span);
-            tokens.extend(quote_spanned! {span=>
-                #[automatically_derived]
-                impl #impl_generics #hidden::#field_trait<#hidden::field::#name, #ty>
-                    for #state_type #where_clause
-                {
-                    fn __guard_get(&self) -> &#ty {
-                        &self.#member
-                    }
-                }
-            });
-        }
     }
     tokens
 }
@@ -575,16 +421,24 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
             let carriers = carriers.get(&key).cloned().unwrap_or_default();
             let name = &accessor.name;
             let ty = &accessor.field.ty;
-            let doc = format!(
-                "The `{name}` of the state; available in state {} only.",
-                carriers.join(", ")
+            // Spanned on the field, so "required by this bound" points at the declaration.
+            let bound = respan(
+                quote!(#state_param: #hidden::#field_trait<#hidden::field::#name, #ty>),
+                name.span(),
             );
+            let what = match &accessor.member {
+                syn::Member::Named(_) => format!("The `{name}` of the state"),
+                syn::Member::Unnamed(index) => {
+                    format!("Field {} of the state's data", index.index)
+                }
+            };
+            let doc = format!("{what}; available in state {} only.", carriers.join(", "));
             state_getters.extend(quote! {
                 #[doc = #doc]
                 #[must_use]
                 pub fn #name(&self) -> &#ty
                 where
-                    #state_param: #hidden::#field_trait<#hidden::field::#name, #ty>,
+                    #bound,
                 {
                     #hidden::#field_trait::<#hidden::field::#name, #ty>::__guard_get(&self.state)
                 }
@@ -618,14 +472,24 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
             .map(|source| format!("[`{source}`]"))
             .collect();
         let doc = format!(
-            "Transition `{name}`: from {} to [`{}`], whose data are the arguments.",
+            "Transition `{name}`: from {} to [`{}`]{}",
             sources.join(", "),
-            info.target
+            info.target,
+            if parameters.is_empty() {
+                "."
+            } else {
+                ", whose data are the arguments."
+            }
         );
-        let bound = quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>);
+        // Spanned on the user's transition name, so "required by this bound" points there.
+        let bound = respan(
+            quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+            name.span(),
+        );
         let build = quote! {
             #machine { #(#machine_fields: self.#machine_fields,)* state }
         };
+        let target_name = info.target.unraw().to_string();
         if target.has_rules() {
             let errors_doc = format!(
                 "# Errors\n\nWhen the new `{}` data breaks its invariants: the machine comes back \
@@ -642,7 +506,14 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                     #bound,
                 {
                     let state = #value;
-                    match #krate::Invariant::check(&state) {
+                    // Paths start at the state's name: `Shipped.tracking_id`.
+                    let mut violations = #krate::Violations::new();
+                    #krate::Invariant::check_at(
+                        &state,
+                        &#krate::Location::root().variant(#target_name),
+                        &mut violations,
+                    );
+                    match violations.into_result() {
                         ::core::result::Result::Ok(()) => ::core::result::Result::Ok(#build),
                         ::core::result::Result::Err(violations) => {
                             ::core::result::Result::Err(#krate::Rejected { machine: self, violations })
@@ -717,6 +588,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
             "A new machine in the initial state [`{}`]: the machine's data, then the state's.",
             state.ident
         );
+        let state_name = state.ident.unraw().to_string();
         let span = state.initial.unwrap_or_else(Span::call_site);
         let new = Ident::new("new", span);
         if machine_rules || state.has_rules() {
@@ -728,7 +600,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
             }
             if state.has_rules() {
                 checks.extend(quote! {
-                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#state_name), &mut violations);
                 });
             }
             tokens.extend(quote! {

@@ -6,8 +6,12 @@
 
 mod erased;
 mod expand;
+mod fallback;
 mod generics;
+mod markers;
 mod parse;
+#[cfg(test)]
+mod tests;
 mod validate;
 
 use crate::diagnostics::{Errors, WRONG_ITEM_KIND};
@@ -31,7 +35,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
             "`#[typestate]` goes on a module that holds a `#[machine]` struct and a `#[states]` enum",
             "write `#[typestate] pub mod order { #[machine] pub struct Order { .. } #[states] pub enum OrderState { .. } }`",
         ));
-        return failed(errors, parse::fallback(parsed));
+        return failed(errors, fallback::fallback(parsed));
     };
     let mut module = parse::module(module_item, &mut errors);
     let parsed_cleanly = errors.is_empty();
@@ -47,10 +51,10 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
         },
         (_, Err(errors)) => Outcome::Failed {
             errors,
-            fallback: parse::fallback(parsed.clone()),
+            fallback: fallback::fallback(parsed.clone()),
         },
         // `parse::module` reports why whenever it returns nothing.
-        (None, Ok(())) => Outcome::Expanded(parse::fallback(parsed.clone())),
+        (None, Ok(())) => Outcome::Expanded(fallback::fallback(parsed.clone())),
     }
 }
 

@@ -138,18 +138,24 @@ impl<'a> State<'a> {
     }
 }
 
-/// `ShippedLate` → `shipped_late`.
+/// `ShippedLate` → `shipped_late`, `HTTPError` → `http_error`.
 pub(crate) fn snake_case(name: &str) -> String {
+    let characters: Vec<char> = name.chars().collect();
     let mut snake = String::new();
-    for (position, character) in name.chars().enumerate() {
-        if character.is_uppercase() {
-            if position > 0 && !snake.ends_with('_') {
+    for (position, character) in characters.iter().enumerate() {
+        if character.is_uppercase() && position > 0 {
+            let previous = characters[position - 1];
+            let next_is_lower = characters
+                .get(position + 1)
+                .is_some_and(|next| next.is_lowercase());
+            let starts_word = previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower);
+            if starts_word && !snake.ends_with('_') {
                 snake.push('_');
             }
-            snake.extend(character.to_lowercase());
-        } else {
-            snake.push(character);
         }
+        snake.extend(character.to_lowercase());
     }
     snake
 }
@@ -430,20 +436,6 @@ fn machine_struct<'a>(
             ));
         }
     }
-    let state_param_clash = item.generics.params.iter().find_map(|param| match param {
-        syn::GenericParam::Type(param) if param.ident == "S" => Some(&param.ident),
-        _ => None,
-    });
-    if let Some(ident) = state_param_clash {
-        errors.push(UNSUPPORTED_SHAPE.at(
-            ident.span(),
-            format!(
-                "the generic parameter `S` of `{}` is the name `#[typestate]` gives the state parameter",
-                item.ident
-            ),
-            "rename the parameter, e.g. `T`",
-        ));
-    }
     Some(Machine {
         item,
         index,
@@ -591,52 +583,4 @@ fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
         .into_iter()
         .map(|(name, target)| Transition { name, target })
         .collect())
-}
-
-/// The module without any of `#[typestate]`'s helper attributes (nor `#[invariant]`, whose derive
-/// is only added on success), so that one mistake does not cascade into unrelated errors.
-pub(crate) fn fallback(mut item: Item) -> TokenStream {
-    fn strip(attrs: &mut Vec<Attribute>) {
-        attrs.retain(|attr| {
-            !HELPER_ATTRIBUTES.iter().any(|name| is_named(attr, name))
-                && !is_named(attr, "invariant")
-        });
-    }
-    fn strip_fields(fields: &mut Fields) {
-        for field in fields.iter_mut() {
-            strip(&mut field.attrs);
-        }
-    }
-    if let Item::Mod(module) = &mut item
-        && let Some((_, items)) = &mut module.content
-    {
-        for entry in items {
-            match entry {
-                Item::Struct(entry) => {
-                    strip(&mut entry.attrs);
-                    strip_fields(&mut entry.fields);
-                }
-                Item::Enum(entry) => {
-                    // Generics belong on the machine (G0113); without a field using them they
-                    // would only add "parameter is never used".
-                    if entry.attrs.iter().any(|attr| is_named(attr, "states")) {
-                        entry.generics = syn::Generics::default();
-                    }
-                    strip(&mut entry.attrs);
-                    for variant in &mut entry.variants {
-                        strip(&mut variant.attrs);
-                        strip_fields(&mut variant.fields);
-                    }
-                }
-                Item::Const(entry) => strip(&mut entry.attrs),
-                Item::Fn(entry) => strip(&mut entry.attrs),
-                Item::Type(entry) => strip(&mut entry.attrs),
-                Item::Trait(entry) => strip(&mut entry.attrs),
-                Item::Static(entry) => strip(&mut entry.attrs),
-                Item::Union(entry) => strip(&mut entry.attrs),
-                _ => {}
-            }
-        }
-    }
-    item.into_token_stream()
 }

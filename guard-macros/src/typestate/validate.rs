@@ -35,6 +35,7 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
     let mut severe = Errors::default();
     name_clashes(module, &mut severe);
     forging_derives(module, &mut severe);
+    drop_impls(module, errors);
     let mut expandable = true;
     if let Err(error) = severe.finish() {
         errors.push(error);
@@ -352,8 +353,21 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
         }
     }
     let record = format!("{machine_ident}Record");
+    let generics = &machine.item.generics;
     for state in &module.states.states {
         let name = state.ident.to_string();
+        let shadowed = generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name);
+        if shadowed {
+            errors.push(NAME_CLASH.at(
+                state.ident.span(),
+                format!(
+                    "state `{name}` has the name of a generic parameter of `{machine_ident}`, which would hide it wherever the parameter is in scope"
+                ),
+                format!("rename the state or the parameter, e.g. `{name}State`"),
+            ));
+            continue;
+        }
         if *state.ident == *machine_ident || *state.ident == *enum_ident || name == record {
             errors.push(NAME_CLASH.at(
                 state.ident.span(),
@@ -361,6 +375,37 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                     "state `{name}` would have the same name as a type `#[typestate]` generates (`{machine_ident}`, `{enum_ident}`, `{record}`)"
                 ),
                 format!("rename the state, e.g. `{name}State`"),
+            ));
+        }
+    }
+}
+
+/// `impl Drop for Order<..>` in the module. A machine with `Drop` cannot give its fields to the
+/// next state (every transition would be E0509); the expansion leaves such an impl out.
+pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Option<&'i syn::Path> {
+    let syn::Item::Impl(implementation) = item else {
+        return None;
+    };
+    let (trait_path, _) = implementation.trait_.as_ref()?;
+    let is_drop = trait_path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "Drop");
+    let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
+        if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
+    (is_drop && on_machine).then_some(trait_path)
+}
+
+fn drop_impls(module: &Module<'_>, errors: &mut Errors) {
+    let machine = &module.machine.item.ident;
+    for item in module.items {
+        if let Some(trait_path) = drop_impl_trait(item, machine) {
+            errors.push(UNSUPPORTED_SHAPE.spanning(
+                trait_path,
+                format!(
+                    "`{machine}` implements `Drop`, but a transition moves the machine's fields into the next state, which `Drop` forbids"
+                ),
+                "remove this impl, and put what needs cleaning up in a field whose own type implements `Drop`",
             ));
         }
     }

@@ -20,4 +20,21 @@ pub mod order {
     }
 }
 
+#[typestate]
+pub mod boxes {
+    #[machine]
+    pub struct Parcel<T> {
+        content: T,
+    }
+
+    #[states]
+    pub enum ParcelState {
+        #[initial]
+        #[to(seal => T)]
+        Open,
+        #[terminal]
+        T,
+    }
+}
+
 fn main() {}

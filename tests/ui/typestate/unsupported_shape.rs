@@ -30,4 +30,26 @@ pub mod borrowed {
     }
 }
 
+
+#[typestate]
+pub mod connection {
+    #[machine]
+    pub struct Connection {
+        port: u16,
+    }
+
+    #[states]
+    pub enum ConnectionState {
+        #[initial]
+        #[to(open => Open)]
+        Closed,
+        #[terminal]
+        Open,
+    }
+
+    impl<S: ConnectionStateType> Drop for Connection<S> {
+        fn drop(&mut self) {}
+    }
+}
+
 fn main() {}
