@@ -116,6 +116,23 @@ pub enum Delivery {
     },
 }
 
+/// Matches checked by `#[enforce_state_invariants]`, written so that each needs a check item.
+#[guard_core::enforce_state_invariants]
+pub mod matching {
+    #[allow(unused_imports)]
+    use super::shadows::*;
+    use super::Delivery;
+
+    /// The tracking id of a sent delivery.
+    #[must_use]
+    pub fn tracking(delivery: &Delivery) -> ::core::option::Option<&str> {
+        if let Delivery::Sent { tracking_id, .. } = delivery {
+            return ::core::option::Option::Some(tracking_id);
+        }
+        ::core::option::Option::None
+    }
+}
+
 /// Drives everything above; returns what a test can assert.
 ///
 /// # Panics
@@ -162,6 +179,8 @@ pub fn exercise() -> Vec<String> {
     seen.push(invoice.check().unwrap_err().to_string());
     seen.push(Delivery::Sent { tracking_id: String::new() }.check().unwrap_err().to_string());
     seen.push(::core::format_args!("{:?}", Delivery::Waiting.check()).to_string());
+    let sent = Delivery::Sent { tracking_id: "1Z".to_string() };
+    seen.push(matching::tracking(&sent).unwrap_or_default().to_string());
     seen
 }
 
@@ -179,6 +198,7 @@ mod tests {
                 "1 violation: the total must be the sum of the lines (total_matches)",
                 "1 violation: Sent.tracking_id: must not be empty (non_empty)",
                 "Ok(())",
+                "1Z",
             ]
         );
     }
