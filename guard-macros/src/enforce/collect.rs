@@ -1,6 +1,7 @@
 //! Walking the annotated item: every `match`, `if let`, `while let` and `let … else` inside its
-//! fns (nested blocks and closures included) is read, its checks are queued on the enclosing block,
-//! and guard's helper attributes are removed.
+//! fns (nested blocks and closures included) and in the initializers of its `const`s and
+//! `static`s is read, its checks are queued on the enclosing block (an initializer that is not a
+//! block gets one), and guard's helper attributes are removed.
 
 use super::expand::{Check, State};
 use super::pattern::{Facts, Position, Reader};
@@ -298,6 +299,33 @@ impl<'a> Walker<'a> {
     }
 }
 
+impl Walker<'_> {
+    /// Walks an initializer that is not a block (of a `const` or `static`); when it needs checks,
+    /// it becomes `{ checks; initializer }`, which is still a constant expression.
+    fn in_own_block(&mut self, expr: &mut syn::Expr, walk: impl FnOnce(&mut Self, &mut syn::Expr)) {
+        self.frames.push(Vec::new());
+        walk(self, expr);
+        let checks = self.frames.pop().unwrap_or_default();
+        if checks.is_empty() {
+            return;
+        }
+        let mut stmts: Vec<syn::Stmt> = checks
+            .iter()
+            .map(|check| check.to_item(self.krate))
+            .collect();
+        let original = std::mem::replace(expr, syn::parse_quote!(()));
+        stmts.push(syn::Stmt::Expr(original, None));
+        *expr = syn::Expr::Block(syn::ExprBlock {
+            attrs: Vec::new(),
+            label: None,
+            block: syn::Block {
+                brace_token: syn::token::Brace::default(),
+                stmts,
+            },
+        });
+    }
+}
+
 /// Splits an `&&` chain into its `let` conditions and the other conditions.
 fn conjuncts<'e>(
     cond: &'e syn::Expr,
@@ -418,6 +446,18 @@ impl VisitMut for Walker<'_> {
             .push(Err("in a trait, `Self` is whatever type implements it"));
         syn::visit_mut::visit_item_trait_mut(self, item);
         self.self_types.pop();
+    }
+
+    fn visit_item_const_mut(&mut self, item: &mut syn::ItemConst) {
+        self.in_own_block(&mut item.expr, |walker, expr| walker.visit_expr_mut(expr));
+    }
+
+    fn visit_item_static_mut(&mut self, item: &mut syn::ItemStatic) {
+        self.in_own_block(&mut item.expr, |walker, expr| walker.visit_expr_mut(expr));
+    }
+
+    fn visit_impl_item_const_mut(&mut self, item: &mut syn::ImplItemConst) {
+        self.in_own_block(&mut item.expr, |walker, expr| walker.visit_expr_mut(expr));
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {

@@ -1,4 +1,5 @@
-// Reported by `cargo check` in generic fns, in a module, and in methods nobody calls.
+// Reported by `cargo check` in generic fns, in a module, in methods nobody calls and in the
+// initializers of constants.
 use guard_core::enforce_state_invariants;
 
 #[derive(guard_core::__private::__GuardRequired)]
@@ -24,6 +25,17 @@ mod service {
             _ => T::default(),
         }
     }
+
+    #[derive(guard_core::__private::__GuardRequired)]
+    pub enum Signal {
+        Off,
+        On(#[required] u8),
+    }
+
+    pub const START_IS_ON: bool = match Signal::Off {
+        Signal::Off => false,
+        _ => true,
+    };
 
     pub struct Never;
 
