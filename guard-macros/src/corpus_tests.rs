@@ -107,9 +107,9 @@ const GARBAGE: &[&str] = &[
     "enum E { A { #[invariant(each(each(non_empty)))] a: Vec<Vec<String>> } }",
     "fn f() { match x { } }",
     "fn f() { match x { A::B(..) => {}, _ => {} } }",
-    "fn f() { match x { #[guard_unchecked] A::B(..) => {}, _ => {} } }",
-    "fn f() { match x { #[guard_unchecked(reason)] A::B(..) => {}, _ => {} } }",
-    "fn f() { match x { #[guard_unchecked(reason = 3)] A::B(..) => {}, _ => {} } }",
+    "fn f() { match x { #[allow_unchecked] A::B(..) => {}, _ => {} } }",
+    "fn f() { match x { #[allow_unchecked(reason)] A::B(..) => {}, _ => {} } }",
+    "fn f() { match x { #[allow_unchecked(reason = 3)] A::B(..) => {}, _ => {} } }",
     "fn f() { if let A::B { .. } | A::C(_) = x {} }",
     "fn f() { let A::B(ref mut y @ Some(_)) = x else { return }; }",
     "fn f() { match &x { &A::B(ref y) | &A::C(ref y) => y, A::D { 0: z } => z } }",
@@ -212,6 +212,11 @@ fn assert_rejected(name: &str, inputs: &[&str], expand: impl Fn(TokenStream) -> 
 #[test]
 fn typestate_never_panics() {
     let inputs = corpus(&[TYPESTATE_VALID]);
+    assert!(
+        inputs.len() > 150,
+        "the corpus shrank to {} inputs",
+        inputs.len()
+    );
     assert_never_panics("#[typestate]", &inputs, |item| {
         crate::typestate::expand(TokenStream::new(), item)
     });
@@ -239,6 +244,11 @@ fn typestate_never_panics() {
 #[test]
 fn invariant_never_panics() {
     let inputs = corpus(INVARIANT_VALID);
+    assert!(
+        inputs.len() > 150,
+        "the corpus shrank to {} inputs",
+        inputs.len()
+    );
     assert_never_panics("#[derive(Invariant)]", &inputs, crate::invariant::expand);
     assert_rejected(
         "#[derive(Invariant)]",
@@ -255,6 +265,11 @@ fn invariant_never_panics() {
 #[test]
 fn enforce_never_panics() {
     let inputs = corpus(ENFORCE_VALID);
+    assert!(
+        inputs.len() > 150,
+        "the corpus shrank to {} inputs",
+        inputs.len()
+    );
     assert_never_panics("#[enforce_state_invariants]", &inputs, |item| {
         crate::enforce::expand(TokenStream::new(), item)
     });

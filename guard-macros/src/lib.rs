@@ -5,6 +5,8 @@
 //! Diagnostics (codes and wording) live in [`diagnostics`], shared by the three macros.
 #![forbid(unsafe_code)]
 
+#[cfg(test)]
+mod corpus_tests;
 mod diagnostics;
 mod enforce;
 mod entry;
