@@ -50,6 +50,13 @@ fn generic_machine_moves_through_its_states() {
     assert_eq!(*failed.failed_1(), 504);
     let erased: UploadState<'_, u8, 3> = failed.into();
     assert_eq!(erased.state_name(), "Failed");
+    // Back to the typed machine only in its own state; otherwise the erased one comes back.
+    let erased = match Upload::<'_, u8, 3, Done<'_>>::try_from(erased) {
+        Ok(_) => panic!("a failed upload is not done"),
+        Err(erased) => erased,
+    };
+    let failed = Upload::<'_, u8, 3, Failed>::try_from(erased).expect("in state Failed");
+    assert_eq!(*failed.failed_1(), 504);
     let _: fn(Upload<'_, u8, 3, Queued>) = |_| {};
 }
 

@@ -128,7 +128,6 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
 
     let mut variants = TokenStream::new();
     let mut record_variants = TokenStream::new();
-    let mut conversions = TokenStream::new();
     let mut names = Vec::new();
     let mut name_arms = TokenStream::new();
     let mut into_record_arms = TokenStream::new();
@@ -160,26 +159,6 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
                     #field_names: #field_types,
                 )*
             },
-        });
-        conversions.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#machine_type> for #erased #ty_generics #where_clause {
-                fn from(machine: #machine_type) -> Self {
-                    Self::#ident(machine)
-                }
-            }
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::TryFrom<#erased #ty_generics> for #machine_type #where_clause {
-                /// The erased machine, untouched, when it is in another state.
-                type Error = #erased #ty_generics;
-                #[allow(unreachable_patterns)]
-                fn try_from(erased: #erased #ty_generics) -> ::core::result::Result<Self, Self::Error> {
-                    match erased {
-                        #erased::#ident(machine) => ::core::result::Result::Ok(machine),
-                        other => ::core::result::Result::Err(other),
-                    }
-                }
-            }
         });
         name_arms.extend(quote!(Self::#ident(_) => #name,));
         names.push(name.clone());
@@ -249,6 +228,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let conversions = conversions(context);
     quote! {
         #(#enum_docs)*
         #[doc = #enum_doc]
@@ -274,6 +254,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
 
             /// The name of the state the machine is in, such as `"Shipped"`.
             #[must_use]
+            #[inline]
             pub fn state_name(&self) -> &'static str {
                 match self {
                     #name_arms
@@ -282,6 +263,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
 
             /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
             #[must_use]
+            #[inline]
             pub fn into_record(self) -> #record #ty_generics {
                 match self {
                     #into_record_arms
@@ -293,6 +275,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             /// # Errors
             ///
             /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
+            #[inline]
             pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError> {
                 match record {
                     #restore_arms
@@ -303,6 +286,135 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         #conversions
         #required_tokens
         #serde
+    }
+}
+
+/// Where the conversions dispatch: the sealed trait when the machine has no generics (its methods
+/// can name `Machine<Self>` then), else a hidden trait over the machine's generics, declared in the
+/// user's module so their bounds resolve there.
+pub(crate) fn erase_trait(context: &Context<'_, '_>) -> Option<Ident> {
+    (!context.generics.params.is_empty()).then(|| format_ident!("__Guard{}Erase", context.machine))
+}
+
+/// The two dispatch methods, declared: `prefix` reaches the user's module (`super::` from the
+/// sealed module), `bound` is the where clause a method of the sealed trait needs.
+pub(crate) fn dispatch_declarations(
+    context: &Context<'_, '_>,
+    prefix: &TokenStream,
+    bound: &TokenStream,
+) -> TokenStream {
+    let erased = context.erased;
+    let (_, ty_generics, _) = context.generics.split_for_impl();
+    let machine = context.machine;
+    let arguments = super::generics::arguments(&context.generics);
+    let machine_type = quote!(#prefix #machine<#(#arguments,)* Self>);
+    let erased_type = quote!(#prefix #erased #ty_generics);
+    quote! {
+        /// The machine, erased into its state's variant.
+        fn __guard_into_erased(machine: #machine_type) -> #erased_type #bound;
+        /// The machine back, when the erased one is in this state.
+        ///
+        /// # Errors
+        ///
+        /// The erased machine, untouched, when it is in another state.
+        fn __guard_from_erased(
+            erased: #erased_type,
+        ) -> ::core::result::Result<#machine_type, #erased_type> #bound;
+    }
+}
+
+/// The two dispatch methods of `state`: in and out of its variant.
+pub(crate) fn dispatch_bodies(context: &Context<'_, '_>, state: &State<'_>) -> TokenStream {
+    let erased = context.erased;
+    let ident = state.ident;
+    let (_, ty_generics, _) = context.generics.split_for_impl();
+    let machine = context.machine;
+    let arguments = super::generics::arguments(&context.generics);
+    let machine_type = quote!(#machine<#(#arguments,)* Self>);
+    quote! {
+        #[inline]
+        fn __guard_into_erased(machine: #machine_type) -> #erased #ty_generics {
+            #erased::#ident(machine)
+        }
+        #[inline]
+        #[allow(unreachable_patterns)]
+        fn __guard_from_erased(
+            erased: #erased #ty_generics,
+        ) -> ::core::result::Result<#machine_type, #erased #ty_generics> {
+            match erased {
+                #erased::#ident(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+}
+
+/// `From<Machine<S>>` for the erased enum and `TryFrom<Erased>` for `Machine<S>`: one generic impl
+/// each, dispatching through a method every state type implements. (One impl per state would give
+/// rustc N impls of one trait for one self type, whose overlap check is quadratic.)
+fn conversions(context: &Context<'_, '_>) -> TokenStream {
+    let erased = context.erased;
+    let state_param = &context.state_param;
+    let state_trait = &context.state_trait;
+    let (_, ty_generics, _) = context.generics.split_for_impl();
+    let arguments = super::generics::arguments(&context.generics);
+    let machine_type = context.machine_type(&quote!(#state_param));
+    let (dispatch, bound, trait_and_impls) = match erase_trait(context) {
+        None => (
+            quote!(__guard_sealed::Sealed),
+            quote!(#state_trait),
+            TokenStream::new(),
+        ),
+        Some(erase) => {
+            let vis = &context.module.machine.item.vis;
+            let generics = &context.generics;
+            let (impl_generics, _, where_clause) = generics.split_for_impl();
+            let params = &generics.params;
+            let declarations =
+                dispatch_declarations(context, &TokenStream::new(), &TokenStream::new());
+            let mut tokens = quote! {
+                #[doc(hidden)]
+                #vis trait #erase<#params>: #state_trait + ::core::marker::Sized #where_clause {
+                    #declarations
+                }
+            };
+            for (state, state_generics) in context.states() {
+                let state_type = context.state_type(state, state_generics);
+                let bodies = dispatch_bodies(context, state);
+                tokens.extend(quote! {
+                    #[automatically_derived]
+                    impl #impl_generics #erase<#(#arguments),*> for #state_type #where_clause {
+                        #bodies
+                    }
+                });
+            }
+            (
+                quote!(#erase<#(#arguments),*>),
+                quote!(#erase<#(#arguments),*>),
+                tokens,
+            )
+        }
+    };
+    let generics = super::generics::with_state(&context.generics, state_param, &bound);
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    quote! {
+        #trait_and_impls
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::From<#machine_type> for #erased #ty_generics #where_clause {
+            #[inline]
+            fn from(machine: #machine_type) -> Self {
+                <#state_param as #dispatch>::__guard_into_erased(machine)
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::TryFrom<#erased #ty_generics> for #machine_type #where_clause {
+            /// The erased machine, untouched, when it is in another state.
+            type Error = #erased #ty_generics;
+            #[inline]
+            fn try_from(erased: #erased #ty_generics) -> ::core::result::Result<Self, Self::Error> {
+                <#state_param as #dispatch>::__guard_from_erased(erased)
+            }
+        }
     }
 }
 

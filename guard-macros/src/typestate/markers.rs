@@ -40,14 +40,32 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
     let trait_doc = format!(
         "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
     );
+    // Without machine generics, the sealed trait also carries the erased enum's conversions.
+    let dispatch = super::erased::erase_trait(context).is_none();
+    let declarations = if dispatch {
+        super::erased::dispatch_declarations(
+            context,
+            &quote!(super::),
+            &quote!(where Self: super::#state_trait + ::core::marker::Sized),
+        )
+    } else {
+        TokenStream::new()
+    };
     let mut impls = TokenStream::new();
     for (state, generics) in context.states() {
         let (impl_generics, _, where_clause) = generics.split_for_impl();
         let state_type = context.state_type(state, generics);
         let name = state.ident.to_string();
+        let bodies = if dispatch {
+            super::erased::dispatch_bodies(context, state)
+        } else {
+            TokenStream::new()
+        };
         impls.extend(quote! {
             #[automatically_derived]
-            impl #impl_generics __guard_sealed::Sealed for #state_type #where_clause {}
+            impl #impl_generics __guard_sealed::Sealed for #state_type #where_clause {
+                #bodies
+            }
             #[automatically_derived]
             impl #impl_generics #state_trait for #state_type #where_clause {
                 const NAME: &'static str = #name;
@@ -61,7 +79,9 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
                 label = #sealed_label,
                 note = #sealed_note,
             )]
-            pub trait Sealed {}
+            pub trait Sealed {
+                #declarations
+            }
         }
         #[doc = #trait_doc]
         #vis trait #state_trait: __guard_sealed::Sealed {
@@ -174,6 +194,7 @@ pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
                 impl #impl_generics #hidden::#field_trait<#hidden::field::#name, #ty>
                     for #state_type #where_clause
                 {
+                    #[inline]
                     fn __guard_get(&self) -> &#ty {
                         &self.#member
                     }

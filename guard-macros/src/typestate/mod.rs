@@ -4,6 +4,8 @@
 //! the graph and the names and collects every error, `expand` (with `generics` and `erased`) writes
 //! the code. On any error the module is re-emitted without the helper attributes.
 
+#[cfg(test)]
+mod bench;
 mod erased;
 mod expand;
 mod fallback;

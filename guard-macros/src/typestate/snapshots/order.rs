@@ -123,6 +123,7 @@ stateDiagram-v2
         ];
         /// The name of the state the machine is in, such as `"Shipped"`.
         #[must_use]
+        #[inline]
         pub fn state_name(&self) -> &'static str {
             match self {
                 Self::Pending(_) => "Pending",
@@ -134,6 +135,7 @@ stateDiagram-v2
         }
         /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
         #[must_use]
+        #[inline]
         pub fn into_record(self) -> OrderRecord<T> {
             match self {
                 Self::Pending(machine) => {
@@ -178,6 +180,7 @@ stateDiagram-v2
         /// # Errors
         ///
         /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
+        #[inline]
         pub fn restore(
             record: OrderRecord<T>,
         ) -> ::core::result::Result<Self, ::guard_core::RestoreError> {
@@ -236,18 +239,30 @@ stateDiagram-v2
             }
         }
     }
-    #[automatically_derived]
-    impl<T> ::core::convert::From<Order<T, Pending>> for OrderState<T> {
-        fn from(machine: Order<T, Pending>) -> Self {
-            Self::Pending(machine)
-        }
+    #[doc(hidden)]
+    pub trait __GuardOrderErase<T>: OrderStateType + ::core::marker::Sized {
+        /// The machine, erased into its state's variant.
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T>;
+        /// The machine back, when the erased one is in this state.
+        ///
+        /// # Errors
+        ///
+        /// The erased machine, untouched, when it is in another state.
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>>;
     }
     #[automatically_derived]
-    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Pending> {
-        /// The erased machine, untouched, when it is in another state.
-        type Error = OrderState<T>;
+    impl<T> __GuardOrderErase<T> for Pending {
+        #[inline]
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T> {
+            OrderState::Pending(machine)
+        }
+        #[inline]
         #[allow(unreachable_patterns)]
-        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>> {
             match erased {
                 OrderState::Pending(machine) => ::core::result::Result::Ok(machine),
                 other => ::core::result::Result::Err(other),
@@ -255,17 +270,16 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl<T> ::core::convert::From<Order<T, Paid>> for OrderState<T> {
-        fn from(machine: Order<T, Paid>) -> Self {
-            Self::Paid(machine)
+    impl<T> __GuardOrderErase<T> for Paid {
+        #[inline]
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T> {
+            OrderState::Paid(machine)
         }
-    }
-    #[automatically_derived]
-    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Paid> {
-        /// The erased machine, untouched, when it is in another state.
-        type Error = OrderState<T>;
+        #[inline]
         #[allow(unreachable_patterns)]
-        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>> {
             match erased {
                 OrderState::Paid(machine) => ::core::result::Result::Ok(machine),
                 other => ::core::result::Result::Err(other),
@@ -273,17 +287,16 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl<T> ::core::convert::From<Order<T, Shipped>> for OrderState<T> {
-        fn from(machine: Order<T, Shipped>) -> Self {
-            Self::Shipped(machine)
+    impl<T> __GuardOrderErase<T> for Shipped {
+        #[inline]
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T> {
+            OrderState::Shipped(machine)
         }
-    }
-    #[automatically_derived]
-    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Shipped> {
-        /// The erased machine, untouched, when it is in another state.
-        type Error = OrderState<T>;
+        #[inline]
         #[allow(unreachable_patterns)]
-        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>> {
             match erased {
                 OrderState::Shipped(machine) => ::core::result::Result::Ok(machine),
                 other => ::core::result::Result::Err(other),
@@ -291,17 +304,16 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl<T> ::core::convert::From<Order<T, Delivered>> for OrderState<T> {
-        fn from(machine: Order<T, Delivered>) -> Self {
-            Self::Delivered(machine)
+    impl<T> __GuardOrderErase<T> for Delivered {
+        #[inline]
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T> {
+            OrderState::Delivered(machine)
         }
-    }
-    #[automatically_derived]
-    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Delivered> {
-        /// The erased machine, untouched, when it is in another state.
-        type Error = OrderState<T>;
+        #[inline]
         #[allow(unreachable_patterns)]
-        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>> {
             match erased {
                 OrderState::Delivered(machine) => ::core::result::Result::Ok(machine),
                 other => ::core::result::Result::Err(other),
@@ -309,21 +321,38 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl<T> ::core::convert::From<Order<T, Cancelled>> for OrderState<T> {
-        fn from(machine: Order<T, Cancelled>) -> Self {
-            Self::Cancelled(machine)
+    impl<T> __GuardOrderErase<T> for Cancelled {
+        #[inline]
+        fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T> {
+            OrderState::Cancelled(machine)
         }
-    }
-    #[automatically_derived]
-    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Cancelled> {
-        /// The erased machine, untouched, when it is in another state.
-        type Error = OrderState<T>;
+        #[inline]
         #[allow(unreachable_patterns)]
-        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+        fn __guard_from_erased(
+            erased: OrderState<T>,
+        ) -> ::core::result::Result<Order<T, Self>, OrderState<T>> {
             match erased {
                 OrderState::Cancelled(machine) => ::core::result::Result::Ok(machine),
                 other => ::core::result::Result::Err(other),
             }
+        }
+    }
+    #[automatically_derived]
+    impl<T, S: __GuardOrderErase<T>> ::core::convert::From<Order<T, S>>
+    for OrderState<T> {
+        #[inline]
+        fn from(machine: Order<T, S>) -> Self {
+            <S as __GuardOrderErase<T>>::__guard_into_erased(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T, S: __GuardOrderErase<T>> ::core::convert::TryFrom<OrderState<T>>
+    for Order<T, S> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[inline]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            <S as __GuardOrderErase<T>>::__guard_from_erased(erased)
         }
     }
     #[automatically_derived]
@@ -522,6 +551,7 @@ stateDiagram-v2
     impl __guard_order::OrderTransition<__guard_order::transition::cancel> for Paid {}
     #[automatically_derived]
     impl __guard_order::OrderField<__guard_order::field::payment_ref, String> for Paid {
+        #[inline]
         fn __guard_get(&self) -> &String {
             &self.payment_ref
         }
@@ -530,12 +560,14 @@ stateDiagram-v2
     impl __guard_order::OrderTransition<__guard_order::transition::deliver> for Shipped {}
     #[automatically_derived]
     impl __guard_order::OrderField<__guard_order::field::shipped, String> for Shipped {
+        #[inline]
         fn __guard_get(&self) -> &String {
             &self.0
         }
     }
     #[automatically_derived]
     impl __guard_order::OrderField<__guard_order::field::reason, String> for Cancelled {
+        #[inline]
         fn __guard_get(&self) -> &String {
             &self.reason
         }

@@ -1,0 +1,86 @@
+//! Expansion time of `#[typestate]` on a generated chain of 1000 states (the shape of
+//! `bench/typestate-build`). Not a pass/fail test: it prints the figure. Run with
+//! `cargo test -p guard-macros --lib typestate::bench -- --ignored --nocapture` (a user's debug
+//! build runs the macro unoptimised, so the debug figure is the one that counts).
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+/// `S0 -> S1 -> ... -> S(states - 1)`; odd states carry a `value: u32`.
+fn chain(states: usize) -> String {
+    let mut source = String::from(
+        "pub mod chain {\n    #[machine]\n    pub struct Machine {\n        id: u64,\n    }\n    #[states]\n    pub enum ChainState {\n",
+    );
+    for index in 0..states {
+        let mut attributes = String::new();
+        if index == 0 {
+            attributes.push_str("#[initial] ");
+        }
+        if index + 1 == states {
+            attributes.push_str("#[terminal] ");
+        } else {
+            let _ = write!(attributes, "#[to(step{index} => S{})] ", index + 1);
+        }
+        if index % 2 == 1 {
+            let _ = writeln!(source, "        {attributes}S{index} {{ value: u32 }},");
+        } else {
+            let _ = writeln!(source, "        {attributes}S{index},");
+        }
+    }
+    source.push_str("    }\n}\n");
+    source
+}
+
+fn count(tokens: proc_macro2::TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            proc_macro2::TokenTree::Group(group) => 1 + count(group.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+#[ignore = "measurement, run on demand"]
+fn expansion_time_of_a_1000_state_chain() {
+    let tokens: proc_macro2::TokenStream = chain(1000).parse().expect("generated chain parses");
+    let runs = 5;
+    let mut best = f64::MAX;
+    let mut output = proc_macro2::TokenStream::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let outcome = super::expand(proc_macro2::TokenStream::new(), tokens.clone());
+        best = best.min(start.elapsed().as_secs_f64());
+        let crate::entry::Outcome::Expanded(expanded) = outcome else {
+            panic!("the chain expands");
+        };
+        output = expanded;
+    }
+    let text = output.to_string();
+    println!(
+        "typestate: 1000 states, best of {runs}: {:.1} ms; {} tokens out, {} bytes of text",
+        best * 1000.0,
+        count(output),
+        text.len()
+    );
+}
+
+#[test]
+#[ignore = "dump"]
+fn dump_chain() {
+    for n in [6, 1000] {
+        let tokens: proc_macro2::TokenStream = chain(n).parse().expect("generated chain parses");
+        let crate::entry::Outcome::Expanded(expanded) =
+            super::expand(proc_macro2::TokenStream::new(), tokens)
+        else {
+            panic!()
+        };
+        let file: syn::File = syn::parse2(expanded).unwrap();
+        std::fs::write(
+            format!("/tmp/tsb/chain{n}.rs"),
+            format!("//! x\n{}", prettyplease::unparse(&file)),
+        )
+        .unwrap();
+    }
+}
