@@ -65,22 +65,3 @@ fn expansion_time_of_a_1000_state_chain() {
         text.len()
     );
 }
-
-#[test]
-#[ignore = "dump"]
-fn dump_chain() {
-    for n in [6, 1000] {
-        let tokens: proc_macro2::TokenStream = chain(n).parse().expect("generated chain parses");
-        let crate::entry::Outcome::Expanded(expanded) =
-            super::expand(proc_macro2::TokenStream::new(), tokens)
-        else {
-            panic!()
-        };
-        let file: syn::File = syn::parse2(expanded).unwrap();
-        std::fs::write(
-            format!("/tmp/tsb/chain{n}.rs"),
-            format!("//! x\n{}", prettyplease::unparse(&file)),
-        )
-        .unwrap();
-    }
-}

@@ -163,9 +163,10 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         name_arms.extend(quote!(Self::#ident(_) => #name,));
         names.push(name.clone());
         let pattern = state_pattern(state);
+        // Patterns and values written in place, without intermediate bindings: an arm per state,
+        // so each token saved here is saved a thousand times in a large machine.
         into_record_arms.extend(quote! {
-            Self::#ident(machine) => {
-                let #machine { #(#machine_fields,)* state: #pattern } = machine;
+            Self::#ident(#machine { #(#machine_fields,)* state: #pattern }) => {
                 #record::#ident { #(#machine_fields,)* #(#field_names),* }
             }
         });
@@ -180,10 +181,12 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
                 #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#name), &mut violations);
             });
         }
+        let build = quote!(#machine { #(#machine_fields,)* state: #pattern });
         let result = if checks.is_empty() {
-            quote!(::core::result::Result::Ok(Self::#ident(machine)))
+            quote!(::core::result::Result::Ok(Self::#ident(#build)))
         } else {
             quote! {
+                let machine = #build;
                 let mut violations = #krate::Violations::new();
                 #checks
                 match violations.into_result() {
@@ -196,7 +199,6 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         };
         restore_arms.extend(quote! {
             #record::#ident { #(#machine_fields,)* #(#field_names),* } => {
-                let machine = #machine { #(#machine_fields,)* state: #pattern };
                 #result
             }
         });

@@ -138,35 +138,30 @@ stateDiagram-v2
         #[inline]
         pub fn into_record(self) -> OrderRecord<T> {
             match self {
-                Self::Pending(machine) => {
-                    let Order { id, items, state: Pending } = machine;
+                Self::Pending(Order { id, items, state: Pending }) => {
                     OrderRecord::Pending { id, items }
                 }
-                Self::Paid(machine) => {
-                    let Order { id, items, state: Paid { payment_ref } } = machine;
+                Self::Paid(Order { id, items, state: Paid { payment_ref } }) => {
                     OrderRecord::Paid {
                         id,
                         items,
                         payment_ref,
                     }
                 }
-                Self::Shipped(machine) => {
-                    let Order { id, items, state: Shipped(field_0) } = machine;
+                Self::Shipped(Order { id, items, state: Shipped(field_0) }) => {
                     OrderRecord::Shipped {
                         id,
                         items,
                         field_0,
                     }
                 }
-                Self::Delivered(machine) => {
-                    let Order { id, items, state: Delivered } = machine;
+                Self::Delivered(Order { id, items, state: Delivered }) => {
                     OrderRecord::Delivered {
                         id,
                         items,
                     }
                 }
-                Self::Cancelled(machine) => {
-                    let Order { id, items, state: Cancelled { reason } } = machine;
+                Self::Cancelled(Order { id, items, state: Cancelled { reason } }) => {
                     OrderRecord::Cancelled {
                         id,
                         items,
@@ -186,16 +181,18 @@ stateDiagram-v2
         ) -> ::core::result::Result<Self, ::guard_core::RestoreError> {
             match record {
                 OrderRecord::Pending { id, items } => {
-                    let machine = Order { id, items, state: Pending };
-                    ::core::result::Result::Ok(Self::Pending(machine))
+                    ::core::result::Result::Ok(
+                        Self::Pending(Order { id, items, state: Pending }),
+                    )
                 }
                 OrderRecord::Paid { id, items, payment_ref } => {
-                    let machine = Order {
-                        id,
-                        items,
-                        state: Paid { payment_ref },
-                    };
-                    ::core::result::Result::Ok(Self::Paid(machine))
+                    ::core::result::Result::Ok(
+                        Self::Paid(Order {
+                            id,
+                            items,
+                            state: Paid { payment_ref },
+                        }),
+                    )
                 }
                 OrderRecord::Shipped { id, items, field_0 } => {
                     let machine = Order {
@@ -221,20 +218,22 @@ stateDiagram-v2
                     }
                 }
                 OrderRecord::Delivered { id, items } => {
-                    let machine = Order {
-                        id,
-                        items,
-                        state: Delivered,
-                    };
-                    ::core::result::Result::Ok(Self::Delivered(machine))
+                    ::core::result::Result::Ok(
+                        Self::Delivered(Order {
+                            id,
+                            items,
+                            state: Delivered,
+                        }),
+                    )
                 }
                 OrderRecord::Cancelled { id, items, reason } => {
-                    let machine = Order {
-                        id,
-                        items,
-                        state: Cancelled { reason },
-                    };
-                    ::core::result::Result::Ok(Self::Cancelled(machine))
+                    ::core::result::Result::Ok(
+                        Self::Cancelled(Order {
+                            id,
+                            items,
+                            state: Cancelled { reason },
+                        }),
+                    )
                 }
             }
         }
