@@ -176,3 +176,77 @@ fn state_parameter_avoids_user_names() {
     let letter: letters::Letter<letters::State> = letters::Letter::new().next();
     assert_eq!(letter.state_name(), "State");
 }
+
+/// Nine states: enough for the erased enum's required-field table to be written through a helper.
+#[typestate]
+pub mod pipeline {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Pipeline {
+        id: u64,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum Stage {
+        #[initial]
+        #[to(fetch => Fetched)]
+        Queued,
+        #[to(parse => Parsed)]
+        Fetched { bytes: usize },
+        #[to(check => Checked)]
+        Parsed,
+        #[to(plan => Planned)]
+        Checked,
+        #[to(build => Built)]
+        Planned,
+        #[to(test => Tested)]
+        Built(u32),
+        #[to(package => Packaged)]
+        Tested,
+        #[to(publish => Published)]
+        Packaged,
+        #[terminal]
+        Published,
+    }
+}
+
+#[test]
+fn a_large_machine_publishes_every_state_in_its_required_field_table() {
+    use guard_core::{RequiredFields, VariantShape};
+    use pipeline::{Pipeline, Stage};
+    let names: Vec<&str> = Stage::REQUIRED.iter().map(|row| row.name).collect();
+    assert_eq!(names, Stage::STATES);
+    for row in Stage::REQUIRED {
+        assert_eq!(row.shape, VariantShape::Tuple);
+        assert_eq!(row.fields, ["0"]);
+        assert_eq!(row.required, ["0"]);
+        assert_eq!(row.bindings, ["pipeline"]);
+    }
+    let built = Pipeline::new(1).fetch(10).parse().check().plan().build(7);
+    let erased = Stage::from(built);
+    assert_eq!(erased.state_name(), "Built");
+}
+
+/// `#[enforce_state_invariants]` reads the large table too: every arm binds and uses the machine.
+#[guard_core::enforce_state_invariants]
+fn pipeline_id(stage: pipeline::Stage) -> u64 {
+    use pipeline::Stage;
+    match stage {
+        Stage::Queued(pipeline) => *pipeline.id(),
+        Stage::Fetched(pipeline) => *pipeline.id(),
+        Stage::Parsed(pipeline) => *pipeline.id(),
+        Stage::Checked(pipeline) => *pipeline.id(),
+        Stage::Planned(pipeline) => *pipeline.id(),
+        Stage::Built(pipeline) => *pipeline.id(),
+        Stage::Tested(pipeline) => *pipeline.id(),
+        Stage::Packaged(pipeline) => *pipeline.id(),
+        Stage::Published(pipeline) => *pipeline.id(),
+    }
+}
+
+#[test]
+fn a_large_machine_is_matched_under_enforce_state_invariants() {
+    let queued = pipeline::Pipeline::new(9);
+    assert_eq!(pipeline_id(queued.into()), 9);
+}

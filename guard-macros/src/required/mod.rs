@@ -195,6 +195,17 @@ pub(crate) struct Metadata<'a> {
     pub(crate) krate: &'a syn::Path,
 }
 
+/// How many rows must share everything but the name before they are written through a helper.
+const SHARED_ROWS: usize = 8;
+
+/// Whether `first` and `other` have the same row apart from the variant's name.
+fn same_row(first: &Variant, other: &Variant) -> bool {
+    first.shape == other.shape
+        && first.fields == other.fields
+        && first.required == other.required
+        && first.bindings == other.bindings
+}
+
 /// The items that publish `metadata`, to be emitted next to the enum: an implementation of
 /// `RequiredFields` listing the variants with at least one required field (nothing when there are
 /// none, so the enum is treated as having no required data).
@@ -213,8 +224,20 @@ pub(crate) fn emit(metadata: &Metadata<'_>) -> TokenStream {
     let enum_ident = metadata.enum_ident;
     let enum_name = enum_ident.to_string();
     let (impl_generics, type_generics, where_clause) = metadata.generics.split_for_impl();
-    let tables = variants.iter().map(|variant| {
-        let name = variant.ident.to_string();
+    // Rows that differ only by the variant's name (a typestate's erased enum has one per state)
+    // are written, when there are many, as calls of one local `const fn`: rustc then checks one
+    // row literal instead of a thousand.
+    let mut shared: Vec<(&Variant, usize)> = Vec::new();
+    for variant in &variants {
+        match shared
+            .iter_mut()
+            .find(|(first, _)| same_row(first, variant))
+        {
+            Some((_, count)) => *count += 1,
+            None => shared.push((variant, 1)),
+        }
+    }
+    let row = |variant: &Variant, name: TokenStream| {
         let shape = match variant.shape {
             Shape::Unit => quote!(Unit),
             Shape::Tuple => quote!(Tuple),
@@ -232,12 +255,36 @@ pub(crate) fn emit(metadata: &Metadata<'_>) -> TokenStream {
                 bindings: &[#(#bindings),*],
             }
         }
+    };
+    let mut helpers = TokenStream::new();
+    let mut helper_of: Vec<(&Variant, syn::Ident)> = Vec::new();
+    for (first, count) in &shared {
+        if *count >= SHARED_ROWS {
+            let helper = quote::format_ident!("__guard_row_{}", helper_of.len());
+            let body = row(first, quote!(name));
+            helpers.extend(quote! {
+                const fn #helper(name: &'static str) -> #private::RequiredVariant { #body }
+            });
+            helper_of.push((first, helper));
+        }
+    }
+    let tables = variants.iter().map(|variant| {
+        let name = variant.ident.to_string();
+        match helper_of.iter().find(|(first, _)| same_row(first, variant)) {
+            Some((_, helper)) => quote!(#helper(#name)),
+            None => row(variant, quote!(#name)),
+        }
     });
+    let table = if helpers.is_empty() {
+        quote!(&[#(#tables),*])
+    } else {
+        quote!({ #helpers &[#(#tables),*] })
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::RequiredFields for #enum_ident #type_generics #where_clause {
             const ENUM_NAME: &'static str = #enum_name;
-            const REQUIRED: &'static [#private::RequiredVariant] = &[#(#tables),*];
+            const REQUIRED: &'static [#private::RequiredVariant] = #table;
         }
     }
 }
