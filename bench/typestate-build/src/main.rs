@@ -6,9 +6,11 @@
 //! ```
 //!
 //! For each N it writes two crates into `bench/generated/` (a workspace of their own sharing one
-//! target directory, so guard-core and guard-macros are compiled once, before timing), then for
-//! each crate and each of `RUNS` rounds: `cargo clean -p <crate>`, then times `cargo build -p <crate>`.
-//! The median of the rounds is reported, and the ratio guard ÷ hand.
+//! target directory, so guard-core and guard-macros are compiled once, before timing), then in each
+//! of `RUNS` rounds, for the hand-written crate and then the guard one: `cargo clean -p <crate>`,
+//! then times `cargo build -p <crate>`. Alternating the two within a round keeps a burst of load on
+//! a shared machine from landing on one side only. The median of the rounds is reported, and the
+//! ratio guard ÷ hand.
 //!
 //! The chain: `S0 -> S1 -> ... -> S(N-1)`; odd states carry a `value: u32`, even states are units;
 //! the machine carries an `id: u64`. The hand-written crate is what a careful person writes for the
@@ -141,14 +143,23 @@ fn cargo(root: &Path, arguments: &[&str]) -> Result<Duration, String> {
     }
 }
 
-fn median_build(root: &Path, name: &str) -> Result<Duration, String> {
-    let mut times = Vec::with_capacity(RUNS);
+fn clean_build(root: &Path, name: &str) -> Result<Duration, String> {
+    cargo(root, &["clean", "-q", "-p", name])?;
+    cargo(root, &["build", "-q", "-p", name])
+}
+
+/// The median clean build time of each crate, the crates built in turn within each round.
+fn median_builds<const N: usize>(root: &Path, names: [&str; N]) -> Result<[Duration; N], String> {
+    let mut times = [(); N].map(|()| Vec::with_capacity(RUNS));
     for _ in 0..RUNS {
-        cargo(root, &["clean", "-q", "-p", name])?;
-        times.push(cargo(root, &["build", "-q", "-p", name])?);
+        for (name, times) in names.iter().zip(times.iter_mut()) {
+            times.push(clean_build(root, name)?);
+        }
     }
-    times.sort();
-    Ok(times[RUNS / 2])
+    Ok(times.map(|mut times| {
+        times.sort();
+        times[RUNS / 2]
+    }))
 }
 
 fn main() -> Result<(), String> {
@@ -193,8 +204,8 @@ fn main() -> Result<(), String> {
     println!("| states | hand-written | guard | guard ÷ hand |");
     println!("|---:|---:|---:|---:|");
     for &size in &sizes {
-        let hand = median_build(&root, &format!("hand_{size}"))?;
-        let guard = median_build(&root, &format!("guard_{size}"))?;
+        let [hand, guard] =
+            median_builds(&root, [&format!("hand_{size}"), &format!("guard_{size}")])?;
         println!(
             "| {size} | {:.2} s | {:.2} s | {:.2}x |",
             hand.as_secs_f64(),
