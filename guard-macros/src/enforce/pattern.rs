@@ -30,11 +30,27 @@ const LOOKED_THROUGH: &[&str] = &[
     "Either",
 ];
 
-/// The type to probe for metadata, and how the user wrote it.
+/// Where a check finds the enum's required-field table.
+#[derive(Clone)]
+pub(super) enum Lookup {
+    /// Through the type, `Probe::<ty>::TABLE`: `Self` (as the impl's self type) or an enum written
+    /// with its arguments (`Slot::<u8>`).
+    Type(syn::Type),
+    /// Through the enum's name, written bare (`OrderStatus`, `model::Slot`): the table it publishes
+    /// in the value namespace, if any. The type is never named, so a generic enum needs no
+    /// arguments.
+    Published(syn::Path),
+    /// Through the type of the pattern `path { .. }`, inferred by the compiler: a single name, which
+    /// is a variant imported with `use Enum::*` (or a struct).
+    Inferred(syn::Path),
+}
+
+/// How to find the table of the enum a pattern names, and how the user wrote that enum.
 #[derive(Clone)]
 pub(super) struct Probe {
-    pub(super) ty: syn::Type,
-    /// The enum's path as written (`OrderStatus`, `Self`), for fixes.
+    pub(super) lookup: Lookup,
+    /// The enum's path as written (`OrderStatus`, `Self`), for fixes; empty for a variant named
+    /// alone (`Shipped`), whose fixes name it alone too.
     pub(super) written: String,
 }
 
@@ -299,17 +315,12 @@ impl Reader<'_> {
             ) {
                 return Named::Other;
             }
-            // A lone name: a struct, or a variant imported with `use Enum::*`. Probing it as a
-            // type lets the compiler reject the latter.
-            let ty = syn::Type::Path(syn::TypePath {
-                attrs: Vec::new(),
-                qself: None,
-                path: syn::Path::from(variant.ident.clone()),
-            });
+            // A lone name: a variant imported with `use Enum::*`, or a struct. Its type is
+            // inferred from the pattern.
             return Named::Variant(
                 Box::new(Probe {
-                    ty,
-                    written: variant_name.clone(),
+                    lookup: Lookup::Inferred(path.clone()),
+                    written: String::new(),
                 }),
                 variant_name,
             );
@@ -319,7 +330,7 @@ impl Reader<'_> {
             return match self.self_ty {
                 Ok(self_ty) => Named::Variant(
                     Box::new(Probe {
-                        ty: self_ty.clone(),
+                        lookup: Lookup::Type(self_ty.clone()),
                         written: "Self".to_owned(),
                     }),
                     variant_name,
@@ -343,15 +354,25 @@ impl Reader<'_> {
         enum_path.segments.pop();
         enum_path.segments.pop_punct();
         let written = render(&enum_path);
+        let bare = enum_path
+            .segments
+            .iter()
+            .all(|segment| segment.arguments.is_none());
+        let through_self = enum_path
+            .segments
+            .first()
+            .is_some_and(|segment| segment.ident == "Self");
+        let lookup = if bare && !through_self {
+            Lookup::Published(enum_path)
+        } else {
+            Lookup::Type(syn::Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path: enum_path,
+            }))
+        };
         Named::Variant(
-            Box::new(Probe {
-                ty: syn::Type::Path(syn::TypePath {
-                    attrs: Vec::new(),
-                    qself: None,
-                    path: enum_path,
-                }),
-                written,
-            }),
+            Box::new(Probe { lookup, written }),
             variant_name,
         )
     }

@@ -31,10 +31,13 @@ fn a_check_per_pattern_that_could_break_a_rule() {
             fn on_update(order: &mut Order, update: OrderStatus) {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
-                    use ::guard_core::__private::enforce::NoRequiredFields as _;
-                    let __guard_table = ::guard_core::__private::enforce::Probe::<
-                        OrderStatus,
-                    >::TABLE;
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use OrderStatus as __guard_meta;
+                        __guard_meta.table()
+                    };
                     let __guard_report = ::guard_core::__private::enforce::check_arm(
                         __guard_table,
                         &::guard_core::__private::enforce::Arm {
@@ -63,10 +66,13 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
-                    use ::guard_core::__private::enforce::NoRequiredFields as _;
-                    let __guard_table = ::guard_core::__private::enforce::Probe::<
-                        OrderStatus,
-                    >::TABLE;
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use OrderStatus as __guard_meta;
+                        __guard_meta.table()
+                    };
                     let __guard_report = ::guard_core::__private::enforce::check_catch_all(
                         __guard_table,
                         &::guard_core::__private::enforce::CatchAll {

@@ -1,5 +1,6 @@
 // Or-patterns (each alternative is checked), references, `ref` bindings, tuple variants by position (`..` in the middle),
-// `Self::` inside an impl, a type alias and an enum in another module.
+// `Self::` inside an impl and an enum in another module. A type alias named bare (`Step::Planned`)
+// is not looked through: the table is found by the enum's own name.
 use guard_core::enforce_state_invariants;
 
 mod model {
@@ -27,7 +28,7 @@ impl model::Leg {
 #[enforce_state_invariants]
 pub fn positions(leg: &Step) -> u8 {
     match *leg {
-        Step::Moving(_, ref _carrier, speed) => speed,
+        model::Leg::Moving(_, ref _carrier, speed) => speed,
         model::Leg::Done { ref signature } => signature.len() as u8,
         Step::Planned => 0,
     }

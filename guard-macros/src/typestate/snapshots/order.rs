@@ -326,10 +326,11 @@ stateDiagram-v2
             }
         }
     }
-    #[automatically_derived]
-    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
-        const ENUM_NAME: &'static str = "OrderState";
-        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = &[
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals, dead_code)]
+    pub const OrderState: ::guard_core::__private::enforce::Table = ::guard_core::__private::enforce::Table {
+        enum_name: "OrderState",
+        variants: &[
             ::guard_core::__private::enforce::RequiredVariant {
                 name: "Pending",
                 shape: ::guard_core::__private::enforce::VariantShape::Tuple,
@@ -365,7 +366,13 @@ stateDiagram-v2
                 required: &["0"],
                 bindings: &["order"],
             },
-        ];
+        ],
+    };
+    #[automatically_derived]
+    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
+        const ENUM_NAME: &'static str = OrderState.enum_name;
+        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = OrderState
+            .variants;
     }
     ::guard_core::__private::if_serde! {
         #[automatically_derived] impl < T > ::guard_core::__private::serde::Serialize for
