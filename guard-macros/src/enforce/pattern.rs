@@ -2,13 +2,13 @@
 //! catch-all stands.
 //!
 //! The attribute does not know the types: it only sees paths. A path `A::B::Variant` is taken as
-//! the variant `Variant` of the type `A::B` when the type segment is written in `CamelCase` or is
-//! `Self`; the type is then probed for required-field metadata by the constant the attribute writes.
-//! A single name (`Shipped(x)`, a glob-imported variant or a struct) is probed as a type as well, so a
-//! glob-imported variant is rejected by the compiler ("expected type, found variant") instead of
-//! passing unchecked. `Some`/`None`/`Ok`/`Err` and the well-known generic enums of the standard
-//! library are looked through (they cannot carry guard metadata, and a generic enum cannot be named
-//! without its arguments).
+//! the variant `Variant` of the enum `A::B` when the enum segment is written in `CamelCase` or is
+//! `Self`; the constant the attribute writes then looks the enum's table up by its name, or by its
+//! type when written through `Self` or with arguments (see [`Lookup`]). A single name
+//! (`Shipped(x)`: a glob-imported variant, or a struct) is looked up through the type the compiler
+//! infers from the pattern. `Some`/`None`/`Ok`/`Err` and the well-known generic enums of the
+//! standard library are looked through: they cannot carry guard metadata, so a check would be
+//! wasted work.
 
 use super::render::render;
 use crate::diagnostics::Errors;
@@ -17,8 +17,7 @@ use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Generic enums of `core`/`alloc`/`std` and `either`, matched through their paths: they never
-/// carry guard metadata, and writing them without their type arguments in the probe would not
-/// compile.
+/// carry guard metadata, so they get no check.
 const LOOKED_THROUGH: &[&str] = &[
     "Option",
     "Result",
@@ -245,7 +244,7 @@ impl Reader<'_> {
                         "`#[enforce_state_invariants]` cannot check a variant named through the qualified path `<{}>::..`",
                         render(&qself.ty)
                     ),
-                    "name the enum directly: `Enum::Variant(..)` (a `type` alias works too)",
+                    "name the enum directly: `Enum::Variant(..)` (a generic enum needs no arguments)",
                 ));
                 Named::Other
             }
@@ -371,10 +370,7 @@ impl Reader<'_> {
                 path: enum_path,
             }))
         };
-        Named::Variant(
-            Box::new(Probe { lookup, written }),
-            variant_name,
-        )
+        Named::Variant(Box::new(Probe { lookup, written }), variant_name)
     }
 }
 

@@ -96,3 +96,100 @@ fn a_check_per_pattern_that_could_break_a_rule() {
         "#]],
     );
 }
+
+#[test]
+fn a_variant_named_alone_is_looked_up_by_inference_and_one_with_arguments_by_type() {
+    check(
+        quote! {
+            fn filled(status: &OrderStatus, slot: Slot<u8>) -> bool {
+                if let Shipped(_) = status {
+                    return true;
+                }
+                matches!(slot, Slot::<u8>::Filled(..)) || if let Slot::<u8>::Filled(_) = slot { true } else { false }
+            }
+        },
+        &expect![[r#"
+            fn filled(status: &OrderStatus, slot: Slot<u8>) -> bool {
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::{
+                            SelectFound as _, SelectNotFound as _,
+                        };
+                        ::guard_core::__private::enforce::inferred(
+                            &|__guard_value| {
+                                #[allow(irrefutable_let_patterns)]
+                                if let Shipped { .. } = __guard_value {}
+                                (&::guard_core::__private::enforce::Select::of(&__guard_value))
+                                    .select()
+                            },
+                        )
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Shipped",
+                            variant: "Shipped",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::<u8>::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                if let Shipped(_) = status {
+                    return true;
+                }
+                matches!(slot, Slot:: < u8 > ::Filled(..))
+                    || if let Slot::<u8>::Filled(_) = slot { true } else { false }
+            }
+        "#]],
+    );
+}
