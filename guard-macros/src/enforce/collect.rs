@@ -4,7 +4,7 @@
 //! block gets one), and guard's helper attributes are removed.
 
 use super::expand::{Check, State};
-use super::pattern::{Facts, Position, Reader};
+use super::pattern::{Facts, Lookup, Position, Reader};
 use super::usage::Used;
 use crate::diagnostics::Errors;
 use crate::diagnostics::enforce::OPT_OUT_WITHOUT_REASON;
@@ -15,8 +15,8 @@ pub(super) const OPT_OUT: &str = "allow_unchecked";
 
 pub(super) struct Walker<'a> {
     krate: &'a syn::Path,
-    /// The placeholder type `Self` stands for in each enclosing impl, or why it cannot be named.
-    self_types: Vec<Result<syn::Type, &'static str>>,
+    /// Where a check finds the table of `Self` in each enclosing impl, or why it cannot.
+    self_types: Vec<Result<Lookup, &'static str>>,
     /// The checks of each enclosing block, innermost last.
     frames: Vec<Vec<Check>>,
     pub(super) errors: Errors,
@@ -136,8 +136,8 @@ impl<'a> Walker<'a> {
     }
 
     fn self_type<'s>(
-        self_types: &'s [Result<syn::Type, &'static str>],
-    ) -> Result<&'s syn::Type, &'static str> {
+        self_types: &'s [Result<Lookup, &'static str>],
+    ) -> Result<&'s Lookup, &'static str> {
         match self_types.last() {
             Some(Ok(ty)) => Ok(ty),
             Some(Err(why)) => Err(why),
@@ -376,6 +376,26 @@ fn strip_nested_attribute(attrs: &mut Vec<syn::Attribute>) {
     });
 }
 
+/// Where a check finds the table of the impl's self type. Without generic parameters, through the
+/// type itself; with some, through its name (`impl<T: Display> Tree<T>` is looked up as `Tree`),
+/// since a free constant item cannot name the impl's parameters and placeholders may not meet
+/// their bounds; when the self type is not a path, through the type with placeholders.
+fn self_lookup(item: &syn::ItemImpl) -> Result<Lookup, &'static str> {
+    if item.generics.params.is_empty() {
+        return Ok(Lookup::Type((*item.self_ty).clone()));
+    }
+    if let syn::Type::Path(path) = &*item.self_ty
+        && path.qself.is_none()
+    {
+        let mut name = path.path.clone();
+        for segment in &mut name.segments {
+            segment.arguments = syn::PathArguments::None;
+        }
+        return Ok(Lookup::Published(name));
+    }
+    placeholder_self(item).map(Lookup::Type)
+}
+
 /// The impl's self type with its generic parameters replaced by `()` and `'static`, so that a
 /// free constant item can name it; an error when it has const parameters.
 fn placeholder_self(item: &syn::ItemImpl) -> Result<syn::Type, &'static str> {
@@ -436,7 +456,7 @@ impl VisitMut for Walker<'_> {
     }
 
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        self.self_types.push(placeholder_self(item));
+        self.self_types.push(self_lookup(item));
         syn::visit_mut::visit_item_impl_mut(self, item);
         self.self_types.pop();
     }

@@ -109,9 +109,8 @@ pub(super) struct Facts {
 }
 
 pub(super) struct Reader<'a> {
-    /// The type `Self` stands for, with the impl's generic parameters replaced by placeholders, or
-    /// why it cannot be named.
-    pub(super) self_ty: Result<&'a syn::Type, &'static str>,
+    /// Where a check finds the table of `Self` (see `collect::self_lookup`), or why it cannot.
+    pub(super) self_ty: Result<&'a Lookup, &'static str>,
     pub(super) errors: &'a mut Errors,
 }
 
@@ -329,7 +328,7 @@ impl Reader<'_> {
             return match self.self_ty {
                 Ok(self_ty) => Named::Variant(
                     Box::new(Probe {
-                        lookup: Lookup::Type(self_ty.clone()),
+                        lookup: self_ty.clone(),
                         written: "Self".to_owned(),
                     }),
                     variant_name,

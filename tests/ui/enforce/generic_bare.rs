@@ -28,4 +28,26 @@ pub fn is_empty<T>(slot: &Slot<T>) -> bool {
     }
 }
 
+#[derive(guard_core::__private::__GuardRequired)]
+pub enum Job<T: core::fmt::Display, const N: usize> {
+    Idle,
+    Running {
+        #[required]
+        task: T,
+        tries: [u8; N],
+    },
+}
+
+// `Self` in a generic impl is looked up by the self type's name too: no placeholder has to meet
+// `T: Display`, and const parameters are no obstacle.
+#[enforce_state_invariants]
+impl<T: core::fmt::Display, const N: usize> Job<T, N> {
+    pub fn tries(&self) -> usize {
+        match self {
+            Self::Running { tries, .. } => tries.len(),
+            Self::Idle => 0,
+        }
+    }
+}
+
 fn main() {}

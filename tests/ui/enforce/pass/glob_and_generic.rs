@@ -127,7 +127,18 @@ pub mod checked {
     }
 }
 
+#[enforce_state_invariants]
+impl<T: Clone + Default, const N: usize> Tagged<'_, T, N> {
+    pub fn is_full(&self) -> bool {
+        match self {
+            Self::Full(..) => true,
+            _ => false,
+        }
+    }
+}
+
 fn main() {
+    assert!(Tagged::Full([1u8], "a").is_full());
     assert_eq!(checked::light(&Amber(3)), 1);
     assert!(checked::is_red(&Red));
     assert_eq!(checked::leaves(&Tree::Node(Box::new(Tree::Leaf(1)), Box::new(Tree::Leaf(2)))), 2);
