@@ -111,6 +111,10 @@ pub(super) struct Facts {
 pub(super) struct Reader<'a> {
     /// Where a check finds the table of `Self` (see `collect::self_lookup`), or why it cannot.
     pub(super) self_ty: Result<&'a Lookup, &'static str>,
+    /// Where a check finds the table of the matched value's type, when the attribute can tell it
+    /// from the fn's signature (see `collect::Walker::scrutinee`): used for a variant named alone
+    /// at the top of the pattern, whose type inference alone cannot always fix.
+    pub(super) scrutinee: Option<&'a Lookup>,
     pub(super) errors: &'a mut Errors,
 }
 
@@ -247,7 +251,7 @@ impl Reader<'_> {
                 ));
                 Named::Other
             }
-            None => self.name(path, pattern),
+            None => self.name(path, pattern, key),
         };
         // Fields of a variant are keyed by the variant's path, so that `_` in `Some(_)` and
         // `Some(Status::Shipped(id))` stand at the same position.
@@ -293,7 +297,7 @@ impl Reader<'_> {
     }
 
     /// Which type `path` names a variant of, if any.
-    fn name(&mut self, path: &syn::Path, pattern: &syn::Pat) -> Named {
+    fn name(&mut self, path: &syn::Path, pattern: &syn::Pat, key: &str) -> Named {
         let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
         let Some((variant, enum_segments)) = segments.split_last() else {
             return Named::Other;
@@ -313,11 +317,16 @@ impl Reader<'_> {
             ) {
                 return Named::Other;
             }
-            // A lone name: a variant imported with `use Enum::*`, or a struct. Its type is
-            // inferred from the pattern.
+            // A lone name: a variant imported with `use Enum::*`, or a struct. At the top of the
+            // pattern it has the matched value's type, when known; otherwise its type is inferred
+            // from the pattern.
+            let lookup = match self.scrutinee {
+                Some(lookup) if key.is_empty() => lookup.clone(),
+                _ => Lookup::Inferred(path.clone()),
+            };
             return Named::Variant(
                 Box::new(Probe {
-                    lookup: Lookup::Inferred(path.clone()),
+                    lookup,
                     written: String::new(),
                 }),
                 variant_name,
@@ -360,7 +369,10 @@ impl Reader<'_> {
             .segments
             .first()
             .is_some_and(|segment| segment.ident == "Self");
-        let lookup = if bare && !through_self {
+        let lookup = if let Some(lookup) = self.scrutinee.filter(|_| key.is_empty()) {
+            // At the top of the pattern: the matched value's type, when known.
+            lookup.clone()
+        } else if bare && !through_self {
             Lookup::Published(enum_path)
         } else {
             Lookup::Type(syn::Type::Path(syn::TypePath {

@@ -32,11 +32,8 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        #[allow(unused_imports)]
-                        use ::guard_core::__private::enforce::unpublished::*;
-                        #[allow(unused_imports)]
-                        use OrderStatus as __guard_meta;
-                        __guard_meta.table()
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
                     let __guard_report = ::guard_core::__private::enforce::check_arm(
                         __guard_table,
@@ -67,11 +64,8 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        #[allow(unused_imports)]
-                        use ::guard_core::__private::enforce::unpublished::*;
-                        #[allow(unused_imports)]
-                        use OrderStatus as __guard_meta;
-                        __guard_meta.table()
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
                     let __guard_report = ::guard_core::__private::enforce::check_catch_all(
                         __guard_table,
@@ -98,18 +92,27 @@ fn a_check_per_pattern_that_could_break_a_rule() {
 }
 
 #[test]
-fn a_variant_named_alone_is_looked_up_by_inference_and_one_with_arguments_by_type() {
+fn each_lookup() {
     check(
         quote! {
-            fn filled(status: &OrderStatus, slot: Slot<u8>) -> bool {
-                if let Shipped(_) = status {
+            fn filled<T>(order: &Order, slot: Slot<u8>, other: &Slot<T>) -> bool {
+                if let Shipped(_) = order.status {
                     return true;
                 }
-                matches!(slot, Slot::<u8>::Filled(..)) || if let Slot::<u8>::Filled(_) = slot { true } else { false }
+                if let Slot::<u8>::Filled(_) = order.slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = order.other_slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = slot {
+                    return true;
+                }
+                matches!(other, Slot::Empty) || if let Filled(_) = other { true } else { false }
             }
         },
         &expect![[r#"
-            fn filled(status: &OrderStatus, slot: Slot<u8>) -> bool {
+            fn filled<T>(order: &Order, slot: Slot<u8>, other: &Slot<T>) -> bool {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
@@ -184,11 +187,121 @@ fn a_variant_named_alone_is_looked_up_by_inference_and_one_with_arguments_by_typ
                         ::core::panic!("{}", __guard_report.as_str())
                     }
                 };
-                if let Shipped(_) = status {
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use Slot as __guard_meta;
+                        __guard_meta.table()
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use Slot as __guard_meta;
+                        __guard_meta.table()
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                if let Shipped(_) = order.status {
                     return true;
                 }
-                matches!(slot, Slot:: < u8 > ::Filled(..))
-                    || if let Slot::<u8>::Filled(_) = slot { true } else { false }
+                if let Slot::<u8>::Filled(_) = order.slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = order.other_slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = slot {
+                    return true;
+                }
+                matches!(other, Slot::Empty) || if let Filled(_) = other { true } else { false }
             }
         "#]],
     );

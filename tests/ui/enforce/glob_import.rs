@@ -1,6 +1,7 @@
 // Variants imported with `use Enum::*` are named without their enum: the check infers the enum
 // from the pattern and finds its table through the type, so they are checked like any other
-// (the fix names the variant alone, as the code does).
+// (the fix names the variant alone, as the code does). A generic enum's variants are checked when
+// the matched value is `self` or a parameter whose declared type names the enum.
 use guard_core::enforce_state_invariants;
 
 #[derive(guard_core::__private::__GuardRequired)]
@@ -41,6 +42,35 @@ pub fn note(status: &OrderStatus) -> Option<&str> {
         return note.as_deref();
     }
     None
+}
+
+mod generic {
+    use guard_core::enforce_state_invariants;
+    use guard_enforce_upstream::Slot;
+    use guard_enforce_upstream::Slot::*;
+
+    #[enforce_state_invariants]
+    pub fn is_filled<T>(slot: &Slot<T>) -> bool {
+        match slot {
+            Filled(_) => true,
+            Empty => false,
+        }
+    }
+}
+
+// `use Enum::{self, *}` imports the enum's type but not the table published under its name; the
+// matched parameter's declared type leads to it.
+mod with_self {
+    use guard_core::enforce_state_invariants;
+    use guard_enforce_upstream::shipping::Parcel::{self, *};
+
+    #[enforce_state_invariants]
+    pub fn is_moving(parcel: &Parcel) -> bool {
+        match parcel {
+            Parcel::InTransit(..) => true,
+            Waiting | Delivered { .. } => false,
+        }
+    }
 }
 
 fn main() {}

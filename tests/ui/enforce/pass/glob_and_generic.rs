@@ -25,6 +25,11 @@ pub enum Tagged<'a, T: Clone + Default, const N: usize> {
     Full([T; N], &'a str),
 }
 
+pub enum Borrowed<'a> {
+    Text(&'a str),
+    Empty,
+}
+
 pub struct Point {
     pub x: i32,
     pub y: i32,
@@ -77,10 +82,39 @@ pub mod checked {
         }
     }
 
+    pub fn is_leaf_by_glob<T>(tree: &Tree<T>) -> bool {
+        use super::Tree::*;
+        match tree {
+            Leaf(_) => true,
+            Node(..) => false,
+        }
+    }
+
     pub fn label<T: Clone + Default, const N: usize>(tagged: &Tagged<'_, T, N>) -> usize {
         match tagged {
             Tagged::Full(_, label) => label.len(),
             Tagged::Empty => 0,
+        }
+    }
+
+    pub fn text(borrowed: &Borrowed) -> usize {
+        match *borrowed {
+            Borrowed::Text(_) => 1,
+            Borrowed::Empty => 0,
+        }
+    }
+
+    pub fn text_with_lifetime<'a>(borrowed: Borrowed<'a>) -> &'a str {
+        match borrowed {
+            Borrowed::Text(text) => text,
+            _ => "",
+        }
+    }
+
+    pub fn boxed(light: Box<Light>) -> u32 {
+        match *light {
+            Amber(_) => 1,
+            _ => 0,
         }
     }
 
@@ -128,6 +162,17 @@ pub mod checked {
 }
 
 #[enforce_state_invariants]
+impl<T> Tree<T> {
+    pub fn is_node(&self) -> bool {
+        use Tree::*;
+        match self {
+            Node(_, _) => true,
+            Leaf(_) => false,
+        }
+    }
+}
+
+#[enforce_state_invariants]
 impl<T: Clone + Default, const N: usize> Tagged<'_, T, N> {
     pub fn is_full(&self) -> bool {
         match self {
@@ -143,7 +188,11 @@ fn main() {
     assert!(checked::is_red(&Red));
     assert_eq!(checked::leaves(&Tree::Node(Box::new(Tree::Leaf(1)), Box::new(Tree::Leaf(2)))), 2);
     assert!(checked::is_leaf(&Tree::Leaf(())));
+    assert!(checked::is_leaf_by_glob(&Tree::Leaf(())));
+    assert!(!Tree::Leaf(1).is_node());
     assert_eq!(checked::label(&Tagged::Full([0u8; 2], "ab")), 2);
+    assert_eq!(checked::text(&Borrowed::Text("a")), 1);
+    assert_eq!(checked::boxed(Box::new(Red)), 0);
     assert_eq!(checked::x(&Point { x: 1, y: 2 }), 3);
     assert_eq!(checked::local(5), 5);
     assert_eq!(checked::status(&Shipped("1Z".to_owned())), 2);
