@@ -23,8 +23,11 @@
 //!   in fns nobody calls.
 //!
 //! This module takes the second. A free item cannot name `Self`, the fn's generics, nor a local
-//! variable's type, so the item finds the table in one of three ways, picked from the path as
-//! written ([`pattern::Lookup`]):
+//! variable's type, so the item finds the table in one of three ways ([`pattern::Lookup`]). For a
+//! pattern at the top of a construct matching `self` or a fn parameter the fn never rebinds, the
+//! way follows from the declared type (`collect::Walker::scrutinee`): by the type when it can be
+//! written in the item, by its name when it mentions the fn's generics. Otherwise it follows from
+//! the pattern's path as written:
 //!
 //! - **by the enum's name** (`OrderStatus::Shipped`, `model::Slot::Filled`: the enum written
 //!   bare). [`crate::required::emit`] publishes the table a second time as a hidden constant named
@@ -37,7 +40,9 @@
 //!   has a name of its own and publishes nothing, so `Alias::Variant` is not checked. Following
 //!   the alias needs its type, and writing (or inferring) the type of a generic enum named bare
 //!   fails (E0107, E0282) for every generic enum, ordinary ones included; nothing short of the
-//!   type tells an alias from such an enum, so the lookup that never breaks ordinary code won;
+//!   type tells an alias from such an enum, so the lookup that never breaks ordinary code won
+//!   (the declared type of a matched parameter still follows aliases). Likewise
+//!   `use m::Enum::{self}` imports the type namespace only, so it does not bring the constant;
 //! - **by the type** (`Self::Shipped` inside an impl, `Slot::<u8>::Filled`): a trait probe (an
 //!   inherent constant on `Probe<T>` that exists only when `T: RequiredFields`, with a trait
 //!   constant as fallback). `Self` is written as the impl's self type with `()`/`'static` in place
@@ -49,8 +54,9 @@
 //!   no specialisation is needed), and a `const fn` generic over the closure reads the table from
 //!   the picked type. What it costs: the type must be fully inferred, so a variant of a *generic*
 //!   enum (or a generic struct) named alone makes the compiler ask for type annotations (E0282),
-//!   with or without metadata. Nothing at the expansion can tell it from a non-generic one, and no
-//!   stable mechanism fixes an unconstrained type parameter.
+//!   with or without metadata, unless the declared type of the matched value is known. Nothing at
+//!   the expansion can tell it from a non-generic one, and no stable mechanism fixes an
+//!   unconstrained type parameter (only integer, float and never-type variables have fallbacks).
 //!
 //! Further costs of the design:
 //! - a pattern that writes every field (no `..`) and uses every binding cannot break a rule
