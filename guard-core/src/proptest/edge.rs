@@ -44,7 +44,6 @@ pub trait Edges: Sized + Clone + core::fmt::Debug + 'static {
 ///     .collect();
 /// assert!(draws.contains(&0) && draws.contains(&u32::MAX));
 /// ```
-#[must_use]
 pub fn biased<T: Edges>() -> BoxedStrategy<T> {
     Union::new_weighted(vec![
         (EDGE_WEIGHT, proptest::sample::select(T::edges()).boxed()),
@@ -55,7 +54,6 @@ pub fn biased<T: Edges>() -> BoxedStrategy<T> {
 
 /// [`biased`] for `String`: empty, one space, `"a"`, NUL, non-ASCII, a 1024-character string, or
 /// up to 32 arbitrary characters.
-#[must_use]
 pub fn string() -> BoxedStrategy<String> {
     biased::<String>()
 }
@@ -219,6 +217,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_borrow)] // the form generated code uses: the borrows pick the impl
     fn types_without_edges_use_arbitrary() {
         let mut runner = TestRunner::deterministic();
         let strategy = (&&DefaultStrategy::<bool>::new()).strategy();
