@@ -2,9 +2,8 @@
 //! string, ...) are drawn a quarter of the time, uniform values otherwise.
 //!
 //! Uniform generation almost never hits a boundary: a `u32` argument is `0` once in four billion
-//! draws, so a bug at `0` survives any number of cases. Every argument of a generated machine
-//! test uses [`biased`] when its type implements [`Edges`] and
-//! [`any`](proptest::arbitrary::any) otherwise, unless the field names its own strategy.
+//! draws, so a bug at `0` survives any number of cases. The [`Generate`](super::Generate)
+//! strategies of integers, floats, characters and strings are these.
 
 use alloc::string::String;
 use alloc::vec;
@@ -141,58 +140,6 @@ impl Edges for String {
     }
 }
 
-/// Picks the default strategy of an argument of type `T` in generated code: [`biased`] when `T`
-/// implements [`Edges`], else `proptest::arbitrary::any::<T>()`. Method resolution does the
-/// choice (`(&&DefaultStrategy::<T>::new()).strategy()`), so it needs a concrete `T`.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct DefaultStrategy<T>(core::marker::PhantomData<T>);
-
-impl<T> DefaultStrategy<T> {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn new() -> Self {
-        Self(core::marker::PhantomData)
-    }
-}
-
-impl<T> Default for DefaultStrategy<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// First choice of [`DefaultStrategy`]: edge-biased.
-#[doc(hidden)]
-pub trait ViaEdges {
-    type Value;
-    fn strategy(&self) -> BoxedStrategy<Self::Value>;
-}
-
-impl<T: Edges> ViaEdges for &DefaultStrategy<T> {
-    type Value = T;
-    fn strategy(&self) -> BoxedStrategy<T> {
-        biased::<T>()
-    }
-}
-
-/// Second choice of [`DefaultStrategy`]: the type's `Arbitrary` strategy.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "guard cannot generate values of `{T}` for property tests",
-    label = "this argument's type needs a strategy",
-    note = "implement `proptest::arbitrary::Arbitrary` for `{T}`, or name a strategy on the field: `#[strategy(my_strategy())]`"
-)]
-pub trait ViaArbitrary<T> {
-    fn strategy(&self) -> BoxedStrategy<T>;
-}
-
-impl<T: proptest::arbitrary::Arbitrary + 'static> ViaArbitrary<T> for DefaultStrategy<T> {
-    fn strategy(&self) -> BoxedStrategy<T> {
-        any::<T>().boxed()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,31 +147,20 @@ mod tests {
     use proptest::test_runner::TestRunner;
 
     #[test]
-    fn edges_are_drawn_and_the_default_picks_them() {
+    fn edges_are_drawn() {
         let mut runner = TestRunner::deterministic();
-        let strategy = (&&DefaultStrategy::<u8>::new()).strategy();
+        let strategy = biased::<u8>();
         let draws: Vec<u8> = (0..200)
             .map(|_| strategy.new_tree(&mut runner).unwrap().current())
             .collect();
         assert!(draws.contains(&0) && draws.contains(&u8::MAX));
 
-        let strategy = (&&DefaultStrategy::<String>::new()).strategy();
+        let strategy = string();
         let draws: Vec<String> = (0..200)
             .map(|_| strategy.new_tree(&mut runner).unwrap().current())
             .collect();
         assert!(draws.iter().any(String::is_empty));
         assert!(draws.iter().any(|draw| draw.len() == LONG_STRING_LEN));
-    }
-
-    #[test]
-    #[allow(clippy::needless_borrow)] // the form generated code uses: the borrows pick the impl
-    fn types_without_edges_use_arbitrary() {
-        let mut runner = TestRunner::deterministic();
-        let strategy = (&&DefaultStrategy::<bool>::new()).strategy();
-        let draws: Vec<bool> = (0..64)
-            .map(|_| strategy.new_tree(&mut runner).unwrap().current())
-            .collect();
-        assert!(draws.contains(&true) && draws.contains(&false));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod checker;
 pub mod edge;
+mod generate;
 mod machine;
 mod sequence;
 
@@ -9,6 +10,7 @@ pub use self::checker::{
     Checker, DEFAULT_CASES, DEFAULT_MAX_STEPS, Failure, MIRI_CASES, Problem, ReferenceModel,
     Report, StepOutcome,
 };
+pub use self::generate::Generate;
 pub use self::machine::{TestableMachine, render_call};
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 
