@@ -250,7 +250,14 @@ fn rule_checks(context: &Context<'_, '_>, state: &State<'_>, at: &TokenStream) -
 }
 
 pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
-    if !context.generics.params.is_empty() {
+    let has_initial = context
+        .module
+        .states
+        .states
+        .iter()
+        .any(|state| state.initial.is_some());
+    // A machine without an initial state has been reported already; nothing could start a test.
+    if !context.generics.params.is_empty() || !has_initial {
         return TokenStream::new();
     }
     let krate = context.krate;
@@ -453,12 +460,14 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let data_bounds = bounds(&argument_refs, krate, false);
     let test_bounds = bounds(&argument_refs, krate, true);
 
-    let start_declarations = start_variants
+    let start_declarations: Vec<TokenStream> = start_variants
         .iter()
-        .map(|(ident, arguments, doc)| variant_declaration(ident, arguments, doc));
-    let step_declarations = step_variants
+        .map(|(ident, arguments, doc)| variant_declaration(ident, arguments, doc))
+        .collect();
+    let step_declarations: Vec<TokenStream> = step_variants
         .iter()
-        .map(|(ident, arguments, doc)| variant_declaration(ident, arguments, doc));
+        .map(|(ident, arguments, doc)| variant_declaration(ident, arguments, doc))
+        .collect();
     let start_pairs: Vec<(Ident, Vec<Argument<'_>>)> = start_variants
         .into_iter()
         .map(|(ident, arguments, _)| (ident, arguments))
