@@ -26,8 +26,9 @@ pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 /// ```
 /// # use guard_core::proptest::doc_machine::Door;
 /// // `Door` is a small machine written by hand for this example.
+/// // Panics with the shortest failing sequence when the door breaks.
 /// let report = guard_core::check_machine!(Door, cases = 200, max_steps = 10);
-/// assert_eq!(report.cases, 200);
+/// println!("{} sequences, {} transitions", report.cases, report.steps);
 /// ```
 ///
 /// Cases default to [`DEFAULT_CASES`] (10,000); `PROPTEST_CASES` overrides any count, and under

@@ -102,11 +102,14 @@ fn the_door_passes() {
         300.min(Checker::<Door>::new().cases(300).case_count())
     );
     assert!(report.terminated > 0);
-    assert!(
-        report.rejected > 0,
-        "lock(0) is drawn and rejected: {report:?}"
-    );
-    assert!(report.visits_of::<Door>(DoorState::Locked) > 0);
+    if !cfg!(miri) {
+        // Under Miri only a handful of cases run.
+        assert!(
+            report.rejected > 0,
+            "lock(0) is drawn and rejected: {report:?}"
+        );
+        assert!(report.visits_of::<Door>(DoorState::Locked) > 0);
+    }
 }
 
 #[test]
