@@ -3,6 +3,11 @@
 pub use crate::alloc;
 pub use ::core;
 
+// `#[derive(Invariant)]`.
+pub use crate::invariant::Invariant;
+pub use crate::rules;
+pub use crate::violation::{Location, Violations};
+
 #[cfg(feature = "serde")]
 pub use ::serde;
 

@@ -28,18 +28,26 @@ extern crate std;
 
 mod invariant;
 mod required;
+pub mod rules;
 mod typestate;
 mod violation;
 
 #[cfg(feature = "proptest")]
 pub mod proptest;
 
-pub use crate::invariant::{Guarded, Invariant};
+pub use crate::invariant::Guarded;
+#[doc = include_str!("docs/invariant.md")]
+pub use crate::invariant::Invariant;
+#[cfg(feature = "serde")]
+pub use crate::invariant::deserialize_checked;
 pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
 pub use crate::typestate::{Rejected, RestoreError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
-pub use guard_macros::{Invariant, enforce_state_invariants, typestate};
+pub use guard_macros::{Invariant, enforce_state_invariants};
+
+#[doc = include_str!("docs/typestate.md")]
+pub use guard_macros::typestate;
 
 /// Items used by the code the macros generate. Not part of the public API: no stability promise.
 #[doc(hidden)]

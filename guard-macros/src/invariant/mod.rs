@@ -1,8 +1,50 @@
 //! `#[derive(Invariant)]`: parse → validate → expand.
+//!
+//! - [`parse`]: the `#[invariant(..)]` attributes → the IR ([`ir`]) that keeps the user's tokens for spans;
+//!   unknown, duplicate and misplaced keys are reported here.
+//! - [`validate`]: checks that need the whole item (bounds, field types, `required`, nothing to
+//!   check).
+//! - [`expand`]: the `impl Invariant` and, for enums with required fields, the metadata.
 
+mod expand;
+mod ir;
+mod parse;
+mod validate;
+
+use crate::diagnostics::Errors;
 use crate::entry::Outcome;
 use proc_macro2::TokenStream;
 
-pub(crate) fn expand(_item: TokenStream) -> Outcome {
-    Outcome::Expanded(TokenStream::new())
+pub(crate) fn expand(item: TokenStream) -> Outcome {
+    let item: syn::DeriveInput = match syn::parse2(item) {
+        Ok(item) => item,
+        Err(errors) => {
+            return Outcome::Failed {
+                errors,
+                fallback: TokenStream::new(),
+            };
+        }
+    };
+    let mut errors = Errors::default();
+    let input = parse::parse(&item, &mut errors);
+    if let Some(input) = &input {
+        validate::validate(input, &mut errors);
+    }
+    match (input, errors.finish()) {
+        (Some(input), Ok(())) => Outcome::Expanded(expand::expand(&input)),
+        (input, result) => {
+            let krate = input
+                .as_ref()
+                .map_or_else(|| syn::parse_quote!(::guard_core), expand::krate);
+            Outcome::Failed {
+                errors: result.err().unwrap_or_else(|| {
+                    syn::Error::new(item.ident.span(), "[G0001] internal error in guard")
+                }),
+                fallback: expand::fallback(&item, &krate),
+            }
+        }
+    }
 }
+
+#[cfg(test)]
+mod tests;

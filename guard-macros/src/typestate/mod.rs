@@ -1,8 +1,78 @@
 //! `#[typestate]`: parse → validate → expand.
+//!
+//! `parse` reads the module into an IR (keeping the user's syn nodes for spans), `validate` checks
+//! the graph and the names and collects every error, `expand` (with `generics` and `erased`) writes
+//! the code. On any error the module is re-emitted without the helper attributes.
 
+mod erased;
+mod expand;
+mod fallback;
+mod generics;
+mod markers;
+mod parse;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+use crate::diagnostics::{Errors, WRONG_ITEM_KIND};
 use crate::entry::Outcome;
 use proc_macro2::TokenStream;
+use syn::spanned::Spanned;
 
-pub(crate) fn expand(_args: TokenStream, item: TokenStream) -> Outcome {
-    Outcome::Expanded(item)
+pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
+    let mut errors = Errors::default();
+    let args = parse::args(args, &mut errors);
+    let parsed: syn::Item = match syn::parse2(item.clone()) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            errors.push(error);
+            return failed(errors, item);
+        }
+    };
+    let syn::Item::Mod(module_item) = &parsed else {
+        errors.push(WRONG_ITEM_KIND.at(
+            item_keyword_span(&parsed),
+            "`#[typestate]` goes on a module that holds a `#[machine]` struct and a `#[states]` enum",
+            "write `#[typestate] pub mod order { #[machine] pub struct Order { .. } #[states] pub enum OrderState { .. } }`",
+        ));
+        return failed(errors, fallback::fallback(parsed));
+    };
+    let mut module = parse::module(module_item, &mut errors);
+    let parsed_cleanly = errors.is_empty();
+    let expandable = match &mut module {
+        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        None => false,
+    };
+    match (module, errors.finish()) {
+        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module)),
+        (Some(module), Err(errors)) if expandable => Outcome::Failed {
+            errors,
+            fallback: expand::expand(&args, &module),
+        },
+        (_, Err(errors)) => Outcome::Failed {
+            errors,
+            fallback: fallback::fallback(parsed.clone()),
+        },
+        // `parse::module` reports why whenever it returns nothing.
+        (None, Ok(())) => Outcome::Expanded(fallback::fallback(parsed.clone())),
+    }
+}
+
+fn failed(errors: Errors, fallback: TokenStream) -> Outcome {
+    match errors.finish() {
+        Err(errors) => Outcome::Failed { errors, fallback },
+        Ok(()) => Outcome::Expanded(fallback),
+    }
+}
+
+/// The span of what names the item's kind (`struct`, `fn`, ...), falling back to the whole item.
+fn item_keyword_span(item: &syn::Item) -> proc_macro2::Span {
+    match item {
+        syn::Item::Struct(item) => item.struct_token.span,
+        syn::Item::Enum(item) => item.enum_token.span,
+        syn::Item::Fn(item) => item.sig.fn_token.span,
+        syn::Item::Impl(item) => item.impl_token.span,
+        syn::Item::Trait(item) => item.trait_token.span,
+        _ => item.span(),
+    }
 }

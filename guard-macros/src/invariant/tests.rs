@@ -1,0 +1,190 @@
+//! Expansion snapshots: what `#[derive(Invariant)]` writes, pretty-printed. Update with
+//! `UPDATE_EXPECT=1 cargo test -p guard-macros --lib invariant`, then read the diff.
+
+use crate::entry::Outcome;
+use expect_test::{Expect, expect};
+use quote::quote;
+
+fn check(input: proc_macro2::TokenStream, expected: &Expect) {
+    let Outcome::Expanded(tokens) = super::expand(input) else {
+        panic!("the input is valid");
+    };
+    let file = syn::parse2::<syn::File>(tokens).expect("the expansion parses as items");
+    expected.assert_eq(&prettyplease::unparse(&file));
+}
+
+#[test]
+fn struct_with_field_and_container_rules() {
+    check(
+        quote! {
+            #[invariant(check = shipped_has_tracking, message = "a shipped order needs a tracking id")]
+            struct Order<T> {
+                #[invariant(len(min = 1, max = 64))]
+                customer: String,
+                #[invariant(non_empty)]
+                tracking_id: Option<String>,
+                #[invariant(nested, each(range(min = 1)))]
+                items: Vec<T>,
+            }
+        },
+        &expect![[r##"
+            #[automatically_derived]
+            impl<T> ::guard_core::__private::Invariant for Order<T>
+            where
+                Vec<T>: ::guard_core::__private::Invariant,
+                Vec<T>: ::guard_core::__private::rules::Elements,
+                <Vec<
+                    T,
+                > as ::guard_core::__private::rules::Elements>::Element: ::guard_core::__private::rules::Number,
+            {
+                #[allow(
+                    unused_imports,
+                    clippy::needless_borrow,
+                    clippy::needless_borrows_for_generic_args,
+                    clippy::ref_option,
+                    clippy::redundant_closure_call,
+                    clippy::single_match,
+                    clippy::match_wildcard_for_single_variants,
+                )]
+                fn check_at(
+                    &self,
+                    __guard_at: &::guard_core::__private::Location<'_>,
+                    __guard_violations: &mut ::guard_core::__private::Violations,
+                ) {
+                    use ::guard_core::__private::rules::{OptionSubject as _, PlainSubject as _};
+                    {
+                        let __guard_field = __guard_at.field("customer");
+                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
+                            &self.customer,
+                        ))
+                            .present();
+                        if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
+                            ::guard_core::__private::rules::length(
+                                __guard_value_0,
+                                1,
+                                64,
+                                &__guard_field,
+                                __guard_violations,
+                            );
+                        }
+                    }
+                    {
+                        let __guard_field = __guard_at.field("tracking_id");
+                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
+                            &self.tracking_id,
+                        ))
+                            .present();
+                        if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
+                            ::guard_core::__private::rules::non_empty(
+                                __guard_value_0,
+                                &__guard_field,
+                                __guard_violations,
+                            );
+                        }
+                    }
+                    {
+                        let __guard_field = __guard_at.field("items");
+                        ::guard_core::__private::Invariant::check_at(
+                            &self.items,
+                            &__guard_field,
+                            __guard_violations,
+                        );
+                        ::guard_core::__private::rules::Elements::for_each_element(
+                            &self.items,
+                            &__guard_field,
+                            |__guard_element_at_0, __guard_element_0| {
+                                let __guard_present_1 = (&::guard_core::__private::rules::Subject(
+                                    __guard_element_0,
+                                ))
+                                    .present();
+                                if let ::core::option::Option::Some(__guard_value_1) = __guard_present_1 {
+                                    ::guard_core::__private::rules::range(
+                                        __guard_value_1,
+                                        &(1),
+                                        ::guard_core::__private::rules::Bound::Min,
+                                        &*__guard_element_at_0,
+                                        __guard_violations,
+                                    );
+                                }
+                            },
+                        );
+                    }
+                    if !(shipped_has_tracking)(self) {
+                        ::guard_core::__private::rules::failed(
+                            "shipped_has_tracking",
+                            "a shipped order needs a tracking id",
+                            __guard_at,
+                            __guard_violations,
+                        );
+                    }
+                }
+            }
+        "##]],
+    );
+}
+
+#[test]
+fn enum_variants_and_renamed_crate() {
+    check(
+        quote! {
+            #[invariant(crate = ::my_guard)]
+            enum Delivery {
+                Pending,
+                Shipped { #[invariant(non_empty, required)] tracking_id: String, carrier: String },
+                Split(u8, #[invariant(nested)] Parcel),
+            }
+        },
+        &expect![[r##"
+            #[automatically_derived]
+            impl ::my_guard::__private::Invariant for Delivery {
+                #[allow(
+                    unused_imports,
+                    clippy::needless_borrow,
+                    clippy::needless_borrows_for_generic_args,
+                    clippy::ref_option,
+                    clippy::redundant_closure_call,
+                    clippy::single_match,
+                    clippy::match_wildcard_for_single_variants,
+                )]
+                fn check_at(
+                    &self,
+                    __guard_at: &::my_guard::__private::Location<'_>,
+                    __guard_violations: &mut ::my_guard::__private::Violations,
+                ) {
+                    use ::my_guard::__private::rules::{OptionSubject as _, PlainSubject as _};
+                    match self {
+                        Self::Shipped { tracking_id: __guard_field_0, .. } => {
+                            let __guard_variant = __guard_at.variant("Shipped");
+                            {
+                                let __guard_field = __guard_variant.field("tracking_id");
+                                let __guard_present_0 = (&::my_guard::__private::rules::Subject(
+                                    __guard_field_0,
+                                ))
+                                    .present();
+                                if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
+                                    ::my_guard::__private::rules::non_empty(
+                                        __guard_value_0,
+                                        &__guard_field,
+                                        __guard_violations,
+                                    );
+                                }
+                            }
+                        }
+                        Self::Split { 1: __guard_field_1, .. } => {
+                            let __guard_variant = __guard_at.variant("Split");
+                            {
+                                let __guard_field = __guard_variant.field("1");
+                                ::my_guard::__private::Invariant::check_at(
+                                    __guard_field_1,
+                                    &__guard_field,
+                                    __guard_violations,
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        "##]],
+    );
+}

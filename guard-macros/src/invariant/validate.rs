@@ -1,0 +1,303 @@
+//! Checks that need the whole item: contradictory bounds, rules on types they cannot apply to,
+//! `required` outside an enum variant, a derive with nothing to check. Every error is collected.
+
+use super::ir::{Bound, Data, Field, Input, Rule};
+use crate::diagnostics::Errors;
+use crate::diagnostics::invariant::{
+    CONTRADICTORY_BOUNDS, MISPLACED, NOTHING_TO_CHECK, WRONG_FIELD_TYPE,
+};
+use quote::ToTokens;
+
+pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
+    let mut has_rules = !input.checks.is_empty();
+    match &input.data {
+        Data::Struct(fields) => {
+            for field in fields {
+                if let Some(required) = &field.required {
+                    errors.push(MISPLACED.at(
+                        required.span(),
+                        format!(
+                            "`required` marks a field of an enum variant that every `match` arm must bind; `{}` is a struct",
+                            input.item.ident
+                        ),
+                        "remove `required` here; put it on a variant's field: `enum State { Shipped { #[invariant(required)] tracking_id: String } }`",
+                    ));
+                }
+                has_rules |= !field.rules.is_empty();
+                validate_field(field, errors);
+            }
+        }
+        Data::Enum(variants) => {
+            for variant in variants {
+                has_rules |= !variant.checks.is_empty();
+                for field in &variant.fields {
+                    has_rules |= !field.rules.is_empty() || field.required.is_some();
+                    validate_field(field, errors);
+                }
+            }
+        }
+    }
+    // After other errors, a missing rule is most likely one of them (a misspelled rule name).
+    if !has_rules && errors.is_empty() {
+        let ident = &input.item.ident;
+        let example = match &input.item.data {
+            syn::Data::Struct(syn::DataStruct {
+                fields: syn::Fields::Unnamed(_),
+                ..
+            }) => format!("`struct {ident}(#[invariant(non_empty)] String);`"),
+            syn::Data::Enum(_) => "`Variant { #[invariant(non_empty)] field: String }`".to_owned(),
+            _ => "`#[invariant(non_empty)] name: String`".to_owned(),
+        };
+        errors.push(NOTHING_TO_CHECK.at(
+            ident.span(),
+            format!("`#[derive(Invariant)]` on `{ident}` has nothing to check: no field, variant or `{ident}` itself has an `#[invariant(..)]` rule"),
+            format!("add a rule, such as {example}, or a check over the whole value: `#[invariant(check = path::to_fn, message = \"..\")]` on `{ident}`; or remove `Invariant` from the derive"),
+        ));
+    }
+}
+
+fn validate_field(field: &Field<'_>, errors: &mut Errors) {
+    validate_rules(&field.rules, Some(&field.original.ty), errors);
+}
+
+fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
+    let kind = ty.map_or(Kind::Unknown, kind_of);
+    let type_name = ty.map(|ty| ty.to_token_stream().to_string().replace(' ', ""));
+    for rule in rules {
+        match rule {
+            Rule::NonEmpty { key } | Rule::Len { key, .. } => {
+                if let (Kind::Number | Kind::Bool | Kind::Char, Some(type_name)) =
+                    (kind, &type_name)
+                {
+                    let fix = match kind {
+                        Kind::Number => "use `range(min = .., max = ..)` for a number".to_owned(),
+                        _ => format!("remove `{key}`: a `{type_name}` is never empty"),
+                    };
+                    errors.push(WRONG_FIELD_TYPE.at(
+                        key.span(),
+                        format!("`{key}` checks the length of a string or collection, but this field is a `{type_name}`"),
+                        fix,
+                    ));
+                }
+            }
+            Rule::Range { key, .. } => {
+                if let (Kind::Text | Kind::Collection | Kind::Bool, Some(type_name)) =
+                    (kind, &type_name)
+                {
+                    let fix = match kind {
+                        Kind::Bool => format!("remove `{key}`: a `bool` has no range"),
+                        _ => "use `len(min = .., max = ..)` to bound a length".to_owned(),
+                    };
+                    errors.push(WRONG_FIELD_TYPE.at(
+                        key.span(),
+                        format!("`range` compares numbers, but this field is a `{type_name}`"),
+                        fix,
+                    ));
+                }
+            }
+            Rule::Nested { key } => {
+                if let (Kind::Number | Kind::Text | Kind::Bool | Kind::Char, Some(type_name)) =
+                    (kind, &type_name)
+                {
+                    errors.push(WRONG_FIELD_TYPE.at(
+                        key.span(),
+                        format!("`nested` checks a type that derives `Invariant`, but `{type_name}` has no invariants of its own"),
+                        "remove `nested` and write the rule itself: `non_empty`, `len(..)`, `range(..)` or `check = path::to_fn`",
+                    ));
+                }
+            }
+            Rule::Each { key, rules } => {
+                if let (Kind::Number | Kind::Text | Kind::Bool | Kind::Char, Some(type_name)) =
+                    (kind, &type_name)
+                {
+                    errors.push(WRONG_FIELD_TYPE.at(
+                        key.span(),
+                        format!("`each(..)` checks the elements of a collection, but `{type_name}` is not a collection"),
+                        "write the rules without `each(..)`: `#[invariant(non_empty)]`",
+                    ));
+                }
+                validate_rules(rules, ty.and_then(element_type), errors);
+            }
+            Rule::Check(_) => {}
+        }
+        if let Rule::Len { key, min, max } = rule
+            && let (Some(min), Some(max)) = (min, max)
+        {
+            contradiction(key, min, max, false, errors);
+        }
+        if let Rule::Range {
+            key,
+            min,
+            max,
+            greater_than,
+            less_than,
+        } = rule
+        {
+            for (first, second) in [(min, greater_than), (max, less_than)] {
+                if let (Some(first), Some(second)) = (first, second) {
+                    errors.push(CONTRADICTORY_BOUNDS.at(
+                        second.key.span(),
+                        format!("`{}` and `{}` both bound the same side of the range", first.key, second.key),
+                        format!("keep one of them: `{key}({} = ..)` includes the bound, `{key}({} = ..)` excludes it", first.key, second.key),
+                    ));
+                }
+            }
+            let lower = min.as_ref().or(greater_than.as_ref());
+            let upper = max.as_ref().or(less_than.as_ref());
+            if let (Some(lower), Some(upper)) = (lower, upper) {
+                let strict = lower.key == "greater_than" || upper.key == "less_than";
+                contradiction(key, lower, upper, strict, errors);
+            }
+        }
+    }
+}
+
+/// `min > max` (or `>=` for an exclusive bound) when both are literals: no value could pass.
+fn contradiction(
+    key: &syn::Ident,
+    lower: &Bound,
+    upper: &Bound,
+    strict: bool,
+    errors: &mut Errors,
+) {
+    let (Some(low), Some(high)) = (literal(&lower.value), literal(&upper.value)) else {
+        return;
+    };
+    if low > high || (strict && low >= high) {
+        let low_text = lower.value.to_token_stream().to_string().replace(' ', "");
+        let high_text = upper.value.to_token_stream().to_string().replace(' ', "");
+        errors.push(CONTRADICTORY_BOUNDS.spanning(
+            &upper.value,
+            format!(
+                "`{key}({} = {low_text}, {} = {high_text})` can never hold: no value is both {} {low_text} and {} {high_text}",
+                lower.key,
+                upper.key,
+                if lower.key == "greater_than" { "greater than" } else { "at least" },
+                if upper.key == "less_than" { "less than" } else { "at most" },
+            ),
+            if low > high {
+                format!(
+                    "swap the bounds: `{key}({} = {high_text}, {} = {low_text})`",
+                    lower.key, upper.key
+                )
+            } else {
+                format!("for exactly {low_text}, include both bounds: `{key}(min = {low_text}, max = {high_text})`")
+            },
+        ));
+    }
+}
+
+/// The value of an integer or float literal (negated or not).
+fn literal(expr: &syn::Expr) -> Option<f64> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit, .. }) => match lit {
+            syn::Lit::Int(int) => int.base10_digits().parse().ok(),
+            syn::Lit::Float(float) => float.base10_digits().parse().ok(),
+            _ => None,
+        },
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal(expr).map(|value| -value),
+        syn::Expr::Paren(paren) => literal(&paren.expr),
+        _ => None,
+    }
+}
+
+/// What a field's type is, as far as its spelling tells (`Option`, `Box` and references are seen
+/// through). Only certain mismatches are reported here; the rest is left to the rule traits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Text,
+    Collection,
+    Bool,
+    Char,
+    Unknown,
+}
+
+fn kind_of(ty: &syn::Type) -> Kind {
+    match ty {
+        syn::Type::Reference(reference) => kind_of(&reference.elem),
+        syn::Type::Paren(paren) => kind_of(&paren.elem),
+        syn::Type::Group(group) => kind_of(&group.elem),
+        syn::Type::Slice(_) | syn::Type::Array(_) => Kind::Collection,
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return Kind::Unknown;
+            };
+            match last.ident.to_string().as_str() {
+                "Option" | "Box" | "Rc" | "Arc" => {
+                    single_argument(last).map_or(Kind::Unknown, kind_of)
+                }
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64"
+                | "i128" | "isize" | "f32" | "f64" => Kind::Number,
+                "String" | "str" => Kind::Text,
+                "Vec" | "VecDeque" | "BTreeMap" | "BTreeSet" | "HashMap" | "HashSet" => {
+                    Kind::Collection
+                }
+                "bool" => Kind::Bool,
+                "char" => Kind::Char,
+                _ => Kind::Unknown,
+            }
+        }
+        _ => Kind::Unknown,
+    }
+}
+
+fn single_argument(segment: &syn::PathSegment) -> Option<&syn::Type> {
+    let syn::PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+        return None;
+    };
+    let mut types = arguments.args.iter().filter_map(|argument| match argument {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    let first = types.next()?;
+    types.next().is_none().then_some(first)
+}
+
+/// The element type of a collection type, as spelled (`Vec<T>` → `T`, map → value type).
+fn element_type(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Reference(reference) => element_type(&reference.elem),
+        syn::Type::Paren(paren) => element_type(&paren.elem),
+        syn::Type::Group(group) => element_type(&group.elem),
+        syn::Type::Slice(slice) => Some(&slice.elem),
+        syn::Type::Array(array) => Some(&array.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+                return None;
+            };
+            let types: Vec<&syn::Type> = arguments
+                .args
+                .iter()
+                .filter_map(|argument| match argument {
+                    syn::GenericArgument::Type(ty) => Some(ty),
+                    _ => None,
+                })
+                .collect();
+            match last.ident.to_string().as_str() {
+                "Option" | "Box" => types.first().copied().and_then(element_type),
+                "Vec" | "VecDeque" | "BTreeSet" | "HashSet" => types.first().copied(),
+                "BTreeMap" | "HashMap" => types.get(1).copied(),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `ty` with `Option<..>` peeled once, as the `Option`-transparent rules see it.
+pub(crate) fn without_option(ty: &syn::Type) -> &syn::Type {
+    if let syn::Type::Path(path) = ty
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Option"
+        && let Some(inner) = single_argument(last)
+    {
+        return inner;
+    }
+    ty
+}

@@ -1,0 +1,449 @@
+//! The erased enum (a machine in any state, for storage and `match`), the record (plain stored
+//! data) with the one checked path from it back to a machine, the optional serde impls, and the
+//! Mermaid picture of the graph.
+
+use super::expand::{Context, derives};
+use super::parse::{Module, State};
+use crate::required;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt;
+use syn::{Fields, Generics, Ident};
+
+/// The graph as Mermaid `stateDiagram-v2` text.
+pub(crate) fn mermaid(module: &Module<'_>) -> String {
+    let mut text = String::from("stateDiagram-v2\n");
+    for state in &module.states.states {
+        if state.initial.is_some() {
+            text.push_str(&format!("    [*] --> {}\n", state.ident));
+        }
+    }
+    for state in &module.states.states {
+        for transition in &state.transitions {
+            text.push_str(&format!(
+                "    {} --> {}: {}\n",
+                state.ident, transition.target, transition.name
+            ));
+        }
+    }
+    for state in &module.states.states {
+        if state.terminal.is_some() {
+            text.push_str(&format!("    {} --> [*]\n", state.ident));
+        }
+    }
+    text
+}
+
+/// The names a record variant gives the state's fields: theirs, or `field_0`.. for tuple states.
+fn state_field_names(state: &State<'_>) -> Vec<Ident> {
+    state
+        .fields()
+        .enumerate()
+        .map(|(position, field)| {
+            field
+                .ident
+                .clone()
+                .unwrap_or_else(|| format_ident!("field_{position}"))
+        })
+        .collect()
+}
+
+/// `Paid { payment_ref }` / `Failed(field_0)` / `Delivered`: builds or destructures the state.
+fn state_pattern(state: &State<'_>) -> TokenStream {
+    let ident = state.ident;
+    let names = state_field_names(state);
+    match &state.variant.fields {
+        Fields::Unit => quote!(#ident),
+        Fields::Named(_) => quote!(#ident { #(#names),* }),
+        Fields::Unnamed(_) => quote!(#ident ( #(#names),* )),
+    }
+}
+
+pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
+    let module = context.module;
+    let erased = context.erased;
+    let record = &context.record;
+    let machine = context.machine;
+    let krate = context.krate;
+    let vis = &module.states.item.vis;
+    let generics: &Generics = &context.generics;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let params = &generics.params;
+    let params = if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#params>)
+    };
+
+    // Derives both the machine and the states have make sense on the enum and the record.
+    let state_derives = derives(&module.states.attrs);
+    let common: Vec<syn::Path> = derives(&module.machine.attrs)
+        .into_iter()
+        .filter(|path| {
+            state_derives.iter().any(|other| {
+                other.segments.last().map(|s| &s.ident) == path.segments.last().map(|s| &s.ident)
+            })
+        })
+        .collect();
+    let derive = if common.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[derive(#(#common),*)])
+    };
+    let enum_docs: Vec<&syn::Attribute> = module
+        .states
+        .attrs
+        .iter()
+        .copied()
+        .filter(|attr| super::parse::is_named(attr, "doc"))
+        .collect();
+    let other_attrs: Vec<&syn::Attribute> = module
+        .states
+        .attrs
+        .iter()
+        .copied()
+        .filter(|attr| {
+            !super::parse::is_named(attr, "doc") && !super::parse::is_named(attr, "derive")
+        })
+        .collect();
+    let mermaid = &context.mermaid;
+    let enum_doc = format!(
+        "{}The machine [`{machine}`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; \
+         stored data comes back only through [`{erased}::restore`], which re-checks every invariant.\
+         \n\n```mermaid\n{mermaid}```",
+        if enum_docs.is_empty() { "" } else { "\n\n" }
+    );
+    let machine_fields: Vec<&Ident> = module
+        .machine
+        .fields
+        .iter()
+        .filter_map(|field| field.ident.as_ref())
+        .collect();
+    let machine_field_types: Vec<&syn::Type> = module
+        .machine
+        .fields
+        .iter()
+        .map(|field| &field.ty)
+        .collect();
+
+    let mut variants = TokenStream::new();
+    let mut record_variants = TokenStream::new();
+    let mut conversions = TokenStream::new();
+    let mut names = Vec::new();
+    let mut name_arms = TokenStream::new();
+    let mut into_record_arms = TokenStream::new();
+    let mut restore_arms = TokenStream::new();
+    let mut required_variants = Vec::new();
+    let machine_rules = module.machine.has_rules();
+    for (state, state_generics) in context.states() {
+        let ident = state.ident;
+        let name = ident.to_string();
+        let state_type = context.state_type(state, state_generics);
+        let machine_type = context.machine_type(&state_type);
+        let variant_doc = format!("A machine in state [`{ident}`].");
+        variants.extend(quote! {
+            #[doc = #variant_doc]
+            #ident(#machine_type),
+        });
+        let field_names = state_field_names(state);
+        let field_types: Vec<&syn::Type> = state.fields().map(|field| &field.ty).collect();
+        let record_doc = format!("The stored data of a machine in state [`{ident}`].");
+        record_variants.extend(quote! {
+            #[doc = #record_doc]
+            #ident {
+                #(
+                    #[allow(missing_docs)]
+                    #machine_fields: #machine_field_types,
+                )*
+                #(
+                    #[allow(missing_docs)]
+                    #field_names: #field_types,
+                )*
+            },
+        });
+        conversions.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#machine_type> for #erased #ty_generics #where_clause {
+                fn from(machine: #machine_type) -> Self {
+                    Self::#ident(machine)
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::TryFrom<#erased #ty_generics> for #machine_type #where_clause {
+                /// The erased machine, untouched, when it is in another state.
+                type Error = #erased #ty_generics;
+                #[allow(unreachable_patterns)]
+                fn try_from(erased: #erased #ty_generics) -> ::core::result::Result<Self, Self::Error> {
+                    match erased {
+                        #erased::#ident(machine) => ::core::result::Result::Ok(machine),
+                        other => ::core::result::Result::Err(other),
+                    }
+                }
+            }
+        });
+        name_arms.extend(quote!(Self::#ident(_) => #name,));
+        names.push(name);
+        let pattern = state_pattern(state);
+        into_record_arms.extend(quote! {
+            Self::#ident(machine) => {
+                let #machine { #(#machine_fields,)* state: #pattern } = machine;
+                #record::#ident { #(#machine_fields,)* #(#field_names),* }
+            }
+        });
+        let mut checks = TokenStream::new();
+        if machine_rules {
+            checks.extend(quote! {
+                #krate::Invariant::check_at(&machine, &#krate::Location::root(), &mut violations);
+            });
+        }
+        if state.has_rules() {
+            checks.extend(quote! {
+                #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+            });
+        }
+        let result = if checks.is_empty() {
+            quote!(::core::result::Result::Ok(Self::#ident(machine)))
+        } else {
+            quote! {
+                let mut violations = #krate::Violations::new();
+                #checks
+                match violations.into_result() {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(Self::#ident(machine)),
+                    ::core::result::Result::Err(violations) => {
+                        ::core::result::Result::Err(#krate::RestoreError::Invalid(violations))
+                    }
+                }
+            }
+        };
+        restore_arms.extend(quote! {
+            #record::#ident { #(#machine_fields,)* #(#field_names),* } => {
+                let machine = #machine { #(#machine_fields,)* state: #pattern };
+                #result
+            }
+        });
+        required_variants.push(required::Variant {
+            ident: ident.clone(),
+            shape: required::Shape::Tuple,
+            fields: vec!["0".to_owned()],
+            required: vec!["0".to_owned()],
+        });
+    }
+    let record_doc = format!(
+        "Plain data of the machine [`{machine}`] in a named state: what storage holds. Anyone can build \
+         one; the only way back to a machine is [`{erased}::restore`], which checks it."
+    );
+    let restore_doc = format!(
+        "The one way from stored data back to a machine: rebuilds the [`{machine}`] in the \
+         record's state after re-checking the invariants of the machine's and the state's data."
+    );
+    let required_tokens = required::emit(&required::Metadata {
+        enum_ident: erased,
+        vis,
+        generics,
+        variants: required_variants,
+        krate,
+    });
+    let serde = if context.serde {
+        serde_impls(context)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #(#enum_docs)*
+        #[doc = #enum_doc]
+        #derive
+        #(#other_attrs)*
+        #vis enum #erased #params #where_clause {
+            #variants
+        }
+
+        #[doc = #record_doc]
+        #derive
+        #vis enum #record #params #where_clause {
+            #record_variants
+        }
+
+        #[allow(dead_code)]
+        impl #impl_generics #erased #ty_generics #where_clause {
+            /// The state graph as Mermaid `stateDiagram-v2` text.
+            pub const MERMAID: &'static str = #mermaid;
+
+            /// Every state's name, in declaration order.
+            pub const STATES: &'static [&'static str] = &[#(#names),*];
+
+            /// The name of the state the machine is in, such as `"Shipped"`.
+            #[must_use]
+            pub fn state_name(&self) -> &'static str {
+                match self {
+                    #name_arms
+                }
+            }
+
+            /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
+            #[must_use]
+            pub fn into_record(self) -> #record #ty_generics {
+                match self {
+                    #into_record_arms
+                }
+            }
+
+            #[doc = #restore_doc]
+            ///
+            /// # Errors
+            ///
+            /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
+            pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError> {
+                match record {
+                    #restore_arms
+                }
+            }
+        }
+
+        #conversions
+        #required_tokens
+        #serde
+    }
+}
+
+fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
+    let module = context.module;
+    let krate = context.krate;
+    let erased = context.erased;
+    let record = &context.record;
+    let vis = &module.states.item.vis;
+    let serde = quote!(#krate::__private::serde);
+    let serde_path = format!("{}::__private::serde", krate.to_token_stream()).replace(' ', "");
+    let mirror = format_ident!("__Guard{}Serde", context.machine);
+    let generics = &context.generics;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let params = &generics.params;
+    let params = if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#params>)
+    };
+    let type_params: Vec<&Ident> = generics.type_params().map(|param| &param.ident).collect();
+    let mut serialize_bounds = where_clause.cloned().unwrap_or_else(|| syn::WhereClause {
+        where_token: Default::default(),
+        predicates: syn::punctuated::Punctuated::new(),
+    });
+    for param in &type_params {
+        serialize_bounds
+            .predicates
+            .push(syn::parse_quote!(#param: #serde::Serialize));
+    }
+    let machine_fields: Vec<&Ident> = module
+        .machine
+        .fields
+        .iter()
+        .filter_map(|field| field.ident.as_ref())
+        .collect();
+    let machine_field_types: Vec<&syn::Type> = module
+        .machine
+        .fields
+        .iter()
+        .map(|field| &field.ty)
+        .collect();
+    // Field names as serde sees them: `r#type` is `type`.
+    let machine_names: Vec<String> = machine_fields
+        .iter()
+        .map(|field| field.unraw().to_string())
+        .collect();
+    let erased_name = erased.to_string();
+    let mut serialize_arms = TokenStream::new();
+    let mut mirror_variants = TokenStream::new();
+    let mut mirror_arms = TokenStream::new();
+    for (index, (state, _)) in context.states().enumerate() {
+        let ident = state.ident;
+        let name = ident.to_string();
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        let field_names = state_field_names(state);
+        let field_strings: Vec<String> = field_names
+            .iter()
+            .map(|field| field.unraw().to_string())
+            .collect();
+        let members = state
+            .accessors()
+            .into_iter()
+            .map(|accessor| accessor.member);
+        let members: Vec<syn::Member> = members.collect();
+        let field_types: Vec<&syn::Type> = state.fields().map(|field| &field.ty).collect();
+        let count = machine_fields.len() + field_names.len();
+        serialize_arms.extend(quote! {
+            Self::#ident(machine) => {
+                let mut variant = #serde::Serializer::serialize_struct_variant(
+                    serializer, #erased_name, #index, #name, #count,
+                )?;
+                #(
+                    #serde::ser::SerializeStructVariant::serialize_field(
+                        &mut variant, #machine_names, &machine.#machine_fields,
+                    )?;
+                )*
+                #(
+                    #serde::ser::SerializeStructVariant::serialize_field(
+                        &mut variant, #field_strings, &machine.state.#members,
+                    )?;
+                )*
+                #serde::ser::SerializeStructVariant::end(variant)
+            }
+        });
+        mirror_variants.extend(quote! {
+            #ident {
+                #( #machine_fields: #machine_field_types, )*
+                #( #field_names: #field_types, )*
+            },
+        });
+        mirror_arms.extend(quote! {
+            #mirror::#ident { #(#machine_fields,)* #(#field_names),* } => {
+                #record::#ident { #(#machine_fields,)* #(#field_names),* }
+            }
+        });
+    }
+    let mut deserialize_generics = generics.clone();
+    deserialize_generics
+        .params
+        .insert(0, syn::parse_quote!('de));
+    let (deserialize_impl_generics, _, _) = deserialize_generics.split_for_impl();
+    let mut deserialize_bounds = where_clause.cloned().unwrap_or_else(|| syn::WhereClause {
+        where_token: Default::default(),
+        predicates: syn::punctuated::Punctuated::new(),
+    });
+    deserialize_bounds
+        .predicates
+        .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
+    quote! {
+        #krate::__private::if_serde! {
+            #[automatically_derived]
+            impl #impl_generics #serde::Serialize for #erased #ty_generics #serialize_bounds {
+                fn serialize<__S: #serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    match self {
+                        #serialize_arms
+                    }
+                }
+            }
+
+            #[doc(hidden)]
+            #[derive(#serde::Deserialize)]
+            #[serde(crate = #serde_path, rename = #erased_name, deny_unknown_fields)]
+            #vis enum #mirror #params #where_clause {
+                #mirror_variants
+            }
+
+            #[automatically_derived]
+            impl #deserialize_impl_generics #serde::Deserialize<'de> for #erased #ty_generics #deserialize_bounds {
+                fn deserialize<__D: #serde::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    let raw = <#mirror #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)?;
+                    let record = match raw {
+                        #mirror_arms
+                    };
+                    Self::restore(record).map_err(<__D::Error as #serde::de::Error>::custom)
+                }
+            }
+        }
+    }
+}

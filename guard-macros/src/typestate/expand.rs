@@ -1,0 +1,628 @@
+//! Code generation: the machine struct, one struct per state, the sealed state trait, the
+//! transition and field marker traits, getters, constructors and transitions. The erased enum
+//! lives in `erased.rs`.
+
+use super::generics::{applied, arguments, subset, with_state, without_defaults};
+use super::markers::{self, respan};
+use super::parse::{Args, Module, State, is_named, snake_case};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use std::collections::{BTreeMap, BTreeSet};
+use syn::{Fields, Generics, Ident, Item};
+
+/// Everything the generators share: names of the generated items and the machine's generics.
+pub(crate) struct Context<'m, 'a> {
+    pub(crate) module: &'m Module<'a>,
+    pub(crate) krate: &'m syn::Path,
+    pub(crate) serde: bool,
+    /// `Order`
+    pub(crate) machine: &'a Ident,
+    /// `OrderState`: the erased enum.
+    pub(crate) erased: &'a Ident,
+    /// `OrderRecord`: the plain data the checked restore path takes.
+    pub(crate) record: Ident,
+    /// `OrderStateType`: the sealed trait of the state types.
+    pub(crate) state_trait: Ident,
+    /// `__guard_order`: the hidden module of marker types and traits.
+    pub(crate) hidden: Ident,
+    /// `OrderTransition`
+    pub(crate) transition_trait: Ident,
+    /// `OrderField`
+    pub(crate) field_trait: Ident,
+    /// The machine's generics, defaults removed.
+    pub(crate) generics: Generics,
+    /// The state parameter `S`.
+    pub(crate) state_param: Ident,
+    /// Per state (same order as declared): the generics its data uses.
+    pub(crate) state_generics: Vec<Generics>,
+    pub(crate) mermaid: String,
+}
+
+impl<'m, 'a> Context<'m, 'a> {
+    pub(crate) fn new(args: &'m Args, module: &'m Module<'a>) -> Self {
+        let machine = &module.machine.item.ident;
+        let generics = without_defaults(&module.machine.item.generics);
+        let state_generics = module
+            .states
+            .states
+            .iter()
+            .map(|state| {
+                let types = state.fields().map(|field| field.ty.to_token_stream());
+                subset(&generics, quote!(#(#types)*))
+            })
+            .collect();
+        let snake = snake_case(&machine.to_string());
+        let state_param = state_param(module, &generics);
+        Context {
+            module,
+            krate: &args.krate,
+            serde: args.serde.is_some(),
+            machine,
+            erased: &module.states.item.ident,
+            record: format_ident!("{machine}Record"),
+            state_trait: format_ident!("{machine}StateType"),
+            hidden: format_ident!("__guard_{snake}"),
+            transition_trait: format_ident!("{machine}Transition"),
+            field_trait: format_ident!("{machine}Field"),
+            generics,
+            state_param,
+            state_generics,
+            mermaid: super::erased::mermaid(module),
+        }
+    }
+
+    pub(crate) fn states(&self) -> impl Iterator<Item = (&State<'a>, &Generics)> {
+        self.module
+            .states
+            .states
+            .iter()
+            .zip(self.state_generics.iter())
+    }
+
+    /// `Paid<T>`: the state's type.
+    pub(crate) fn state_type(&self, state: &State<'_>, generics: &Generics) -> TokenStream {
+        applied(state.ident, generics)
+    }
+
+    /// `Order<'a, T, state>`.
+    pub(crate) fn machine_type(&self, state: &TokenStream) -> TokenStream {
+        let machine = self.machine;
+        let arguments = arguments(&self.generics);
+        quote!(#machine<#(#arguments,)* #state>)
+    }
+
+    fn state_bound(&self) -> TokenStream {
+        let state_trait = &self.state_trait;
+        quote!(#state_trait)
+    }
+
+    /// Whether `krate` is the default path, so derives need no `crate = ..` argument.
+    fn krate_is_default(&self) -> bool {
+        self.krate.to_token_stream().to_string() == quote!(::guard_core).to_string()
+    }
+
+    /// `#[derive(Invariant)]` (with the renamed crate path, if any) for a struct with rules.
+    pub(crate) fn derive_invariant(&self) -> TokenStream {
+        let krate = self.krate;
+        if self.krate_is_default() {
+            quote!(#[derive(#krate::Invariant)])
+        } else {
+            quote!(#[derive(#krate::Invariant)] #[invariant(crate = #krate)])
+        }
+    }
+}
+
+/// The name of the state parameter: `S`, unless a state or a generic parameter of the machine is
+/// already called that.
+fn state_param(module: &Module<'_>, generics: &Generics) -> Ident {
+    let taken = |name: &str| {
+        module
+            .states
+            .states
+            .iter()
+            .any(|state| *state.ident == name)
+            || generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name)
+    };
+    let name = ["S", "State", "St"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__GuardState");
+    format_ident!("{name}")
+}
+
+pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
+    let context = Context::new(args, module);
+    let machine_item = machine_struct(&context);
+    let mut states_item = state_structs(&context);
+    states_item.extend(super::erased::erased(&context));
+    let mut extra = markers::sealed(&context);
+    extra.extend(markers::hidden(&context));
+    extra.extend(markers::marker_impls(&context));
+    extra.extend(machine_impl(&context));
+    extra.extend(constructors(&context));
+
+    let mut item = module.item.clone();
+    let mut items: Vec<Item> = Vec::new();
+    for (index, entry) in module.items.iter().enumerate() {
+        if index == module.machine.index {
+            items.push(Item::Verbatim(machine_item.clone()));
+        } else if index == module.states.index {
+            items.push(Item::Verbatim(states_item.clone()));
+        } else if super::validate::drop_impl_trait(entry, context.machine).is_none() {
+            // A `Drop` impl on the machine was reported (G0113) and is left out.
+            items.push(entry.clone());
+        }
+    }
+    items.push(Item::Verbatim(extra));
+    if let Some((_, content)) = &mut item.content {
+        *content = items;
+    }
+    item.into_token_stream()
+}
+
+fn docs(attrs: &[&syn::Attribute]) -> Vec<syn::Attribute> {
+    attrs
+        .iter()
+        .filter(|attr| is_named(attr, "doc"))
+        .map(|attr| (*attr).clone())
+        .collect()
+}
+
+/// The derive paths of `attrs`, by their last segment.
+pub(crate) fn derives(attrs: &[&syn::Attribute]) -> Vec<syn::Path> {
+    let mut paths = Vec::new();
+    for attr in attrs {
+        if is_named(attr, "derive")
+            && let Ok(list) = attr.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            )
+        {
+            paths.extend(list);
+        }
+    }
+    paths
+}
+
+fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
+    let machine = &context.module.machine;
+    let vis = &machine.item.vis;
+    let ident = context.machine;
+    let attrs = &machine.attrs;
+    let generics = with_state(
+        &context.generics,
+        &context.state_param,
+        &context.state_bound(),
+    );
+    let (_, _, where_clause) = generics.split_for_impl();
+    let params = &generics.params;
+    let fields = machine.fields.iter().map(|field| {
+        let field_attrs = &field.attrs;
+        let name = &field.ident;
+        let ty = &field.ty;
+        quote!(#(#field_attrs)* #name: #ty,)
+    });
+    let state_param = &context.state_param;
+    let state_trait = &context.state_trait;
+    let derive_invariant = if machine.has_rules() {
+        context.derive_invariant()
+    } else {
+        TokenStream::new()
+    };
+    let mermaid = &context.mermaid;
+    let erased = context.erased;
+    let graph_doc = format!(
+        "\n\n# States\n\nA machine in state `S`, one of the types implementing [`{state_trait}`]; \
+         [`{erased}`] holds one in any state. Created by `{ident}::new` in the initial state, moved \
+         between states by its transitions only.\n\n```mermaid\n{mermaid}```"
+    );
+    let separator = if docs(attrs).is_empty() {
+        let text = format!("The `{ident}` state machine.");
+        quote!(#[doc = #text])
+    } else {
+        TokenStream::new()
+    };
+    let span = ident.span();
+    let vis = respan(vis.to_token_stream(), span);
+    quote_spanned! {span=>
+        #(#attrs)*
+        #separator
+        #[doc = #graph_doc]
+        #derive_invariant
+        #vis struct #ident<#params> #where_clause {
+            #(#fields)*
+            state: #state_param,
+        }
+    }
+}
+
+fn state_structs(context: &Context<'_, '_>) -> TokenStream {
+    let enum_item = &context.module.states;
+    let vis = &enum_item.item.vis;
+    let derive_paths = derives(&enum_item.attrs);
+    let machine = context.machine;
+    let mut tokens = TokenStream::new();
+    for (state, generics) in context.states() {
+        let ident = state.ident;
+        let attrs = &state.attrs;
+        let (_, _, where_clause) = generics.split_for_impl();
+        let params = &generics.params;
+        let params = if params.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#params>)
+        };
+        let derive_invariant = if state.has_rules() {
+            context.derive_invariant()
+        } else {
+            TokenStream::new()
+        };
+        let derive = if derive_paths.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(#[derive(#(#derive_paths),*)])
+        };
+        let outgoing: Vec<String> = state
+            .transitions
+            .iter()
+            .map(|transition| format!("`{}` → [`{}`]", transition.name, transition.target))
+            .collect();
+        let mut summary = format!("State `{ident}` of [`{machine}`].");
+        if state.initial.is_some() {
+            summary.push_str(" Machines start here.");
+        }
+        if outgoing.is_empty() {
+            summary.push_str(" Terminal: no transition leads out of it.");
+        } else {
+            summary.push_str(&format!(" Transitions: {}.", outgoing.join(", ")));
+        }
+        let lead = if docs(attrs).is_empty() {
+            quote!(#[doc = #summary])
+        } else {
+            let summary = format!("\n\n{summary}");
+            quote!(#[doc = #summary])
+        };
+        let span = ident.span();
+        let body = match &state.variant.fields {
+            Fields::Unit => quote_spanned!(span=> ;),
+            Fields::Named(named) => {
+                let fields = named.named.iter().map(|field| {
+                    let field_attrs = &field.attrs;
+                    let name = &field.ident;
+                    let ty = &field.ty;
+                    quote!(#(#field_attrs)* #name: #ty,)
+                });
+                quote_spanned!(span=> #where_clause { #(#fields)* })
+            }
+            Fields::Unnamed(unnamed) => {
+                let fields = unnamed.unnamed.iter().map(|field| {
+                    let field_attrs = &field.attrs;
+                    let ty = &field.ty;
+                    quote!(#(#field_attrs)* #ty,)
+                });
+                quote_spanned!(span=> ( #(#fields)* ) #where_clause;)
+            }
+        };
+        let vis = respan(vis.to_token_stream(), span);
+        // Spanned on the variant, so rustc points at the user's state when it mentions the type.
+        tokens.extend(quote_spanned! {ident.span()=>
+            #derive
+            #(#attrs)*
+            #lead
+            #derive_invariant
+            #vis struct #ident #params #body
+        });
+    }
+    tokens
+}
+
+/// What a transition needs: its name, the states it leaves from and the state it enters.
+struct TransitionInfo<'a> {
+    name: &'a Ident,
+    sources: Vec<&'a Ident>,
+    target: &'a Ident,
+}
+
+fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>> {
+    let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for state in &context.module.states.states {
+        for transition in &state.transitions {
+            let key = transition.name.to_string();
+            if let Some(position) = index.get(&key) {
+                infos[*position].sources.push(state.ident);
+            } else {
+                index.insert(key, infos.len());
+                infos.push(TransitionInfo {
+                    name: &transition.name,
+                    sources: vec![state.ident],
+                    target: &transition.target,
+                });
+            }
+        }
+    }
+    infos
+}
+
+/// The parameters of a constructor or transition: the state's fields, in order.
+fn state_arguments(state: &State<'_>) -> (Vec<TokenStream>, TokenStream) {
+    let mut parameters = Vec::new();
+    let mut names = Vec::new();
+    for (position, field) in state.fields().enumerate() {
+        let name = field
+            .ident
+            .clone()
+            .unwrap_or_else(|| format_ident!("field_{position}"));
+        let ty = &field.ty;
+        parameters.push(quote!(#name: #ty));
+        names.push(name);
+    }
+    let ident = state.ident;
+    let value = match &state.variant.fields {
+        Fields::Unit => quote!(#ident),
+        Fields::Named(_) => quote!(#ident { #(#names),* }),
+        Fields::Unnamed(_) => quote!(#ident ( #(#names),* )),
+    };
+    (parameters, value)
+}
+
+fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
+    let machine = context.machine;
+    let krate = context.krate;
+    let hidden = &context.hidden;
+    let state_param = &context.state_param;
+    let state_trait = &context.state_trait;
+    let transition_trait = &context.transition_trait;
+    let field_trait = &context.field_trait;
+    let generics = with_state(&context.generics, state_param, &context.state_bound());
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let machine_getters = context.module.machine.fields.iter().map(|field| {
+        let name = &field.ident;
+        let ty = &field.ty;
+        let doc = docs(&field.attrs.iter().collect::<Vec<_>>());
+        let fallback = if doc.is_empty() {
+            let text = format!(
+                "The machine's `{}`, whatever its state.",
+                name.to_token_stream()
+            );
+            quote!(#[doc = #text])
+        } else {
+            quote!(#(#doc)*)
+        };
+        quote! {
+            #fallback
+            #[must_use]
+            pub fn #name(&self) -> &#ty {
+                &self.#name
+            }
+        }
+    });
+
+    let mut state_getters = TokenStream::new();
+    // Which states carry each field name, in declaration order.
+    let mut carriers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (state, _) in context.states() {
+        for accessor in state.accessors() {
+            carriers
+                .entry(accessor.name.to_string())
+                .or_default()
+                .push(format!("`{}`", state.ident));
+        }
+    }
+    let mut done = BTreeSet::new();
+    for (state, _) in context.states() {
+        for accessor in state.accessors() {
+            let key = accessor.name.to_string();
+            if !done.insert(key.clone()) {
+                continue;
+            }
+            let carriers = carriers.get(&key).cloned().unwrap_or_default();
+            let name = &accessor.name;
+            let ty = &accessor.field.ty;
+            // Spanned on the field, so "required by this bound" points at the declaration.
+            let bound = respan(
+                quote!(#state_param: #hidden::#field_trait<#hidden::field::#name, #ty>),
+                name.span(),
+            );
+            let what = match &accessor.member {
+                syn::Member::Named(_) => format!("The `{name}` of the state"),
+                syn::Member::Unnamed(index) => {
+                    format!("Field {} of the state's data", index.index)
+                }
+            };
+            let doc = format!("{what}; available in state {} only.", carriers.join(", "));
+            state_getters.extend(quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub fn #name(&self) -> &#ty
+                where
+                    #bound,
+                {
+                    #hidden::#field_trait::<#hidden::field::#name, #ty>::__guard_get(&self.state)
+                }
+            });
+        }
+    }
+
+    let machine_fields: Vec<&Option<Ident>> = context
+        .module
+        .machine
+        .fields
+        .iter()
+        .map(|field| &field.ident)
+        .collect();
+    let by_name: BTreeMap<String, (&State<'_>, &Generics)> = context
+        .states()
+        .map(|(state, generics)| (state.ident.to_string(), (state, generics)))
+        .collect();
+    let mut transitions = TokenStream::new();
+    for info in transition_infos(context) {
+        let Some((target, target_generics)) = by_name.get(&info.target.to_string()).copied() else {
+            continue;
+        };
+        let target_type = context.state_type(target, target_generics);
+        let target_machine = context.machine_type(&target_type);
+        let (parameters, value) = state_arguments(target);
+        let name = info.name;
+        let sources: Vec<String> = info
+            .sources
+            .iter()
+            .map(|source| format!("[`{source}`]"))
+            .collect();
+        let doc = format!(
+            "Transition `{name}`: from {} to [`{}`]{}",
+            sources.join(", "),
+            info.target,
+            if parameters.is_empty() {
+                "."
+            } else {
+                ", whose data are the arguments."
+            }
+        );
+        // Spanned on the user's transition name, so "required by this bound" points there.
+        let bound = respan(
+            quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+            name.span(),
+        );
+        let build = quote! {
+            #machine { #(#machine_fields: self.#machine_fields,)* state }
+        };
+        if target.has_rules() {
+            let errors_doc = format!(
+                "# Errors\n\nWhen the new `{}` data breaks its invariants: the machine comes back \
+                 unchanged in a `Rejected`, with every violation.",
+                info.target
+            );
+            transitions.extend(quote! {
+                #[doc = #doc]
+                #[doc = ""]
+                #[doc = #errors_doc]
+                pub fn #name(self, #(#parameters),*)
+                    -> ::core::result::Result<#target_machine, #krate::Rejected<Self>>
+                where
+                    #bound,
+                {
+                    let state = #value;
+                    match #krate::Invariant::check(&state) {
+                        ::core::result::Result::Ok(()) => ::core::result::Result::Ok(#build),
+                        ::core::result::Result::Err(violations) => {
+                            ::core::result::Result::Err(#krate::Rejected { machine: self, violations })
+                        }
+                    }
+                }
+            });
+        } else {
+            transitions.extend(quote! {
+                #[doc = #doc]
+                #[must_use = "a transition consumes the machine and returns it in the new state"]
+                pub fn #name(self, #(#parameters),*) -> #target_machine
+                where
+                    #bound,
+                {
+                    let state = #value;
+                    #build
+                }
+            });
+        }
+    }
+
+    quote! {
+        #[allow(dead_code)]
+        impl #impl_generics #machine #ty_generics #where_clause {
+            #(#machine_getters)*
+
+            /// The state's own data (`&`; state data never changes in place).
+            #[must_use]
+            pub fn state(&self) -> &#state_param {
+                &self.state
+            }
+
+            /// The name of the state the machine is in, such as `"Shipped"`.
+            #[must_use]
+            pub fn state_name(&self) -> &'static str {
+                <#state_param as #state_trait>::NAME
+            }
+
+            #state_getters
+            #transitions
+        }
+    }
+}
+
+fn constructors(context: &Context<'_, '_>) -> TokenStream {
+    let machine = context.machine;
+    let krate = context.krate;
+    let (impl_generics, _, where_clause) = context.generics.split_for_impl();
+    let machine_rules = context.module.machine.has_rules();
+    let mut tokens = TokenStream::new();
+    for (state, generics) in context.states() {
+        if state.initial.is_none() {
+            continue;
+        }
+        let state_type = context.state_type(state, generics);
+        let self_type = context.machine_type(&state_type);
+        let (state_parameters, value) = state_arguments(state);
+        let machine_parameters = context.module.machine.fields.iter().map(|field| {
+            let name = &field.ident;
+            let ty = &field.ty;
+            quote!(#name: #ty)
+        });
+        let machine_fields = context
+            .module
+            .machine
+            .fields
+            .iter()
+            .map(|field| &field.ident);
+        let build = quote!(#machine { #(#machine_fields,)* state: #value });
+        let doc = format!(
+            "A new machine in the initial state [`{}`]: the machine's data, then the state's.",
+            state.ident
+        );
+        let span = state.initial.unwrap_or_else(Span::call_site);
+        let new = Ident::new("new", span);
+        if machine_rules || state.has_rules() {
+            let mut checks = TokenStream::new();
+            if machine_rules {
+                checks.extend(quote! {
+                    #krate::Invariant::check_at(&machine, &#krate::Location::root(), &mut violations);
+                });
+            }
+            if state.has_rules() {
+                checks.extend(quote! {
+                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+                });
+            }
+            tokens.extend(quote! {
+                #[allow(dead_code)]
+                impl #impl_generics #self_type #where_clause {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = "# Errors"]
+                    #[doc = ""]
+                    #[doc = "Every violation of the invariants of the machine's and the state's data."]
+                    pub fn #new(#(#machine_parameters,)* #(#state_parameters),*)
+                        -> ::core::result::Result<Self, #krate::Violations>
+                    {
+                        let machine = #build;
+                        let mut violations = #krate::Violations::new();
+                        #checks
+                        violations.into_result().map(|()| machine)
+                    }
+                }
+            });
+        } else {
+            tokens.extend(quote! {
+                #[allow(dead_code)]
+                impl #impl_generics #self_type #where_clause {
+                    #[doc = #doc]
+                    #[must_use]
+                    pub fn #new(#(#machine_parameters,)* #(#state_parameters),*) -> Self {
+                        #build
+                    }
+                }
+            });
+        }
+    }
+    tokens
+}

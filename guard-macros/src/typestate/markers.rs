@@ -1,0 +1,185 @@
+//! The sealed state trait, and the marker types and traits whose `#[diagnostic::on_unimplemented]`
+//! words explain a transition called, or a field read, in a state that does not have it.
+
+use super::expand::Context;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use std::collections::BTreeSet;
+use syn::Ident;
+
+/// `tokens` with every span set to `span`.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// The sealed trait every state type implements, and nothing else can.
+pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
+    let machine = context.machine;
+    let erased = context.erased;
+    let state_trait = &context.state_trait;
+    let vis = &context.module.machine.item.vis;
+    let sealed_message =
+        format!("`{{Self}}` is not a state of `{machine}`: the states of a machine are sealed");
+    let sealed_label = format!("not a state of `{machine}`");
+    let sealed_note = format!(
+        "the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}`; add a variant there"
+    );
+    let trait_doc = format!(
+        "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
+    );
+    let mut impls = TokenStream::new();
+    for (state, generics) in context.states() {
+        let (impl_generics, _, where_clause) = generics.split_for_impl();
+        let state_type = context.state_type(state, generics);
+        let name = state.ident.to_string();
+        impls.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics __guard_sealed::Sealed for #state_type #where_clause {}
+            #[automatically_derived]
+            impl #impl_generics #state_trait for #state_type #where_clause {
+                const NAME: &'static str = #name;
+            }
+        });
+    }
+    quote! {
+        mod __guard_sealed {
+            #[diagnostic::on_unimplemented(
+                message = #sealed_message,
+                label = #sealed_label,
+                note = #sealed_note,
+            )]
+            pub trait Sealed {}
+        }
+        #[doc = #trait_doc]
+        #vis trait #state_trait: __guard_sealed::Sealed {
+            /// The state's name as declared, such as `"Shipped"`.
+            const NAME: &'static str;
+        }
+        #impls
+    }
+}
+
+/// Marker types (one per transition name and per state field getter) and the two generic marker
+/// traits whose `#[diagnostic::on_unimplemented]` words explain a call from the wrong state.
+pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
+    let hidden = &context.hidden;
+    let machine = context.machine;
+    let transition_trait = &context.transition_trait;
+    let field_trait = &context.field_trait;
+    // Sets keyed by name: a chain of a thousand states must not cost a thousand squared.
+    let mut seen = BTreeSet::new();
+    let mut transition_names: Vec<&Ident> = Vec::new();
+    for (state, _) in context.states() {
+        for transition in &state.transitions {
+            if seen.insert(transition.name.to_string()) {
+                transition_names.push(&transition.name);
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut field_names: Vec<Ident> = Vec::new();
+    for (state, _) in context.states() {
+        for accessor in state.accessors() {
+            if seen.insert(accessor.name.to_string()) {
+                field_names.push(accessor.name);
+            }
+        }
+    }
+    let transition_message = format!(
+        "`{machine}<{{Self}}>` has no transition `{{T}}`: state `{{Self}}` does not allow it"
+    );
+    let transition_label = "`{T}` is not a transition out of `{Self}`".to_owned();
+    let transition_note = format!(
+        "the transitions `{{Self}}` allows are the `{transition_trait}<..>` implementations listed below; \
+         move the machine to a state that has `{{T}}` first, or add `{{T}} => ..` to the `#[to(..)]` of `{{Self}}`"
+    );
+    let field_message =
+        format!("`{machine}<{{Self}}>` has no field `{{F}}`: state `{{Self}}` does not carry it");
+    let field_label = "only a state that carries `{F}` has this getter".to_owned();
+    let field_note = format!(
+        "the states carrying a field are the `{field_trait}<..>` implementations listed below; \
+         match on the erased enum or move the machine to such a state first"
+    );
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, dead_code)]
+        pub mod #hidden {
+            pub mod transition {
+                #( pub enum #transition_names {} )*
+            }
+            pub mod field {
+                #( pub enum #field_names {} )*
+            }
+            #[diagnostic::on_unimplemented(
+                message = #transition_message,
+                label = #transition_label,
+                note = #transition_note,
+            )]
+            pub trait #transition_trait<T> {}
+            #[diagnostic::on_unimplemented(
+                message = #field_message,
+                label = #field_label,
+                note = #field_note,
+            )]
+            pub trait #field_trait<F, V: ?::core::marker::Sized> {
+                fn __guard_get(&self) -> &V;
+            }
+        }
+    }
+}
+
+/// Each state implements the transition trait for the transitions it declares (spanned on the
+/// user's `#[to(..)]` tokens, so rustc shows them as the allowed ones) and the field trait for
+/// each field it carries.
+pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
+    let hidden = &context.hidden;
+    let transition_trait = &context.transition_trait;
+    let field_trait = &context.field_trait;
+    let mut tokens = TokenStream::new();
+    for (state, generics) in context.states() {
+        let (impl_generics, _, where_clause) = generics.split_for_impl();
+        let state_type = context.state_type(state, generics);
+        for transition in &state.transitions {
+            let name = &transition.name;
+            tokens.extend(quote_spanned! {name.span()=>
+                #[automatically_derived]
+                impl #impl_generics #hidden::#transition_trait<#hidden::transition::#name>
+                    for #state_type #where_clause {}
+            });
+        }
+        for accessor in state.accessors() {
+            let name = &accessor.name;
+            let member = &accessor.member;
+            let ty = &accessor.field.ty;
+            let span = accessor
+                .field
+                .ident
+                .as_ref()
+                .map_or_else(|| state.ident.span(), Ident::span);
+            tokens.extend(quote_spanned! {span=>
+                #[automatically_derived]
+                impl #impl_generics #hidden::#field_trait<#hidden::field::#name, #ty>
+                    for #state_type #where_clause
+                {
+                    fn __guard_get(&self) -> &#ty {
+                        &self.#member
+                    }
+                }
+            });
+        }
+    }
+    tokens
+}

@@ -1,0 +1,586 @@
+//! Reads the `#[typestate]` module into an IR that keeps the user's syn nodes for spans.
+//!
+//! Parsing reports what is malformed about each piece on its own (attribute arguments, item kinds,
+//! shapes); whether the pieces fit together as a graph is `validate`'s job.
+
+use crate::diagnostics::typestate::{
+    DUPLICATE_DECLARATION, MISSING_MACHINE, MISSING_STATES, UNSUPPORTED_SHAPE,
+};
+use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
+
+/// The arguments of `#[typestate(..)]`.
+pub(crate) struct Args {
+    /// Path to guard-core (`crate = ::path`), `::guard_core` by default.
+    pub(crate) krate: syn::Path,
+    /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs guard-core's `serde`
+    /// feature).
+    pub(crate) serde: Option<Span>,
+}
+
+/// The whole declaration.
+pub(crate) struct Module<'a> {
+    pub(crate) item: &'a ItemMod,
+    pub(crate) items: &'a [Item],
+    pub(crate) machine: Machine<'a>,
+    pub(crate) states: States<'a>,
+}
+
+/// The `#[machine]` struct: data every machine carries, whatever its state.
+pub(crate) struct Machine<'a> {
+    pub(crate) item: &'a ItemStruct,
+    pub(crate) index: usize,
+    pub(crate) fields: Vec<&'a Field>,
+    /// Attributes to keep on the generated struct (everything but `#[machine]`).
+    pub(crate) attrs: Vec<&'a Attribute>,
+}
+
+/// The `#[states]` enum.
+pub(crate) struct States<'a> {
+    pub(crate) item: &'a ItemEnum,
+    pub(crate) index: usize,
+    pub(crate) states: Vec<State<'a>>,
+    /// Attributes to keep (everything but `#[states]`).
+    pub(crate) attrs: Vec<&'a Attribute>,
+}
+
+/// One variant of the `#[states]` enum.
+pub(crate) struct State<'a> {
+    pub(crate) variant: &'a Variant,
+    pub(crate) ident: &'a Ident,
+    /// The `initial` token of `#[initial]`, when present.
+    pub(crate) initial: Option<Span>,
+    /// The `terminal` token of `#[terminal]`, when present.
+    pub(crate) terminal: Option<Span>,
+    /// Every `#[to(..)]` attribute, for spans.
+    pub(crate) to_attrs: Vec<&'a Attribute>,
+    pub(crate) transitions: Vec<Transition>,
+    /// A `#[to(..)]` could not be read (already reported): its targets are unknown.
+    pub(crate) malformed_to: bool,
+    /// Attributes that pass through onto the generated state struct (docs, `#[invariant]`, ...).
+    pub(crate) attrs: Vec<&'a Attribute>,
+}
+
+/// `name => Target` inside `#[to(..)]`.
+pub(crate) struct Transition {
+    pub(crate) name: Ident,
+    pub(crate) target: Ident,
+}
+
+impl State<'_> {
+    pub(crate) fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.variant.fields.iter()
+    }
+
+    /// `true` when the state's data carries `#[invariant]` rules, so entering it is checked.
+    pub(crate) fn has_rules(&self) -> bool {
+        self.attrs.iter().any(|attr| is_named(attr, "invariant"))
+            || self
+                .fields()
+                .any(|field| field.attrs.iter().any(|attr| is_named(attr, "invariant")))
+    }
+}
+
+/// A `&` getter generated for a field of a state.
+pub(crate) struct Accessor<'a> {
+    /// The method name: the field's name, or for tuple states the state's name in snake case
+    /// (`_0`, `_1` appended when there are several fields).
+    pub(crate) name: Ident,
+    pub(crate) field: &'a Field,
+    /// How the state struct names the field (`tracking_id` or `0`).
+    pub(crate) member: syn::Member,
+}
+
+impl<'a> State<'a> {
+    pub(crate) fn accessors(&self) -> Vec<Accessor<'a>> {
+        let variant: &'a Variant = self.variant;
+        let count = variant.fields.len();
+        variant
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(position, field)| {
+                if let Some(ident) = &field.ident {
+                    Accessor {
+                        name: ident.clone(),
+                        field,
+                        member: syn::Member::Named(ident.clone()),
+                    }
+                } else {
+                    let base = snake_case(&variant.ident.to_string());
+                    let name = if count == 1 {
+                        base
+                    } else {
+                        format!("{base}_{position}")
+                    };
+                    // `Type` would give the keyword `type`; such names get a suffix.
+                    let name = if syn::parse_str::<Ident>(&name).is_ok() {
+                        name
+                    } else {
+                        format!("{name}_state")
+                    };
+                    Accessor {
+                        name: Ident::new(&name, field.span()),
+                        field,
+                        member: syn::Member::Unnamed(syn::Index {
+                            index: u32::try_from(position).unwrap_or(u32::MAX),
+                            span: field.span(),
+                        }),
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// `ShippedLate` → `shipped_late`, `HTTPError` → `http_error`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let characters: Vec<char> = name.chars().collect();
+    let mut snake = String::new();
+    for (position, character) in characters.iter().enumerate() {
+        if character.is_uppercase() && position > 0 {
+            let previous = characters[position - 1];
+            let next_is_lower = characters
+                .get(position + 1)
+                .is_some_and(|next| next.is_lowercase());
+            let starts_word = previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower);
+            if starts_word && !snake.ends_with('_') {
+                snake.push('_');
+            }
+        }
+        snake.extend(character.to_lowercase());
+    }
+    snake
+}
+
+impl Machine<'_> {
+    /// `true` when the machine's data carries `#[invariant]` rules.
+    pub(crate) fn has_rules(&self) -> bool {
+        self.attrs.iter().any(|attr| is_named(attr, "invariant"))
+            || self
+                .fields
+                .iter()
+                .any(|field| field.attrs.iter().any(|attr| is_named(attr, "invariant")))
+    }
+}
+
+pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
+    attr.path().is_ident(name)
+}
+
+/// The attributes `#[typestate]` consumes; the fallback strips them.
+pub(crate) const HELPER_ATTRIBUTES: &[&str] = &["machine", "states", "initial", "terminal", "to"];
+
+pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
+    let mut args = Args {
+        krate: syn::parse_quote!(::guard_core),
+        serde: None,
+    };
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("crate") {
+            args.krate = meta.value()?.parse()?;
+            Ok(())
+        } else if meta.path.is_ident("serde") {
+            args.serde = Some(meta.path.span());
+            Ok(())
+        } else {
+            Err(MALFORMED_ATTRIBUTE.spanning(
+                &meta.path,
+                format!(
+                    "`#[typestate]` has no option `{}`",
+                    meta.path.to_token_stream()
+                ),
+                "the options are `#[typestate(crate = ::guard_core)]` (a renamed dependency) and `#[typestate(serde)]` (serialize the erased enum)",
+            ))
+        }
+    });
+    errors.take(syn::parse::Parser::parse2(parser, tokens).map_err(|error| {
+        if error.to_string().starts_with('[') {
+            error
+        } else {
+            MALFORMED_ATTRIBUTE.at(
+                error.span(),
+                format!("cannot read the arguments of `#[typestate]`: {error}"),
+                "write `#[typestate]`, `#[typestate(serde)]` or `#[typestate(crate = ::guard_core)]`",
+            )
+        }
+    }));
+    args
+}
+
+pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Module<'a>> {
+    let Some((_, items)) = &item.content else {
+        errors.push(WRONG_ITEM_KIND.at(
+            item.ident.span(),
+            format!(
+                "`#[typestate]` needs the module's body, but `mod {};` has it in another file",
+                item.ident
+            ),
+            format!(
+                "write the machine inline: `mod {} {{ #[machine] struct ..; #[states] enum .. {{ .. }} }}`",
+                item.ident
+            ),
+        ));
+        return None;
+    };
+    let mut machine: Option<Machine<'a>> = None;
+    let mut states: Option<States<'a>> = None;
+    for (index, entry) in items.iter().enumerate() {
+        let attrs: &[Attribute] = match entry {
+            Item::Struct(entry) => &entry.attrs,
+            Item::Enum(entry) => &entry.attrs,
+            Item::Const(entry) => &entry.attrs,
+            Item::Fn(entry) => &entry.attrs,
+            Item::Type(entry) => &entry.attrs,
+            Item::Union(entry) => &entry.attrs,
+            Item::Trait(entry) => &entry.attrs,
+            Item::Static(entry) => &entry.attrs,
+            _ => &[],
+        };
+        for attr in attrs {
+            if is_named(attr, "machine") {
+                if let Item::Struct(entry) = entry {
+                    if let Some(first) = &machine {
+                        errors.push(duplicate(
+                            "#[machine]",
+                            &entry.ident,
+                            &first.item.ident,
+                            "struct",
+                        ));
+                    } else {
+                        machine = machine_struct(entry, index, attr, errors);
+                    }
+                } else {
+                    errors.push(WRONG_ITEM_KIND.spanning(
+                        attr,
+                        "`#[machine]` goes on a struct: the data every machine carries, whatever its state",
+                        "write `#[machine] pub struct Order { id: u64 }`",
+                    ));
+                }
+            } else if is_named(attr, "states") {
+                if let Item::Enum(entry) = entry {
+                    if let Some(first) = &states {
+                        errors.push(duplicate(
+                            "#[states]",
+                            &entry.ident,
+                            &first.item.ident,
+                            "enum",
+                        ));
+                    } else {
+                        states = states_enum(entry, index, attr, errors);
+                    }
+                } else {
+                    errors.push(WRONG_ITEM_KIND.spanning(
+                        attr,
+                        "`#[states]` goes on an enum: one variant per state",
+                        "write `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }`",
+                    ));
+                }
+            }
+        }
+    }
+    // An attribute on the wrong item kind was already reported; do not add "missing" on top.
+    let has_machine = machine.is_some() || marked(items, "machine");
+    let has_states = states.is_some() || marked(items, "states");
+    if !has_machine {
+        let candidate = items.iter().find_map(|entry| match entry {
+            Item::Struct(entry) => Some(&entry.ident),
+            _ => None,
+        });
+        let (span, fix) = match candidate {
+            Some(ident) => (
+                ident.span(),
+                format!("mark the struct that holds the shared data: `#[machine] pub struct {ident}`"),
+            ),
+            None => (
+                item.ident.span(),
+                "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)".to_owned(),
+            ),
+        };
+        errors.push(MISSING_MACHINE.at(
+            span,
+            format!(
+                "module `{}` has no `#[machine]` struct: the data every machine carries",
+                item.ident
+            ),
+            fix,
+        ));
+    }
+    if !has_states {
+        let candidate = items.iter().find_map(|entry| match entry {
+            Item::Enum(entry) => Some(&entry.ident),
+            _ => None,
+        });
+        let (span, fix) = match candidate {
+            Some(ident) => (
+                ident.span(),
+                format!("mark the enum whose variants are the states: `#[states] pub enum {ident}`, then `#[initial]`, `#[to(..)]` and `#[terminal]` on its variants"),
+            ),
+            None => (
+                item.ident.span(),
+                "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module".to_owned(),
+            ),
+        };
+        errors.push(MISSING_STATES.at(
+            span,
+            format!(
+                "module `{}` has no `#[states]` enum: one variant per state",
+                item.ident
+            ),
+            fix,
+        ));
+    }
+    Some(Module {
+        item,
+        items,
+        machine: machine?,
+        states: states?,
+    })
+}
+
+fn marked(items: &[Item], name: &str) -> bool {
+    items.iter().any(|entry| {
+        let mut found = false;
+        syn::visit::visit_item(
+            &mut AttributeFinder {
+                name,
+                found: &mut found,
+            },
+            entry,
+        );
+        found
+    })
+}
+
+struct AttributeFinder<'n, 'f> {
+    name: &'n str,
+    found: &'f mut bool,
+}
+
+impl<'ast> syn::visit::Visit<'ast> for AttributeFinder<'_, '_> {
+    fn visit_attribute(&mut self, attr: &'ast Attribute) {
+        if is_named(attr, self.name) {
+            *self.found = true;
+        }
+    }
+}
+
+fn duplicate(attribute: &str, second: &Ident, first: &Ident, kind: &str) -> syn::Error {
+    DUPLICATE_DECLARATION.at(
+        second.span(),
+        format!(
+            "`{second}` is a second `{attribute}` {kind}; `{first}` already is one, and a module declares one machine"
+        ),
+        format!(
+            "remove `{attribute}` from `{second}`, or move it into its own `#[typestate]` module"
+        ),
+    )
+}
+
+fn bare(attr: &Attribute, errors: &mut Errors, fix: &str) -> bool {
+    if let syn::Meta::Path(_) = attr.meta {
+        true
+    } else {
+        let name = attr.path().to_token_stream();
+        errors.push(MALFORMED_ATTRIBUTE.spanning(
+            &attr.meta,
+            format!("`#[{name}]` takes no arguments"),
+            fix,
+        ));
+        false
+    }
+}
+
+fn machine_struct<'a>(
+    item: &'a ItemStruct,
+    index: usize,
+    marker: &'a Attribute,
+    errors: &mut Errors,
+) -> Option<Machine<'a>> {
+    bare(marker, errors, "write `#[machine]`");
+    let fields: Vec<&Field> = match &item.fields {
+        Fields::Named(named) => named.named.iter().collect(),
+        Fields::Unit => Vec::new(),
+        Fields::Unnamed(unnamed) => {
+            errors.push(UNSUPPORTED_SHAPE.spanning(
+                unnamed,
+                format!(
+                    "the machine `{}` is a tuple struct; its fields become accessor methods, so they need names",
+                    item.ident
+                ),
+                format!(
+                    "name the fields: `pub struct {} {{ id: u64 }}`",
+                    item.ident
+                ),
+            ));
+            return None;
+        }
+    };
+    for field in &fields {
+        if !matches!(field.vis, syn::Visibility::Inherited) {
+            errors.push(UNSUPPORTED_SHAPE.spanning(
+                &field.vis,
+                format!(
+                    "field `{}` of machine `{}` is public, so code outside the module could change it without a transition",
+                    field.ident.as_ref().map(ToString::to_string).unwrap_or_default(),
+                    item.ident
+                ),
+                "remove the visibility: every field gets a `&` getter of the same name",
+            ));
+        }
+    }
+    Some(Machine {
+        item,
+        index,
+        fields,
+        attrs: item
+            .attrs
+            .iter()
+            .filter(|attr| !std::ptr::eq(*attr, marker))
+            .collect(),
+    })
+}
+
+fn states_enum<'a>(
+    item: &'a ItemEnum,
+    index: usize,
+    marker: &'a Attribute,
+    errors: &mut Errors,
+) -> Option<States<'a>> {
+    bare(marker, errors, "write `#[states]`");
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        errors.push(UNSUPPORTED_SHAPE.spanning(
+            &item.generics,
+            format!(
+                "the `#[states]` enum `{}` declares generics; states share the generics of the `#[machine]` struct",
+                item.ident
+            ),
+            format!(
+                "move the parameters to the machine (`#[machine] pub struct Order<T> {{ .. }}`) and write `pub enum {} {{ .. }}`; state fields may use them",
+                item.ident
+            ),
+        ));
+    }
+    let mut states = Vec::new();
+    for variant in &item.variants {
+        states.push(state(variant, errors));
+    }
+    Some(States {
+        item,
+        index,
+        states,
+        attrs: item
+            .attrs
+            .iter()
+            .filter(|attr| !std::ptr::eq(*attr, marker))
+            .collect(),
+    })
+}
+
+fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
+    let mut state = State {
+        variant,
+        ident: &variant.ident,
+        initial: None,
+        terminal: None,
+        to_attrs: Vec::new(),
+        transitions: Vec::new(),
+        malformed_to: false,
+        attrs: Vec::new(),
+    };
+    if let Some((eq, expr)) = &variant.discriminant {
+        errors.push(UNSUPPORTED_SHAPE.spanning(
+            quote::quote!(#eq #expr),
+            format!(
+                "state `{}` has a discriminant; states are types, not numbers",
+                variant.ident
+            ),
+            format!("remove `{}`", quote::quote!(#eq #expr)),
+        ));
+    }
+    for attr in &variant.attrs {
+        // A malformed `#[initial(..)]` still marks the state, so the graph checks do not add
+        // "no initial state" on top of the real mistake.
+        if is_named(attr, "initial") {
+            bare(attr, errors, "write `#[initial]`");
+            state.initial = Some(attr.path().span());
+        } else if is_named(attr, "terminal") {
+            bare(attr, errors, "write `#[terminal]`");
+            state.terminal = Some(attr.path().span());
+        } else if is_named(attr, "to") {
+            state.to_attrs.push(attr);
+            match transitions(attr) {
+                Ok(transitions) => state.transitions.extend(transitions),
+                Err(error) => {
+                    errors.push(error);
+                    state.malformed_to = true;
+                }
+            }
+        } else {
+            state.attrs.push(attr);
+        }
+    }
+    state
+}
+
+fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
+    const FIX: &str = "write `#[to(ship => Shipped, cancel => Cancelled)]`: a method name, `=>`, the state it leads to";
+    let list = attr.meta.require_list().map_err(|_| {
+        MALFORMED_ATTRIBUTE.spanning(
+            &attr.meta,
+            "`#[to]` needs the transitions out of this state",
+            FIX,
+        )
+    })?;
+    if list.tokens.is_empty() {
+        return Err(MALFORMED_ATTRIBUTE.spanning(
+            &attr.meta,
+            "`#[to()]` is empty: it should list the transitions out of this state",
+            FIX,
+        ));
+    }
+    let parser = |input: ParseStream<'_>| {
+        Punctuated::<(Ident, Ident), Token![,]>::parse_terminated_with(input, |input| {
+            let name: Ident = input.parse().map_err(|error| {
+                MALFORMED_ATTRIBUTE.at(
+                    error.span(),
+                    "expected a transition name, such as `ship`",
+                    FIX,
+                )
+            })?;
+            let arrow = input.parse::<Token![=>]>().map_err(|error| {
+                MALFORMED_ATTRIBUTE.at(
+                    error.span(),
+                    format!("expected `=>` after the transition name `{name}`"),
+                    format!("write `{name} => TargetState`"),
+                )
+            })?;
+            let target: Ident = input.parse().map_err(|error| {
+                // At the end of the list syn has no token to point at; the arrow is the next best.
+                let span = if input.is_empty() {
+                    arrow.spans[1]
+                } else {
+                    error.span()
+                };
+                MALFORMED_ATTRIBUTE.at(
+                    span,
+                    format!("expected the state `{name}` leads to, such as `Shipped`"),
+                    format!("write `{name} => TargetState`"),
+                )
+            })?;
+            Ok((name, target))
+        })
+    };
+    let pairs = syn::parse::Parser::parse2(parser, list.tokens.clone())?;
+    Ok(pairs
+        .into_iter()
+        .map(|(name, target)| Transition { name, target })
+        .collect())
+}

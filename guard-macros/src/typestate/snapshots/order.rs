@@ -1,0 +1,634 @@
+pub mod order {
+    #[derive(Debug)]
+    ///The `Order` state machine.
+    /**
+
+# States
+
+A machine in state `S`, one of the types implementing [`OrderStateType`]; [`OrderState`] holds one in any state. Created by `Order::new` in the initial state, moved between states by its transitions only.
+
+```mermaid
+stateDiagram-v2
+    [*] --> Pending
+    Pending --> Paid: pay
+    Pending --> Cancelled: cancel
+    Paid --> Shipped: ship
+    Paid --> Cancelled: cancel
+    Shipped --> Delivered: deliver
+    Delivered --> [*]
+    Cancelled --> [*]
+```*/
+    pub struct Order<T, S: OrderStateType> {
+        id: u64,
+        items: Vec<T>,
+        state: S,
+    }
+    #[derive(Debug)]
+    ///State `Pending` of [`Order`]. Machines start here. Transitions: `pay` → [`Paid`], `cancel` → [`Cancelled`].
+    pub struct Pending;
+    #[derive(Debug)]
+    ///State `Paid` of [`Order`]. Transitions: `ship` → [`Shipped`], `cancel` → [`Cancelled`].
+    pub struct Paid {
+        payment_ref: String,
+    }
+    #[derive(Debug)]
+    ///State `Shipped` of [`Order`]. Transitions: `deliver` → [`Delivered`].
+    #[derive(::guard_core::Invariant)]
+    pub struct Shipped(#[invariant(non_empty)] String);
+    #[derive(Debug)]
+    ///State `Delivered` of [`Order`]. Terminal: no transition leads out of it.
+    pub struct Delivered;
+    #[derive(Debug)]
+    ///State `Cancelled` of [`Order`]. Terminal: no transition leads out of it.
+    pub struct Cancelled {
+        reason: String,
+    }
+    /**The machine [`Order`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; stored data comes back only through [`OrderState::restore`], which re-checks every invariant.
+
+```mermaid
+stateDiagram-v2
+    [*] --> Pending
+    Pending --> Paid: pay
+    Pending --> Cancelled: cancel
+    Paid --> Shipped: ship
+    Paid --> Cancelled: cancel
+    Shipped --> Delivered: deliver
+    Delivered --> [*]
+    Cancelled --> [*]
+```*/
+    #[derive(Debug)]
+    pub enum OrderState<T> {
+        ///A machine in state [`Pending`].
+        Pending(Order<T, Pending>),
+        ///A machine in state [`Paid`].
+        Paid(Order<T, Paid>),
+        ///A machine in state [`Shipped`].
+        Shipped(Order<T, Shipped>),
+        ///A machine in state [`Delivered`].
+        Delivered(Order<T, Delivered>),
+        ///A machine in state [`Cancelled`].
+        Cancelled(Order<T, Cancelled>),
+    }
+    ///Plain data of the machine [`Order`] in a named state: what storage holds. Anyone can build one; the only way back to a machine is [`OrderState::restore`], which checks it.
+    #[derive(Debug)]
+    pub enum OrderRecord<T> {
+        ///The stored data of a machine in state [`Pending`].
+        Pending { #[allow(missing_docs)] id: u64, #[allow(missing_docs)] items: Vec<T> },
+        ///The stored data of a machine in state [`Paid`].
+        Paid {
+            #[allow(missing_docs)]
+            id: u64,
+            #[allow(missing_docs)]
+            items: Vec<T>,
+            #[allow(missing_docs)]
+            payment_ref: String,
+        },
+        ///The stored data of a machine in state [`Shipped`].
+        Shipped {
+            #[allow(missing_docs)]
+            id: u64,
+            #[allow(missing_docs)]
+            items: Vec<T>,
+            #[allow(missing_docs)]
+            field_0: String,
+        },
+        ///The stored data of a machine in state [`Delivered`].
+        Delivered {
+            #[allow(missing_docs)]
+            id: u64,
+            #[allow(missing_docs)]
+            items: Vec<T>,
+        },
+        ///The stored data of a machine in state [`Cancelled`].
+        Cancelled {
+            #[allow(missing_docs)]
+            id: u64,
+            #[allow(missing_docs)]
+            items: Vec<T>,
+            #[allow(missing_docs)]
+            reason: String,
+        },
+    }
+    #[allow(dead_code)]
+    impl<T> OrderState<T> {
+        /// The state graph as Mermaid `stateDiagram-v2` text.
+        pub const MERMAID: &'static str = "stateDiagram-v2\n    [*] --> Pending\n    Pending --> Paid: pay\n    Pending --> Cancelled: cancel\n    Paid --> Shipped: ship\n    Paid --> Cancelled: cancel\n    Shipped --> Delivered: deliver\n    Delivered --> [*]\n    Cancelled --> [*]\n";
+        /// Every state's name, in declaration order.
+        pub const STATES: &'static [&'static str] = &[
+            "Pending",
+            "Paid",
+            "Shipped",
+            "Delivered",
+            "Cancelled",
+        ];
+        /// The name of the state the machine is in, such as `"Shipped"`.
+        #[must_use]
+        pub fn state_name(&self) -> &'static str {
+            match self {
+                Self::Pending(_) => "Pending",
+                Self::Paid(_) => "Paid",
+                Self::Shipped(_) => "Shipped",
+                Self::Delivered(_) => "Delivered",
+                Self::Cancelled(_) => "Cancelled",
+            }
+        }
+        /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
+        #[must_use]
+        pub fn into_record(self) -> OrderRecord<T> {
+            match self {
+                Self::Pending(machine) => {
+                    let Order { id, items, state: Pending } = machine;
+                    OrderRecord::Pending { id, items }
+                }
+                Self::Paid(machine) => {
+                    let Order { id, items, state: Paid { payment_ref } } = machine;
+                    OrderRecord::Paid {
+                        id,
+                        items,
+                        payment_ref,
+                    }
+                }
+                Self::Shipped(machine) => {
+                    let Order { id, items, state: Shipped(field_0) } = machine;
+                    OrderRecord::Shipped {
+                        id,
+                        items,
+                        field_0,
+                    }
+                }
+                Self::Delivered(machine) => {
+                    let Order { id, items, state: Delivered } = machine;
+                    OrderRecord::Delivered {
+                        id,
+                        items,
+                    }
+                }
+                Self::Cancelled(machine) => {
+                    let Order { id, items, state: Cancelled { reason } } = machine;
+                    OrderRecord::Cancelled {
+                        id,
+                        items,
+                        reason,
+                    }
+                }
+            }
+        }
+        ///The one way from stored data back to a machine: rebuilds the [`Order`] in the record's state after re-checking the invariants of the machine's and the state's data.
+        ///
+        /// # Errors
+        ///
+        /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
+        pub fn restore(
+            record: OrderRecord<T>,
+        ) -> ::core::result::Result<Self, ::guard_core::RestoreError> {
+            match record {
+                OrderRecord::Pending { id, items } => {
+                    let machine = Order { id, items, state: Pending };
+                    ::core::result::Result::Ok(Self::Pending(machine))
+                }
+                OrderRecord::Paid { id, items, payment_ref } => {
+                    let machine = Order {
+                        id,
+                        items,
+                        state: Paid { payment_ref },
+                    };
+                    ::core::result::Result::Ok(Self::Paid(machine))
+                }
+                OrderRecord::Shipped { id, items, field_0 } => {
+                    let machine = Order {
+                        id,
+                        items,
+                        state: Shipped(field_0),
+                    };
+                    let mut violations = ::guard_core::Violations::new();
+                    ::guard_core::Invariant::check_at(
+                        &machine.state,
+                        &::guard_core::Location::root(),
+                        &mut violations,
+                    );
+                    match violations.into_result() {
+                        ::core::result::Result::Ok(()) => {
+                            ::core::result::Result::Ok(Self::Shipped(machine))
+                        }
+                        ::core::result::Result::Err(violations) => {
+                            ::core::result::Result::Err(
+                                ::guard_core::RestoreError::Invalid(violations),
+                            )
+                        }
+                    }
+                }
+                OrderRecord::Delivered { id, items } => {
+                    let machine = Order {
+                        id,
+                        items,
+                        state: Delivered,
+                    };
+                    ::core::result::Result::Ok(Self::Delivered(machine))
+                }
+                OrderRecord::Cancelled { id, items, reason } => {
+                    let machine = Order {
+                        id,
+                        items,
+                        state: Cancelled { reason },
+                    };
+                    ::core::result::Result::Ok(Self::Cancelled(machine))
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::From<Order<T, Pending>> for OrderState<T> {
+        fn from(machine: Order<T, Pending>) -> Self {
+            Self::Pending(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Pending> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[allow(unreachable_patterns)]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            match erased {
+                OrderState::Pending(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::From<Order<T, Paid>> for OrderState<T> {
+        fn from(machine: Order<T, Paid>) -> Self {
+            Self::Paid(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Paid> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[allow(unreachable_patterns)]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            match erased {
+                OrderState::Paid(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::From<Order<T, Shipped>> for OrderState<T> {
+        fn from(machine: Order<T, Shipped>) -> Self {
+            Self::Shipped(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Shipped> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[allow(unreachable_patterns)]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            match erased {
+                OrderState::Shipped(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::From<Order<T, Delivered>> for OrderState<T> {
+        fn from(machine: Order<T, Delivered>) -> Self {
+            Self::Delivered(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Delivered> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[allow(unreachable_patterns)]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            match erased {
+                OrderState::Delivered(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::From<Order<T, Cancelled>> for OrderState<T> {
+        fn from(machine: Order<T, Cancelled>) -> Self {
+            Self::Cancelled(machine)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::core::convert::TryFrom<OrderState<T>> for Order<T, Cancelled> {
+        /// The erased machine, untouched, when it is in another state.
+        type Error = OrderState<T>;
+        #[allow(unreachable_patterns)]
+        fn try_from(erased: OrderState<T>) -> ::core::result::Result<Self, Self::Error> {
+            match erased {
+                OrderState::Cancelled(machine) => ::core::result::Result::Ok(machine),
+                other => ::core::result::Result::Err(other),
+            }
+        }
+    }
+    ::guard_core::__private::if_serde! {
+        #[automatically_derived] impl < T > ::guard_core::__private::serde::Serialize for
+        OrderState < T > where T : ::guard_core::__private::serde::Serialize { fn
+        serialize < __S : ::guard_core::__private::serde::Serializer > (& self,
+        serializer : __S,) -> ::core::result::Result < __S::Ok, __S::Error > { match self
+        { Self::Pending(machine) => { let mut variant =
+        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderState", 0u32, "Pending", 2usize,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "id", & machine.id,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "items", & machine.items,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        Self::Paid(machine) => { let mut variant =
+        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderState", 1u32, "Paid", 3usize,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "id", & machine.id,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "items", & machine.items,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "payment_ref", & machine.state.payment_ref,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        Self::Shipped(machine) => { let mut variant =
+        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderState", 2u32, "Shipped", 3usize,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "id", & machine.id,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "items", & machine.items,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "field_0", & machine.state.0,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        Self::Delivered(machine) => { let mut variant =
+        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderState", 3u32, "Delivered", 2usize,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "id", & machine.id,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "items", & machine.items,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        Self::Cancelled(machine) => { let mut variant =
+        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderState", 4u32, "Cancelled", 3usize,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "id", & machine.id,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "items", & machine.items,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        mut variant, "reason", & machine.state.reason,) ?;
+        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) } } } }
+        #[doc(hidden)] #[derive(::guard_core::__private::serde::Deserialize)]
+        #[serde(crate = "::guard_core::__private::serde", rename = "OrderState",
+        deny_unknown_fields)] pub enum __GuardOrderSerde < T > { Pending { id : u64,
+        items : Vec < T >, }, Paid { id : u64, items : Vec < T >, payment_ref : String,
+        }, Shipped { id : u64, items : Vec < T >, field_0 : String, }, Delivered { id :
+        u64, items : Vec < T >, }, Cancelled { id : u64, items : Vec < T >, reason :
+        String, }, } #[automatically_derived] impl < 'de, T >
+        ::guard_core::__private::serde::Deserialize < 'de > for OrderState < T > where
+        __GuardOrderSerde < T > : ::guard_core::__private::serde::Deserialize < 'de > {
+        fn deserialize < __D : ::guard_core::__private::serde::Deserializer < 'de >>
+        (deserializer : __D,) -> ::core::result::Result < Self, __D::Error > { let raw =
+        < __GuardOrderSerde < T > as ::guard_core::__private::serde::Deserialize < 'de >>
+        ::deserialize(deserializer) ?; let record = match raw {
+        __GuardOrderSerde::Pending { id, items, } => { OrderRecord::Pending { id, items,
+        } } __GuardOrderSerde::Paid { id, items, payment_ref } => { OrderRecord::Paid {
+        id, items, payment_ref } } __GuardOrderSerde::Shipped { id, items, field_0 } => {
+        OrderRecord::Shipped { id, items, field_0 } } __GuardOrderSerde::Delivered { id,
+        items, } => { OrderRecord::Delivered { id, items, } }
+        __GuardOrderSerde::Cancelled { id, items, reason } => { OrderRecord::Cancelled {
+        id, items, reason } } }; Self::restore(record).map_err(< __D::Error as
+        ::guard_core::__private::serde::de::Error > ::custom) } }
+    }
+    mod __guard_sealed {
+        #[diagnostic::on_unimplemented(
+            message = "`{Self}` is not a state of `Order`: the states of a machine are sealed",
+            label = "not a state of `Order`",
+            note = "the states of `Order` are exactly the variants of its `#[states]` enum `OrderState`; add a variant there",
+        )]
+        pub trait Sealed {}
+    }
+    ///The states of [`Order`]: implemented by each state type, sealed so no other type can be one.
+    pub trait OrderStateType: __guard_sealed::Sealed {
+        /// The state's name as declared, such as `"Shipped"`.
+        const NAME: &'static str;
+    }
+    #[automatically_derived]
+    impl __guard_sealed::Sealed for Pending {}
+    #[automatically_derived]
+    impl OrderStateType for Pending {
+        const NAME: &'static str = "Pending";
+    }
+    #[automatically_derived]
+    impl __guard_sealed::Sealed for Paid {}
+    #[automatically_derived]
+    impl OrderStateType for Paid {
+        const NAME: &'static str = "Paid";
+    }
+    #[automatically_derived]
+    impl __guard_sealed::Sealed for Shipped {}
+    #[automatically_derived]
+    impl OrderStateType for Shipped {
+        const NAME: &'static str = "Shipped";
+    }
+    #[automatically_derived]
+    impl __guard_sealed::Sealed for Delivered {}
+    #[automatically_derived]
+    impl OrderStateType for Delivered {
+        const NAME: &'static str = "Delivered";
+    }
+    #[automatically_derived]
+    impl __guard_sealed::Sealed for Cancelled {}
+    #[automatically_derived]
+    impl OrderStateType for Cancelled {
+        const NAME: &'static str = "Cancelled";
+    }
+    #[doc(hidden)]
+    #[allow(non_camel_case_types, dead_code)]
+    pub mod __guard_order {
+        pub mod transition {
+            pub enum pay {}
+            pub enum cancel {}
+            pub enum ship {}
+            pub enum deliver {}
+        }
+        pub mod field {
+            pub enum payment_ref {}
+            pub enum shipped {}
+            pub enum reason {}
+        }
+        #[diagnostic::on_unimplemented(
+            message = "`Order<{Self}>` has no transition `{T}`: state `{Self}` does not allow it",
+            label = "`{T}` is not a transition out of `{Self}`",
+            note = "the transitions `{Self}` allows are the `OrderTransition<..>` implementations listed below; move the machine to a state that has `{T}` first, or add `{T} => ..` to the `#[to(..)]` of `{Self}`",
+        )]
+        pub trait OrderTransition<T> {}
+        #[diagnostic::on_unimplemented(
+            message = "`Order<{Self}>` has no field `{F}`: state `{Self}` does not carry it",
+            label = "only a state that carries `{F}` has this getter",
+            note = "the states carrying a field are the `OrderField<..>` implementations listed below; match on the erased enum or move the machine to such a state first",
+        )]
+        pub trait OrderField<F, V: ?::core::marker::Sized> {
+            fn __guard_get(&self) -> &V;
+        }
+    }
+    #[automatically_derived]
+    impl __guard_order::OrderTransition<__guard_order::transition::pay> for Pending {}
+    #[automatically_derived]
+    impl __guard_order::OrderTransition<__guard_order::transition::cancel> for Pending {}
+    #[automatically_derived]
+    impl __guard_order::OrderTransition<__guard_order::transition::ship> for Paid {}
+    #[automatically_derived]
+    impl __guard_order::OrderTransition<__guard_order::transition::cancel> for Paid {}
+    #[automatically_derived]
+    impl __guard_order::OrderField<__guard_order::field::payment_ref, String> for Paid {
+        fn __guard_get(&self) -> &String {
+            &self.payment_ref
+        }
+    }
+    #[automatically_derived]
+    impl __guard_order::OrderTransition<__guard_order::transition::deliver> for Shipped {}
+    #[automatically_derived]
+    impl __guard_order::OrderField<__guard_order::field::shipped, String> for Shipped {
+        fn __guard_get(&self) -> &String {
+            &self.0
+        }
+    }
+    #[automatically_derived]
+    impl __guard_order::OrderField<__guard_order::field::reason, String> for Cancelled {
+        fn __guard_get(&self) -> &String {
+            &self.reason
+        }
+    }
+    #[allow(dead_code)]
+    impl<T, S: OrderStateType> Order<T, S> {
+        ///The machine's `id`, whatever its state.
+        #[must_use]
+        pub fn id(&self) -> &u64 {
+            &self.id
+        }
+        ///The machine's `items`, whatever its state.
+        #[must_use]
+        pub fn items(&self) -> &Vec<T> {
+            &self.items
+        }
+        /// The state's own data (`&`; state data never changes in place).
+        #[must_use]
+        pub fn state(&self) -> &S {
+            &self.state
+        }
+        /// The name of the state the machine is in, such as `"Shipped"`.
+        #[must_use]
+        pub fn state_name(&self) -> &'static str {
+            <S as OrderStateType>::NAME
+        }
+        ///The `payment_ref` of the state; available in state `Paid` only.
+        #[must_use]
+        pub fn payment_ref(&self) -> &String
+        where
+            S: __guard_order::OrderField<__guard_order::field::payment_ref, String>,
+        {
+            __guard_order::OrderField::<
+                __guard_order::field::payment_ref,
+                String,
+            >::__guard_get(&self.state)
+        }
+        ///Field 0 of the state's data; available in state `Shipped` only.
+        #[must_use]
+        pub fn shipped(&self) -> &String
+        where
+            S: __guard_order::OrderField<__guard_order::field::shipped, String>,
+        {
+            __guard_order::OrderField::<
+                __guard_order::field::shipped,
+                String,
+            >::__guard_get(&self.state)
+        }
+        ///The `reason` of the state; available in state `Cancelled` only.
+        #[must_use]
+        pub fn reason(&self) -> &String
+        where
+            S: __guard_order::OrderField<__guard_order::field::reason, String>,
+        {
+            __guard_order::OrderField::<
+                __guard_order::field::reason,
+                String,
+            >::__guard_get(&self.state)
+        }
+        ///Transition `pay`: from [`Pending`] to [`Paid`], whose data are the arguments.
+        #[must_use = "a transition consumes the machine and returns it in the new state"]
+        pub fn pay(self, payment_ref: String) -> Order<T, Paid>
+        where
+            S: __guard_order::OrderTransition<__guard_order::transition::pay>,
+        {
+            let state = Paid { payment_ref };
+            Order {
+                id: self.id,
+                items: self.items,
+                state,
+            }
+        }
+        ///Transition `cancel`: from [`Pending`], [`Paid`] to [`Cancelled`], whose data are the arguments.
+        #[must_use = "a transition consumes the machine and returns it in the new state"]
+        pub fn cancel(self, reason: String) -> Order<T, Cancelled>
+        where
+            S: __guard_order::OrderTransition<__guard_order::transition::cancel>,
+        {
+            let state = Cancelled { reason };
+            Order {
+                id: self.id,
+                items: self.items,
+                state,
+            }
+        }
+        ///Transition `ship`: from [`Paid`] to [`Shipped`], whose data are the arguments.
+        ///
+        /**# Errors
+
+When the new `Shipped` data breaks its invariants: the machine comes back unchanged in a `Rejected`, with every violation.*/
+        pub fn ship(
+            self,
+            field_0: String,
+        ) -> ::core::result::Result<Order<T, Shipped>, ::guard_core::Rejected<Self>>
+        where
+            S: __guard_order::OrderTransition<__guard_order::transition::ship>,
+        {
+            let state = Shipped(field_0);
+            match ::guard_core::Invariant::check(&state) {
+                ::core::result::Result::Ok(()) => {
+                    ::core::result::Result::Ok(Order {
+                        id: self.id,
+                        items: self.items,
+                        state,
+                    })
+                }
+                ::core::result::Result::Err(violations) => {
+                    ::core::result::Result::Err(::guard_core::Rejected {
+                        machine: self,
+                        violations,
+                    })
+                }
+            }
+        }
+        ///Transition `deliver`: from [`Shipped`] to [`Delivered`].
+        #[must_use = "a transition consumes the machine and returns it in the new state"]
+        pub fn deliver(self) -> Order<T, Delivered>
+        where
+            S: __guard_order::OrderTransition<__guard_order::transition::deliver>,
+        {
+            let state = Delivered;
+            Order {
+                id: self.id,
+                items: self.items,
+                state,
+            }
+        }
+    }
+    #[allow(dead_code)]
+    impl<T> Order<T, Pending> {
+        ///A new machine in the initial state [`Pending`]: the machine's data, then the state's.
+        #[must_use]
+        pub fn new(id: u64, items: Vec<T>) -> Self {
+            Order { id, items, state: Pending }
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! Graph and naming checks. Every problem is collected; nothing is expanded if there is one.
+
+use super::parse::{Args, Module, State};
+use crate::diagnostics::typestate::{
+    CONFLICTING_TARGETS, DEAD_END, DUPLICATE_TRANSITION, FORGING_DERIVE, NAME_CLASH,
+    NO_INITIAL_STATE, TERMINAL_WITH_TRANSITIONS, UNKNOWN_STATE, UNREACHABLE_STATE,
+    UNSUPPORTED_SHAPE,
+};
+use crate::diagnostics::{Errors, did_you_mean};
+use quote::ToTokens;
+use std::collections::{BTreeMap, BTreeSet};
+use syn::Ident;
+
+/// Methods every machine has, which fields and transitions may not shadow.
+pub(crate) const BUILT_IN_METHODS: &[&str] = &["new", "state", "state_name"];
+
+/// Checks everything and returns whether the module, with its broken transitions dropped, still
+/// expands to code that compiles: then the expansion is the fallback, so the user's own code in
+/// the module (`impl Order<Paid> { .. }`) does not add errors of its own.
+pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -> bool {
+    let names: Vec<String> = module
+        .states
+        .states
+        .iter()
+        .map(|state| state.ident.to_string())
+        .collect();
+    let known: BTreeSet<&str> = names.iter().map(String::as_str).collect();
+
+    let resolved = transitions(module, &known, errors);
+    initial_and_reachable(module, &known, &resolved, errors);
+    for state in &module.states.states {
+        ends(state, errors);
+    }
+    // These two leave the module unexpandable (duplicate methods, derives that do not compile).
+    let mut severe = Errors::default();
+    name_clashes(module, &mut severe);
+    forging_derives(module, &mut severe);
+    drop_impls(module, errors);
+    let mut expandable = true;
+    if let Err(error) = severe.finish() {
+        errors.push(error);
+        expandable = false;
+    }
+    // Keep only the transitions the expansion can generate.
+    for (state, keep) in module.states.states.iter_mut().zip(resolved.keep) {
+        let mut position = 0;
+        state.transitions.retain(|_| {
+            position += 1;
+            keep[position - 1]
+        });
+    }
+    if let Some(serde) = args.serde
+        && module.machine.item.generics.lifetimes().next().is_some()
+    {
+        errors.push(UNSUPPORTED_SHAPE.at(
+            serde,
+            format!(
+                "`#[typestate(serde)]` cannot deserialize `{}`, which borrows (it has lifetime parameters)",
+                module.machine.item.ident
+            ),
+            "store owned data in the machine (`String` rather than `&'a str`), or remove `serde` and convert with `into_record`/`restore` yourself",
+        ));
+        expandable = false;
+    }
+    expandable
+}
+
+/// What the transition check learned: which transitions are sound (per state, per transition),
+/// and for a misspelt target, the state it most likely means (so reachability is not blamed
+/// on the typo's consequences).
+struct Resolved {
+    keep: Vec<Vec<bool>>,
+    targets: Vec<Vec<Option<String>>>,
+}
+
+fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors) -> Resolved {
+    let mut resolved = Resolved {
+        keep: Vec::new(),
+        targets: Vec::new(),
+    };
+    // The first target seen for each transition name, with the state it was declared on.
+    let mut targets: BTreeMap<String, (&Ident, &Ident)> = BTreeMap::new();
+    for state in &module.states.states {
+        let mut seen: BTreeMap<String, &Ident> = BTreeMap::new();
+        let mut keep = Vec::new();
+        let mut resolved_targets = Vec::new();
+        for transition in &state.transitions {
+            let name = transition.name.to_string();
+            let target = transition.target.to_string();
+            let mut sound = true;
+            if known.contains(target.as_str()) {
+                resolved_targets.push(Some(target.clone()));
+            } else {
+                sound = false;
+                let suggestion = did_you_mean(&target, known.iter().copied());
+                resolved_targets.push(suggestion.map(str::to_owned));
+                let (message_tail, fix) = match suggestion {
+                    Some(close) => (
+                        format!(" (did you mean `{close}`?)"),
+                        format!("write `{} => {close}`", transition.name),
+                    ),
+                    None => (
+                        String::new(),
+                        format!(
+                            "add a variant `{target}` to `{}`, or point `{}` at one of: {}",
+                            module.states.item.ident,
+                            transition.name,
+                            list(known.iter().copied())
+                        ),
+                    ),
+                };
+                errors.push(UNKNOWN_STATE.at(
+                    transition.target.span(),
+                    format!(
+                        "transition `{}` from `{}` leads to `{target}`, which is not a state of `{}`{message_tail}",
+                        transition.name, state.ident, module.states.item.ident
+                    ),
+                    fix,
+                ));
+            }
+            if let Some(first) = seen.get(&name) {
+                errors.push(DUPLICATE_TRANSITION.at(
+                    transition.name.span(),
+                    format!(
+                        "state `{}` declares transition `{name}` twice (first to `{first}`, again to `{target}`)",
+                        state.ident
+                    ),
+                    format!(
+                        "keep one `{name} => ..` in the `#[to(..)]` of `{}`, or give the second a name of its own, e.g. `{name}_to_{} => {target}`",
+                        state.ident,
+                        super::parse::snake_case(&target)
+                    ),
+                ));
+                keep.push(false);
+                continue;
+            }
+            seen.insert(name.clone(), &transition.target);
+            match targets.get(&name) {
+                Some((first_target, first_state)) if **first_target != transition.target => {
+                    errors.push(CONFLICTING_TARGETS.at(
+                        transition.name.span(),
+                        format!(
+                            "transition `{name}` leads to `{target}` from `{}` but to `{first_target}` from `{first_state}`; one method cannot return both",
+                            state.ident
+                        ),
+                        format!(
+                            "write `{name} => {first_target}` here, or rename this transition, e.g. `{name}_to_{} => {target}`",
+                            super::parse::snake_case(&target)
+                        ),
+                    ));
+                    sound = false;
+                }
+                Some(_) => {}
+                None if sound => {
+                    targets.insert(name, (&transition.target, state.ident));
+                }
+                None => {}
+            }
+            keep.push(sound);
+        }
+        resolved.keep.push(keep);
+        resolved.targets.push(resolved_targets);
+    }
+    resolved
+}
+
+fn initial_and_reachable(
+    module: &Module<'_>,
+    known: &BTreeSet<&str>,
+    resolved: &Resolved,
+    errors: &mut Errors,
+) {
+    let states = &module.states.states;
+    let initial: Vec<&State<'_>> = states
+        .iter()
+        .filter(|state| state.initial.is_some())
+        .collect();
+    if initial.is_empty() {
+        let first = states
+            .first()
+            .map_or_else(|| "Pending".to_owned(), |state| state.ident.to_string());
+        errors.push(NO_INITIAL_STATE.at(
+            module.states.item.ident.span(),
+            format!(
+                "`{}` has no `#[initial]` state, so no machine could ever be created",
+                module.states.item.ident
+            ),
+            format!("mark the state a machine starts in: `#[initial] {first}`"),
+        ));
+        return;
+    }
+    let mut reached: BTreeSet<String> = initial
+        .iter()
+        .map(|state| state.ident.to_string())
+        .collect();
+    let mut queue: Vec<String> = reached.iter().cloned().collect();
+    let positions: BTreeMap<String, usize> = states
+        .iter()
+        .enumerate()
+        .map(|(position, state)| (state.ident.to_string(), position))
+        .collect();
+    while let Some(current) = queue.pop() {
+        let Some(&position) = positions.get(&current) else {
+            continue;
+        };
+        for target in resolved.targets[position].iter().flatten() {
+            if known.contains(target.as_str()) && reached.insert(target.clone()) {
+                queue.push(target.clone());
+            }
+        }
+    }
+    // With a `#[to(..)]` unreadable, what is reachable is unknown: say nothing rather than guess.
+    if states.iter().any(|state| state.malformed_to) {
+        return;
+    }
+    for state in states {
+        if !reached.contains(&state.ident.to_string()) {
+            let from = initial
+                .first()
+                .map_or_else(String::new, |state| state.ident.to_string());
+            errors.push(UNREACHABLE_STATE.at(
+                state.ident.span(),
+                format!(
+                    "state `{}` can never be reached: no transition from an `#[initial]` state leads to it",
+                    state.ident
+                ),
+                format!(
+                    "add a transition to it, e.g. `#[to(.. => {})]` on `{from}` or a state reachable from it, or mark it `#[initial]`, or remove it",
+                    state.ident
+                ),
+            ));
+        }
+    }
+}
+
+fn ends(state: &State<'_>, errors: &mut Errors) {
+    // A malformed `#[to(..)]` was reported already; it still counts as a way out.
+    let way_out = if state.transitions.is_empty() {
+        None
+    } else {
+        state.to_attrs.first()
+    };
+    match (state.terminal, way_out) {
+        (Some(_), Some(to)) => errors.push(TERMINAL_WITH_TRANSITIONS.spanning(
+            to,
+            format!(
+                "state `{}` is `#[terminal]` but declares transitions out of it",
+                state.ident
+            ),
+            format!(
+                "remove this `#[to(..)]`, or remove `#[terminal]` from `{}`",
+                state.ident
+            ),
+        )),
+        (None, None) if state.to_attrs.is_empty() => errors.push(DEAD_END.at(
+            state.ident.span(),
+            format!(
+                "state `{}` has no transition out of it and is not `#[terminal]`: a machine there is stuck",
+                state.ident
+            ),
+            format!(
+                "mark it as an end state (`#[terminal] {}`), or add transitions (`#[to(name => NextState)] {}`)",
+                state.ident, state.ident
+            ),
+        )),
+        _ => {}
+    }
+}
+
+fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
+    let machine = &module.machine;
+    let machine_ident = &machine.item.ident;
+    let enum_ident = &module.states.item.ident;
+    // Every method name taken so far, with what took it.
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    for name in BUILT_IN_METHODS {
+        taken.insert((*name).to_owned(), "a method every machine has".to_owned());
+    }
+    for field in &machine.fields {
+        let Some(ident) = &field.ident else { continue };
+        let name = ident.to_string();
+        if let Some(owner) = taken.get(&name) {
+            errors.push(NAME_CLASH.at(
+                ident.span(),
+                format!(
+                    "field `{name}` of `{machine_ident}` gets a getter `{name}()`, but `{name}` is {owner}"
+                ),
+                format!("rename the field, e.g. `{name}_value`"),
+            ));
+        } else {
+            taken.insert(name, format!("a field of `{machine_ident}`"));
+        }
+    }
+    // Fields of several states may share a name when they share the type (one getter serves all).
+    let mut state_fields: BTreeMap<String, (String, &Ident)> = BTreeMap::new();
+    for state in &module.states.states {
+        for accessor in state.accessors() {
+            let name = accessor.name.to_string();
+            let ty = accessor.field.ty.to_token_stream().to_string();
+            if let Some((first_ty, first_state)) = state_fields.get(&name) {
+                if *first_ty != ty {
+                    errors.push(NAME_CLASH.spanning(
+                        &accessor.field.ty,
+                        format!(
+                            "`{name}` is a `{first_ty}` in state `{first_state}` but a `{ty}` in state `{}`; the getter `{name}()` can only return one type",
+                            state.ident
+                        ),
+                        format!("give both the same type, or rename this field, e.g. `{}_{name}`", super::parse::snake_case(&state.ident.to_string())),
+                    ));
+                }
+                continue;
+            }
+            if let Some(owner) = taken.get(&name) {
+                errors.push(NAME_CLASH.at(
+                    accessor.name.span(),
+                    format!(
+                        "field `{name}` of state `{}` gets a getter `{name}()`, but `{name}` is {owner}",
+                        state.ident
+                    ),
+                    format!(
+                        "rename the field, e.g. `{}_{name}`",
+                        super::parse::snake_case(&state.ident.to_string())
+                    ),
+                ));
+                continue;
+            }
+            state_fields.insert(name, (ty, state.ident));
+        }
+    }
+    for (name, (_, state)) in &state_fields {
+        taken.insert(
+            name.clone(),
+            format!("the getter of a field of state `{state}`"),
+        );
+    }
+    let mut transitions_seen = BTreeSet::new();
+    for state in &module.states.states {
+        for transition in &state.transitions {
+            let name = transition.name.to_string();
+            if !transitions_seen.insert(name.clone()) {
+                continue;
+            }
+            if let Some(owner) = taken.get(&name) {
+                errors.push(NAME_CLASH.at(
+                    transition.name.span(),
+                    format!(
+                        "transition `{name}` from `{}` becomes a method `{name}()`, but `{name}` is {owner}",
+                        state.ident
+                    ),
+                    format!("rename the transition, e.g. `to_{name} => {}`", transition.target),
+                ));
+            }
+        }
+    }
+    let record = format!("{machine_ident}Record");
+    let generics = &machine.item.generics;
+    for state in &module.states.states {
+        let name = state.ident.to_string();
+        let shadowed = generics.type_params().any(|param| param.ident == name)
+            || generics.const_params().any(|param| param.ident == name);
+        if shadowed {
+            errors.push(NAME_CLASH.at(
+                state.ident.span(),
+                format!(
+                    "state `{name}` has the name of a generic parameter of `{machine_ident}`, which would hide it wherever the parameter is in scope"
+                ),
+                format!("rename the state or the parameter, e.g. `{name}State`"),
+            ));
+            continue;
+        }
+        if *state.ident == *machine_ident || *state.ident == *enum_ident || name == record {
+            errors.push(NAME_CLASH.at(
+                state.ident.span(),
+                format!(
+                    "state `{name}` would have the same name as a type `#[typestate]` generates (`{machine_ident}`, `{enum_ident}`, `{record}`)"
+                ),
+                format!("rename the state, e.g. `{name}State`"),
+            ));
+        }
+    }
+}
+
+/// `impl Drop for Order<..>` in the module. A machine with `Drop` cannot give its fields to the
+/// next state (every transition would be E0509); the expansion leaves such an impl out.
+pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Option<&'i syn::Path> {
+    let syn::Item::Impl(implementation) = item else {
+        return None;
+    };
+    let (trait_path, _) = implementation.trait_.as_ref()?;
+    let is_drop = trait_path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "Drop");
+    let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
+        if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
+    (is_drop && on_machine).then_some(trait_path)
+}
+
+fn drop_impls(module: &Module<'_>, errors: &mut Errors) {
+    let machine = &module.machine.item.ident;
+    for item in module.items {
+        if let Some(trait_path) = drop_impl_trait(item, machine) {
+            errors.push(UNSUPPORTED_SHAPE.spanning(
+                trait_path,
+                format!(
+                    "`{machine}` implements `Drop`, but a transition moves the machine's fields into the next state, which `Drop` forbids"
+                ),
+                "remove this impl, and put what needs cleaning up in a field whose own type implements `Drop`",
+            ));
+        }
+    }
+}
+
+fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
+    let attrs = module
+        .machine
+        .attrs
+        .iter()
+        .map(|attr| (*attr, &module.machine.item.ident))
+        .chain(
+            module
+                .states
+                .attrs
+                .iter()
+                .map(|attr| (*attr, &module.states.item.ident)),
+        );
+    for (attr, owner) in attrs {
+        if !super::parse::is_named(attr, "derive") {
+            continue;
+        }
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths {
+            let Some(last) = path.segments.last() else {
+                continue;
+            };
+            let why = match last.ident.to_string().as_str() {
+                "Default" => "`Default` would create a machine in any state without a transition",
+                "Copy" => "`Copy` would let a machine be used again after a transition consumed it",
+                "Deserialize" => {
+                    "a derived `Deserialize` would build any state from data without checking it"
+                }
+                _ => continue,
+            };
+            let fix = if last.ident == "Deserialize" {
+                "remove it and write `#[typestate(serde)]`: the erased enum then deserializes through the checked restore path"
+            } else {
+                "remove it from the derive list; `Clone` is fine where a copy is needed"
+            };
+            errors.push(FORGING_DERIVE.spanning(
+                &path,
+                format!("`{owner}` cannot derive `{}`: {why}", last.ident),
+                fix,
+            ));
+        }
+    }
+}
+
+fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

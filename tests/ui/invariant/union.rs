@@ -1,0 +1,9 @@
+use guard_core::Invariant;
+
+#[derive(Invariant)]
+union Bits {
+    int: u32,
+    float: f32,
+}
+
+fn main() {}

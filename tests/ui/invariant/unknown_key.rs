@@ -1,0 +1,11 @@
+use guard_core::Invariant;
+
+#[derive(Invariant)]
+struct Order {
+    #[invariant(len(mn = 1, max = 64))]
+    customer: String,
+    #[invariant(range(minimum = 1))]
+    qty: u32,
+}
+
+fn main() {}

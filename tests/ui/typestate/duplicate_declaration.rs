@@ -1,0 +1,21 @@
+use guard_core::typestate;
+
+#[typestate]
+pub mod order {
+    #[machine]
+    pub struct Order;
+
+    #[machine]
+    pub struct Invoice;
+
+    #[states]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid)]
+        Pending,
+        #[terminal]
+        Paid,
+    }
+}
+
+fn main() {}

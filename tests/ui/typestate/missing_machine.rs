@@ -1,0 +1,17 @@
+use guard_core::typestate;
+
+#[typestate]
+pub mod order {
+    pub struct Order;
+
+    #[states]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid)]
+        Pending,
+        #[terminal]
+        Paid,
+    }
+}
+
+fn main() {}

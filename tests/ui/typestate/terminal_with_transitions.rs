@@ -1,0 +1,19 @@
+use guard_core::typestate;
+
+#[typestate]
+pub mod order {
+    #[machine]
+    pub struct Order;
+
+    #[states]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid)]
+        Pending,
+        #[terminal]
+        #[to(refund => Pending)]
+        Paid,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,29 @@
+use guard_core::typestate;
+
+#[typestate]
+pub mod order {
+    #[machine]
+    pub struct Order {
+        id: u64,
+    }
+
+    #[states]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid, cancel => Cancelled)]
+        Pending,
+        #[to(ship => Shipped, cancel => Cancelled)]
+        Paid { payment_ref: String },
+        #[to(deliver => Delivered)]
+        Shipped { tracking_id: String },
+        #[terminal]
+        Delivered,
+        #[terminal]
+        Cancelled { reason: String },
+    }
+}
+
+fn main() {
+    let pending = order::Order::new(1);
+    let _tracking = pending.tracking_id();
+}
