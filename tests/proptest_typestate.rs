@@ -91,9 +91,15 @@ pub mod forgetful {
 #[test]
 fn the_order_machine_passes_ten_thousand_cases() {
     let report = guard_core::check_machine!(order::Order);
-    assert_eq!(report.cases, Checker::<order::OrderState>::new().case_count());
+    assert_eq!(
+        report.cases,
+        Checker::<order::OrderState>::new().case_count()
+    );
     if report.cases == 10_000 {
-        assert!(report.rejected > 0, "empty references are drawn and rejected: {report:?}");
+        assert!(
+            report.rejected > 0,
+            "empty references are drawn and rejected: {report:?}"
+        );
         for state in <order::OrderState as TestableMachine>::STATES {
             assert!(
                 report.visits_of::<order::OrderState>(*state) > 0,

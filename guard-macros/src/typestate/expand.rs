@@ -141,6 +141,7 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
+    extra.extend(super::proptest::emit(&context));
 
     let mut item = module.item.clone();
     let mut items: Vec<Item> = Vec::new();
@@ -197,7 +198,10 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
     let (_, _, where_clause) = generics.split_for_impl();
     let params = &generics.params;
     let fields = machine.fields.iter().map(|field| {
-        let field_attrs = &field.attrs;
+        let field_attrs = field
+            .attrs
+            .iter()
+            .filter(|attr| !super::proptest::is_strategy(attr));
         let name = &field.ident;
         let ty = &field.ty;
         quote!(#(#field_attrs)* #name: #ty,)
@@ -287,7 +291,10 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             Fields::Unit => quote_spanned!(span=> ;),
             Fields::Named(named) => {
                 let fields = named.named.iter().map(|field| {
-                    let field_attrs = &field.attrs;
+                    let field_attrs = field
+                        .attrs
+                        .iter()
+                        .filter(|attr| !super::proptest::is_strategy(attr));
                     let name = &field.ident;
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #name: #ty,)
@@ -296,7 +303,10 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             }
             Fields::Unnamed(unnamed) => {
                 let fields = unnamed.unnamed.iter().map(|field| {
-                    let field_attrs = &field.attrs;
+                    let field_attrs = field
+                        .attrs
+                        .iter()
+                        .filter(|attr| !super::proptest::is_strategy(attr));
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #ty,)
                 });

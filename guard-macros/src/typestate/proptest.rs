@@ -19,7 +19,12 @@ use syn::{Field, Fields, Ident, Type};
 
 /// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
 /// the structs it generates.
-pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
+const STRATEGY_ATTRIBUTE: &str = "strategy";
+
+/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
+pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
+    is_named(attr, STRATEGY_ATTRIBUTE)
+}
 
 /// One argument of a generated call: a field of the machine or of a state.
 struct Argument<'a> {
@@ -148,7 +153,9 @@ fn transitions<'s, 'a>(states: &'s [State<'a>]) -> Vec<Transition<'s, 'a>> {
             let key = transition.name.to_string();
             if let Some(position) = by_name.get(&key) {
                 found[*position].sources.push(state);
-            } else if let Some(target) = states.iter().find(|other| *other.ident == transition.target)
+            } else if let Some(target) = states
+                .iter()
+                .find(|other| *other.ident == transition.target)
             {
                 by_name.insert(key.clone(), found.len());
                 let camel = upper_camel(key.trim_start_matches("r#"));
@@ -297,7 +304,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     for state in &initial {
         let ident = state.ident;
         let state_arguments = arguments(state.fields(), "field_");
-        let mut call_arguments = arguments(context.module.machine.fields.iter().copied(), "machine_");
+        let mut call_arguments =
+            arguments(context.module.machine.fields.iter().copied(), "machine_");
         call_arguments.extend(arguments(state.fields(), "field_"));
         let pattern = variant_pattern(&start_enum, ident, &call_arguments);
         let (strategy, pairs) = strategy_of(&call_arguments, krate);
@@ -305,7 +313,10 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             let bindings = call_arguments.iter().map(|argument| &argument.binding);
             quote!(<#machine<#ident>>::new(#(::core::clone::Clone::clone(#bindings)),*))
         };
-        let bindings: Vec<&Ident> = call_arguments.iter().map(|argument| &argument.binding).collect();
+        let bindings: Vec<&Ident> = call_arguments
+            .iter()
+            .map(|argument| &argument.binding)
+            .collect();
         start_strategies.push(quote! {
             #proptest::strategy::Strategy::boxed(#proptest::strategy::Strategy::prop_map(
                 #strategy,
@@ -389,7 +400,10 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             });
         }
         let name = transition.name;
-        let bindings: Vec<&Ident> = step_arguments.iter().map(|argument| &argument.binding).collect();
+        let bindings: Vec<&Ident> = step_arguments
+            .iter()
+            .map(|argument| &argument.binding)
+            .collect();
         let call_arguments: Vec<TokenStream> = bindings
             .iter()
             .map(|binding| quote!(::core::clone::Clone::clone(#binding)))
@@ -495,8 +509,10 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         }
     });
     let state_id_doc = format!("The states of [`{machine}`], without their data (property tests).");
-    let start_doc = format!("A call that creates a [`{machine}`], with its arguments (property tests).");
-    let step_doc = format!("A transition call of [`{machine}`], with its arguments (property tests).");
+    let start_doc =
+        format!("A call that creates a [`{machine}`], with its arguments (property tests).");
+    let step_doc =
+        format!("A transition call of [`{machine}`], with its arguments (property tests).");
     let no_step = if step_pairs.is_empty() {
         quote!(_ => ::core::unreachable!(),)
     } else {
@@ -633,7 +649,11 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 }
 
 /// `Ship { .. }`: a pattern that matches the variant whatever its arguments.
-fn variant_pattern_wildcard(owner: &Ident, ident: &Ident, arguments: &[Argument<'_>]) -> TokenStream {
+fn variant_pattern_wildcard(
+    owner: &Ident,
+    ident: &Ident,
+    arguments: &[Argument<'_>],
+) -> TokenStream {
     if arguments.is_empty() {
         quote!(#owner::#ident)
     } else {
