@@ -91,7 +91,9 @@ fn hand_written() -> (Duration, u64) {
                     (OrderState::Pending(order), Call::Pay(payment_ref)) => order
                         .pay(payment_ref)
                         .map_or_else(|rejected| rejected.machine.into(), Into::into),
-                    (OrderState::Pending(order), Call::Cancel(reason)) => order.cancel(reason).into(),
+                    (OrderState::Pending(order), Call::Cancel(reason)) => {
+                        order.cancel(reason).into()
+                    }
                     (OrderState::Paid(order), Call::Ship(tracking_id)) => order
                         .ship(tracking_id)
                         .map_or_else(|rejected| rejected.machine.into(), Into::into),

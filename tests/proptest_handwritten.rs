@@ -332,7 +332,7 @@ fn the_planted_bug_is_caught_and_shrunk_to_the_shortest_sequence() {
     assert_eq!(failure.position(), 2);
     assert_eq!(failure.call(), r#".ship("")"#);
     match failure.problem() {
-        Problem::Invariant(violations) => {
+        Problem::InvariantBroken(violations) => {
             assert_eq!(
                 violations.to_string(),
                 "1 violation: tracking_id: must not be empty (non_empty)"

@@ -309,7 +309,7 @@ fn an_edge_value_bug_is_found_by_the_edge_biased_default() {
         .unwrap_err();
     assert_eq!(failure.sequence().to_string(), "Lease::park().bill(0)");
     assert!(
-        matches!(failure.problem(), Problem::Invariant(_)),
+        matches!(failure.problem(), Problem::InvariantBroken(_)),
         "{failure}"
     );
     assert_eq!(

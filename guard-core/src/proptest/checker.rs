@@ -266,7 +266,7 @@ impl<M: TestableMachine> Checker<M> {
             (Ok(machine), Ok(())) => machine,
             (Ok(machine), Err(violations)) => {
                 if let Err(broken) = machine.check() {
-                    return fail(0, Problem::Invariant(broken));
+                    return fail(0, Problem::InvariantBroken(broken));
                 }
                 return fail(0, Problem::AcceptedInvalid(violations));
             }
@@ -284,7 +284,7 @@ impl<M: TestableMachine> Checker<M> {
             return fail(0, Problem::wrong_state::<M>(initial, machine.state()));
         }
         if let Err(violations) = machine.check() {
-            return fail(0, Problem::Invariant(violations));
+            return fail(0, Problem::InvariantBroken(violations));
         }
         let mut model = self.model.as_ref().map(|factory| factory(start));
         if let Some(model) = &model
@@ -309,7 +309,7 @@ impl<M: TestableMachine> Checker<M> {
             let (next, rejected) = match machine.apply(step) {
                 Ok(next) => {
                     if let Err(violations) = next.check() {
-                        return fail(position, Problem::Invariant(violations));
+                        return fail(position, Problem::InvariantBroken(violations));
                     }
                     if let Err(violations) = expected {
                         return fail(position, Problem::AcceptedInvalid(violations));
@@ -325,7 +325,7 @@ impl<M: TestableMachine> Checker<M> {
                         return fail(position, Problem::RejectedWithoutReason);
                     }
                     if let Err(broken) = unchanged.check() {
-                        return fail(position, Problem::Invariant(broken));
+                        return fail(position, Problem::InvariantBroken(broken));
                     }
                     report.rejected += 1;
                     (unchanged, Some(violations))
@@ -397,7 +397,7 @@ struct Finding {
 #[non_exhaustive]
 pub enum Problem {
     /// After the call, the machine breaks its own or its state's invariants.
-    Invariant(Violations),
+    InvariantBroken(Violations),
     /// The machine accepted a call whose data breaks the target state's invariants.
     AcceptedInvalid(Violations),
     /// The machine rejected a call whose data is valid.
@@ -437,7 +437,7 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Invariant(violations) => {
+            Self::InvariantBroken(violations) => {
                 write!(f, "the machine breaks its invariants: {violations}")
             }
             Self::AcceptedInvalid(violations) => {
