@@ -179,3 +179,57 @@ fn the_generated_description_renders_calls_as_code() {
         &sequence.steps[1]
     ));
 }
+
+/// The generated test description with every prelude name it could reach for shadowed.
+#[typestate]
+pub mod shadowed {
+    #![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
+    struct Option;
+    struct Result;
+    struct Some;
+    struct None;
+    struct Ok;
+    struct Err;
+    struct Box;
+    struct Vec;
+    struct String;
+    struct Clone;
+    struct Copy;
+    struct Debug;
+    struct PartialEq;
+    struct Eq;
+    struct Default;
+    struct From;
+    struct Into;
+    struct usize;
+    struct bool;
+    mod core {}
+    mod alloc {}
+    mod std {}
+    mod proptest {}
+
+    #[machine]
+    pub struct Counter {
+        start: u32,
+    }
+
+    #[states]
+    pub enum CounterState {
+        #[initial]
+        #[to(bump => Bumped)]
+        Zero,
+        #[terminal]
+        Bumped(#[invariant(range(min = 1))] u8),
+    }
+}
+
+#[test]
+fn the_description_compiles_with_shadowed_prelude_names() {
+    let report = guard_core::check_machine!(shadowed::Counter, cases = 200);
+    assert_eq!(
+        report.cases,
+        Checker::<shadowed::CounterState>::new()
+            .cases(200)
+            .case_count()
+    );
+}

@@ -549,14 +549,14 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             where
                 #test_bounds
             {
-                const NAME: &'static str = #machine_name;
+                const NAME: &'static ::core::primitive::str = #machine_name;
                 const STATES: &'static [#state_id] = &[#(#state_id::#state_idents),*];
                 type State = #state_id;
                 type Start = #start_enum;
                 type Step = #step_enum;
 
-                fn state_index(state: #state_id) -> usize {
-                    state as usize
+                fn state_index(state: #state_id) -> ::core::primitive::usize {
+                    state as ::core::primitive::usize
                 }
 
                 fn starts() -> #proptest::strategy::BoxedStrategy<#start_enum> {
@@ -584,7 +584,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                     }
                 }
 
-                fn allows(from: #state_id, step: &#step_enum) -> bool {
+                fn allows(from: #state_id, step: &#step_enum) -> ::core::primitive::bool {
                     match (from, step) {
                         #allows_arms
                         _ => false,
