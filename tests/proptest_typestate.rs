@@ -209,11 +209,13 @@ pub mod shadowed {
     mod proptest {}
 
     #[machine]
+    #[derive(::core::fmt::Debug)]
     pub struct Counter {
         start: u32,
     }
 
     #[states]
+    #[derive(::core::fmt::Debug)]
     pub enum CounterState {
         #[initial]
         #[to(bump => Bumped)]
@@ -231,5 +233,52 @@ fn the_description_compiles_with_shadowed_prelude_names() {
         Checker::<shadowed::CounterState>::new()
             .cases(200)
             .case_count()
+    );
+}
+
+/// A generic machine: its test description is generic too; a test names the erased enum with
+/// its arguments.
+#[typestate]
+pub mod job {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Job<T: Clone, const RETRIES: usize> {
+        payload: T,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum JobState {
+        #[initial]
+        #[to(start => Running)]
+        Queued,
+        #[to(finish => Done, start => Running)]
+        Running {
+            #[invariant(range(min = 1))]
+            attempt: u8,
+        },
+        #[terminal]
+        Done { output: Vec<T> },
+    }
+}
+
+#[test]
+fn a_generic_machine_is_checked_through_its_erased_type() {
+    let report = guard_core::check_machine!(job::JobState<u16, 3>, cases = 1_000);
+    assert!(report.steps > 0);
+    let failure = Checker::<job::JobState<u16, 3>>::new()
+        .seed(2)
+        .postcondition(|outcome| match outcome.step {
+            job::JobStep::Finish { output } if output.len() > 3 => Err(format!(
+                "{} outputs for a job retried at most 3 times",
+                output.len()
+            )),
+            _ => Ok(()),
+        })
+        .try_run()
+        .unwrap_err();
+    assert_eq!(
+        failure.sequence().to_string(),
+        "Job::new(0).start(1).finish([0, 0, 0, 0])"
     );
 }

@@ -13,7 +13,8 @@ const MAX_VEC_LEN: usize = 8;
 ///
 /// A `#[typestate]` machine's test needs it for every field of the machine and of its states,
 /// unless the field names its own strategy with `#[strategy(expr)]`. Integers, floats, `char`
-/// and `String` draw [edge-biased](edge) values; `bool`, `()`, `Option`, `Vec`, `Box` and tuples
+/// and `String` draw [edge-biased](edge) values; `bool`, `()`, `PhantomData`, `Option`, `Vec`, `Box`
+/// and tuples
 /// combine their parts. Implement it for your own types, usually by mapping a strategy of what
 /// they wrap:
 ///
@@ -63,6 +64,12 @@ impl Generate for bool {
 impl Generate for () {
     fn strategy() -> BoxedStrategy<Self> {
         Just(()).boxed()
+    }
+}
+
+impl<T: 'static> Generate for core::marker::PhantomData<T> {
+    fn strategy() -> BoxedStrategy<Self> {
+        Just(core::marker::PhantomData).boxed()
     }
 }
 

@@ -631,4 +631,157 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
             Order { id, items, state: Pending }
         }
     }
+    ::guard_core::__private::if_proptest! {
+        #[doc = "The states of [`Order`], without their data (property tests)."]
+        #[allow(dead_code)] #[derive(::core::clone::Clone, ::core::marker::Copy,
+        ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)] pub enum
+        OrderStateId { #[doc = "The state [`Pending`]."] Pending, #[doc =
+        "The state [`Paid`]."] Paid, #[doc = "The state [`Shipped`]."] Shipped, #[doc =
+        "The state [`Delivered`]."] Delivered, #[doc = "The state [`Cancelled`]."]
+        Cancelled, } #[doc =
+        "A call that creates a [`Order`], with its arguments (property tests)."]
+        #[allow(dead_code)] pub enum OrderStart < T > { #[doc =
+        "`Order::new(..)`: a new machine in state [`Pending`]."] Pending { #[doc =
+        "The `id` argument."] id : u64, #[doc = "The `items` argument."] items : Vec < T
+        > }, } #[doc =
+        "A transition call of [`Order`], with its arguments (property tests)."]
+        #[allow(dead_code)] pub enum OrderStep { #[doc = "`.pay(..)`: to [`Paid`]."] Pay
+        { #[doc = "The `payment_ref` argument."] payment_ref : String }, #[doc =
+        "`.cancel(..)`: to [`Cancelled`]."] Cancel { #[doc = "The `reason` argument."]
+        reason : String }, #[doc = "`.ship(..)`: to [`Shipped`]."] Ship { #[doc =
+        "The `field_0` argument."] field_0 : String }, #[doc =
+        "`.deliver(..)`: to [`Delivered`]."] Deliver, } #[automatically_derived] impl < T
+        > ::core::clone::Clone for OrderStart < T > where for < '__guard > Vec < T > :
+        ::core::clone::Clone + ::core::fmt::Debug + 'static, for < '__guard > u64 :
+        ::core::clone::Clone + ::core::fmt::Debug + 'static, { fn clone(& self) -> Self {
+        match self { OrderStart::Pending { id, items } => OrderStart::Pending { id :
+        ::core::clone::Clone::clone(id), items : ::core::clone::Clone::clone(items) }, }
+        } } #[automatically_derived] impl < T > ::core::fmt::Debug for OrderStart < T >
+        where for < '__guard > Vec < T > : ::core::clone::Clone + ::core::fmt::Debug +
+        'static, for < '__guard > u64 : ::core::clone::Clone + ::core::fmt::Debug +
+        'static, { fn fmt(& self, f : & mut ::core::fmt::Formatter < '_ >) ->
+        ::core::fmt::Result { match self { OrderStart::Pending { id, items } => f
+        .debug_struct("Pending").field("id", id).field("items", items).finish(), } } }
+        #[automatically_derived] impl ::core::clone::Clone for OrderStep where for <
+        '__guard > String : ::core::clone::Clone + ::core::fmt::Debug + 'static, { fn
+        clone(& self) -> Self { match self { OrderStep::Pay { payment_ref } =>
+        OrderStep::Pay { payment_ref : ::core::clone::Clone::clone(payment_ref) },
+        OrderStep::Cancel { reason } => OrderStep::Cancel { reason :
+        ::core::clone::Clone::clone(reason) }, OrderStep::Ship { field_0 } =>
+        OrderStep::Ship { field_0 : ::core::clone::Clone::clone(field_0) },
+        OrderStep::Deliver => OrderStep::Deliver, } } } #[automatically_derived] impl
+        ::core::fmt::Debug for OrderStep where for < '__guard > String :
+        ::core::clone::Clone + ::core::fmt::Debug + 'static, { fn fmt(& self, f : & mut
+        ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { match self {
+        OrderStep::Pay { payment_ref } => f.debug_struct("Pay").field("payment_ref",
+        payment_ref).finish(), OrderStep::Cancel { reason } => f.debug_struct("Cancel")
+        .field("reason", reason).finish(), OrderStep::Ship { field_0 } => f
+        .debug_struct("Ship").field("field_0", field_0).finish(), OrderStep::Deliver => f
+        .debug_struct("Deliver").finish(), } } } #[automatically_derived]
+        #[allow(unreachable_patterns, clippy::match_same_arms,
+        clippy::match_single_binding, clippy::too_many_lines)] impl < T >
+        ::guard_core::proptest::TestableMachine for OrderState < T > where T : 'static,
+        for < '__guard > String : ::guard_core::proptest::Generate, for < '__guard > Vec
+        < T > : ::guard_core::proptest::Generate, for < '__guard > u64 :
+        ::guard_core::proptest::Generate, { const NAME : & 'static ::core::primitive::str
+        = "Order"; const STATES : & 'static [OrderStateId] = & [OrderStateId::Pending,
+        OrderStateId::Paid, OrderStateId::Shipped, OrderStateId::Delivered,
+        OrderStateId::Cancelled]; type State = OrderStateId; type Start = OrderStart < T
+        >; type Step = OrderStep; fn state_index(state : OrderStateId) ->
+        ::core::primitive::usize { state as ::core::primitive::usize } fn starts() ->
+        ::guard_core::__private::proptest::strategy::BoxedStrategy < Self::Start > {
+        ::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Union::new([::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map((<
+        u64 as ::guard_core::proptest::Generate > ::strategy(), (< Vec < T > as
+        ::guard_core::proptest::Generate > ::strategy(),
+        ::guard_core::__private::proptest::strategy::Just(()))), | (id, (items, ())) |
+        OrderStart::Pending { id, items },))])) } fn steps(from : OrderStateId) ->
+        ::core::option::Option <
+        ::guard_core::__private::proptest::strategy::BoxedStrategy < Self::Step >> {
+        match from { OrderStateId::Pending =>
+        ::core::option::Option::Some(::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Union::new([::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map((<
+        String as ::guard_core::proptest::Generate > ::strategy(),
+        ::guard_core::__private::proptest::strategy::Just(())), | (payment_ref, ()) |
+        OrderStep::Pay { payment_ref },)),
+        ::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map((<
+        String as ::guard_core::proptest::Generate > ::strategy(),
+        ::guard_core::__private::proptest::strategy::Just(())), | (reason, ()) |
+        OrderStep::Cancel { reason },))]))), OrderStateId::Paid =>
+        ::core::option::Option::Some(::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Union::new([::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map((<
+        String as ::guard_core::proptest::Generate > ::strategy(),
+        ::guard_core::__private::proptest::strategy::Just(())), | (reason, ()) |
+        OrderStep::Cancel { reason },)),
+        ::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map((<
+        String as ::guard_core::proptest::Generate > ::strategy(),
+        ::guard_core::__private::proptest::strategy::Just(())), | (field_0, ()) |
+        OrderStep::Ship { field_0 },))]))), OrderStateId::Shipped =>
+        ::core::option::Option::Some(::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Union::new([::guard_core::__private::proptest::strategy::Strategy::boxed(::guard_core::__private::proptest::strategy::Strategy::prop_map(::guard_core::__private::proptest::strategy::Just(()),
+        | () | OrderStep::Deliver,))]))), OrderStateId::Delivered =>
+        ::core::option::Option::None, OrderStateId::Cancelled =>
+        ::core::option::Option::None, } } fn initial_state(start : & Self::Start) ->
+        OrderStateId { match start { OrderStart::Pending { .. } => OrderStateId::Pending,
+        } } fn target(step : & Self::Step) -> OrderStateId { match step { OrderStep::Pay
+        { .. } => OrderStateId::Paid, OrderStep::Cancel { .. } =>
+        OrderStateId::Cancelled, OrderStep::Ship { .. } => OrderStateId::Shipped,
+        OrderStep::Deliver => OrderStateId::Delivered, } } fn allows(from : OrderStateId,
+        step : & Self::Step) -> ::core::primitive::bool { match (from, step) {
+        (OrderStateId::Pending, OrderStep::Pay { .. }) => true, (OrderStateId::Pending |
+        OrderStateId::Paid, OrderStep::Cancel { .. }) => true, (OrderStateId::Paid,
+        OrderStep::Ship { .. }) => true, (OrderStateId::Shipped, OrderStep::Deliver) =>
+        true, _ => false, } } fn expect_start(start : & Self::Start) ->
+        ::core::result::Result < (), ::guard_core::Violations > { match start {
+        OrderStart::Pending { .. } => ::core::result::Result::Ok(()), } } fn expect(step
+        : & Self::Step) -> ::core::result::Result < (), ::guard_core::Violations > {
+        match step { OrderStep::Ship { field_0 } => ::guard_core::Invariant::check(&
+        Shipped(::core::clone::Clone::clone(field_0))), _ =>
+        ::core::result::Result::Ok(()), } } fn start(start : & Self::Start) ->
+        ::core::result::Result < Self, ::guard_core::Violations > { match start {
+        OrderStart::Pending { id, items } =>
+        ::core::result::Result::Ok(OrderState::Pending(< Order < T, Pending > >
+        ::new(::core::clone::Clone::clone(id), ::core::clone::Clone::clone(items)))), } }
+        fn apply(self, step : & Self::Step) -> ::core::result::Result < Self,
+        ::guard_core::Rejected < Self >> { match (self, step) {
+        (OrderState::Pending(machine), OrderStep::Pay { payment_ref }) =>
+        ::core::result::Result::Ok(OrderState::Paid(machine
+        .pay(::core::clone::Clone::clone(payment_ref)))), (OrderState::Pending(machine),
+        OrderStep::Cancel { reason }) =>
+        ::core::result::Result::Ok(OrderState::Cancelled(machine
+        .cancel(::core::clone::Clone::clone(reason)))), (OrderState::Paid(machine),
+        OrderStep::Cancel { reason }) =>
+        ::core::result::Result::Ok(OrderState::Cancelled(machine
+        .cancel(::core::clone::Clone::clone(reason)))), (OrderState::Paid(machine),
+        OrderStep::Ship { field_0 }) => match machine
+        .ship(::core::clone::Clone::clone(field_0)) { ::core::result::Result::Ok(machine)
+        => ::core::result::Result::Ok(OrderState::Shipped(machine)),
+        ::core::result::Result::Err(rejected) =>
+        ::core::result::Result::Err(::guard_core::Rejected { machine :
+        OrderState::Paid(rejected.machine), violations : rejected.violations, }), },
+        (OrderState::Shipped(machine), OrderStep::Deliver) =>
+        ::core::result::Result::Ok(OrderState::Delivered(machine.deliver())), _ =>
+        ::core::unreachable!("the checker applies only the transitions of the machine's state"),
+        } } fn state(& self) -> OrderStateId { match self { OrderState::Pending(_) =>
+        OrderStateId::Pending, OrderState::Paid(_) => OrderStateId::Paid,
+        OrderState::Shipped(_) => OrderStateId::Shipped, OrderState::Delivered(_) =>
+        OrderStateId::Delivered, OrderState::Cancelled(_) => OrderStateId::Cancelled, } }
+        fn check(& self) -> ::core::result::Result < (), ::guard_core::Violations > {
+        match self { OrderState::Pending(_) => ::core::result::Result::Ok(()),
+        OrderState::Paid(_) => ::core::result::Result::Ok(()),
+        OrderState::Shipped(machine) => { let mut violations =
+        ::guard_core::Violations::new(); ::guard_core::Invariant::check_at(& machine
+        .state, & ::guard_core::Location::root(), & mut violations); violations
+        .into_result() } OrderState::Delivered(_) => ::core::result::Result::Ok(()),
+        OrderState::Cancelled(_) => ::core::result::Result::Ok(()), } } fn
+        render_start(start : & Self::Start, out : & mut ::core::fmt::Formatter < '_ >) ->
+        ::core::fmt::Result { match start { OrderStart::Pending { id, items } =>
+        ::guard_core::proptest::render_call(out, "Order::new", & [id as & dyn
+        ::core::fmt::Debug, items as & dyn ::core::fmt::Debug]), } } fn render_step(step
+        : & Self::Step, out : & mut ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result
+        { match step { OrderStep::Pay { payment_ref } =>
+        ::guard_core::proptest::render_call(out, ".pay", & [payment_ref as & dyn
+        ::core::fmt::Debug]), OrderStep::Cancel { reason } =>
+        ::guard_core::proptest::render_call(out, ".cancel", & [reason as & dyn
+        ::core::fmt::Debug]), OrderStep::Ship { field_0 } =>
+        ::guard_core::proptest::render_call(out, ".ship", & [field_0 as & dyn
+        ::core::fmt::Debug]), OrderStep::Deliver =>
+        ::guard_core::proptest::render_call(out, ".deliver", & []), } } }
+    }
 }

@@ -7,15 +7,16 @@
 //! `for<'__guard>` bound on the items that need it: a machine whose types lack one simply has no
 //! test description, and compiles as before; the error shows where a test asks for it.
 //!
-//! Generic machines are left out for now: their test description is written by hand for a
-//! concrete instantiation.
+//! Generic machines get a generic description (`TestableMachine for OrderState<T>`, the parameters
+//! `'static`); machines with lifetime parameters get none, since drawn values live as long as the
+//! test. The helpers live in `parts`.
 
 use super::expand::Context;
+use super::generics::{applied, subset};
 use super::parse::{State, is_named};
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
-use std::collections::BTreeMap;
-use syn::{Field, Fields, Ident, Type};
+use quote::{format_ident, quote};
+use syn::{GenericParam, Ident};
 
 /// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
 /// the structs it generates.
@@ -26,235 +27,13 @@ pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
     is_named(attr, STRATEGY_ATTRIBUTE)
 }
 
-/// One argument of a generated call: a field of the machine or of a state.
-struct Argument<'a> {
-    /// The name the generated code binds it to.
-    binding: Ident,
-    /// The name in a named state or machine, `None` for a tuple field.
-    name: Option<&'a Ident>,
-    ty: &'a Type,
-    strategy: Option<TokenStream>,
-}
+mod parts;
 
-fn arguments<'a>(fields: impl Iterator<Item = &'a Field>, prefix: &str) -> Vec<Argument<'a>> {
-    fields
-        .enumerate()
-        .map(|(position, field)| Argument {
-            binding: field
-                .ident
-                .clone()
-                .unwrap_or_else(|| format_ident!("{prefix}{position}")),
-            name: field.ident.as_ref(),
-            ty: &field.ty,
-            strategy: field
-                .attrs
-                .iter()
-                .find(|attr| is_named(attr, STRATEGY_ATTRIBUTE))
-                .and_then(|attr| attr.parse_args::<syn::Expr>().ok())
-                .map(ToTokens::into_token_stream),
-        })
-        .collect()
-}
-
-/// `Shipped { tracking_id: tracking_id.clone() }`, `Shipped(field_0.clone())` or `Shipped`.
-fn build_state(state: &State<'_>, arguments: &[Argument<'_>], clone: bool) -> TokenStream {
-    let ident = state.ident;
-    let values: Vec<TokenStream> = arguments
-        .iter()
-        .map(|argument| {
-            let binding = &argument.binding;
-            if clone {
-                quote!(::core::clone::Clone::clone(#binding))
-            } else {
-                quote!(#binding)
-            }
-        })
-        .collect();
-    match &state.variant.fields {
-        Fields::Unit => quote!(#ident),
-        Fields::Named(_) => {
-            let names = arguments.iter().map(|argument| argument.name);
-            quote!(#ident { #(#names: #values),* })
-        }
-        Fields::Unnamed(_) => quote!(#ident(#(#values),*)),
-    }
-}
-
-/// A variant declaration with named fields (`Ship { tracking_id: TrackingId }`) or none.
-fn variant_declaration(ident: &Ident, arguments: &[Argument<'_>], doc: &str) -> TokenStream {
-    if arguments.is_empty() {
-        return quote!(#[doc = #doc] #ident,);
-    }
-    let fields = arguments.iter().map(|argument| {
-        let binding = &argument.binding;
-        let ty = argument.ty;
-        let field_doc = format!("The `{binding}` argument.");
-        quote!(#[doc = #field_doc] #binding: #ty)
-    });
-    quote!(#[doc = #doc] #ident { #(#fields),* },)
-}
-
-/// `Ship { tracking_id }`: a pattern binding every argument by name.
-fn variant_pattern(owner: &Ident, ident: &Ident, arguments: &[Argument<'_>]) -> TokenStream {
-    let bindings = arguments.iter().map(|argument| &argument.binding);
-    if arguments.is_empty() {
-        quote!(#owner::#ident)
-    } else {
-        quote!(#owner::#ident { #(#bindings),* })
-    }
-}
-
-/// The strategy of every argument, as one strategy of nested pairs ending in `()`, and the
-/// pattern that takes the pairs apart.
-fn strategy_of(arguments: &[Argument<'_>], krate: &syn::Path) -> (TokenStream, TokenStream) {
-    let proptest = quote!(#krate::__private::proptest);
-    let mut strategy = quote!(#proptest::strategy::Just(()));
-    let mut pattern = quote!(());
-    for argument in arguments.iter().rev() {
-        let ty = argument.ty;
-        let one = match &argument.strategy {
-            Some(expression) => {
-                quote!(#proptest::strategy::Strategy::boxed(#expression))
-            }
-            None => quote!(<#ty as #krate::proptest::Generate>::strategy()),
-        };
-        let binding = &argument.binding;
-        strategy = quote!((#one, #strategy));
-        pattern = quote!((#binding, #pattern));
-    }
-    (strategy, pattern)
-}
-
-/// A transition, once, with every state it leaves.
-struct Transition<'s, 'a> {
-    name: &'s Ident,
-    variant: Ident,
-    sources: Vec<&'s State<'a>>,
-    target: &'s State<'a>,
-}
-
-fn upper_camel(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut characters = part.chars();
-            characters.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(characters).collect()
-            })
-        })
-        .collect()
-}
-
-fn transitions<'s, 'a>(states: &'s [State<'a>]) -> Vec<Transition<'s, 'a>> {
-    let mut found: Vec<Transition<'s, 'a>> = Vec::new();
-    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
-    for state in states {
-        for transition in &state.transitions {
-            let key = transition.name.to_string();
-            if let Some(position) = by_name.get(&key) {
-                found[*position].sources.push(state);
-            } else if let Some(target) = states
-                .iter()
-                .find(|other| *other.ident == transition.target)
-            {
-                by_name.insert(key.clone(), found.len());
-                let camel = upper_camel(key.trim_start_matches("r#"));
-                found.push(Transition {
-                    name: &transition.name,
-                    variant: Ident::new(&camel, transition.name.span()),
-                    sources: vec![state],
-                    target,
-                });
-            }
-        }
-    }
-    found
-}
-
-/// `for<'__guard> Type: Bounds` for every distinct type, one predicate per type.
-fn bounds(arguments: &[&Argument<'_>], krate: &syn::Path, with_generate: bool) -> TokenStream {
-    let mut by_type: BTreeMap<String, (&Type, bool)> = BTreeMap::new();
-    for argument in arguments {
-        let entry = by_type
-            .entry(argument.ty.to_token_stream().to_string())
-            .or_insert((argument.ty, false));
-        entry.1 |= argument.strategy.is_none();
-    }
-    let predicates = by_type.values().map(|(ty, generated)| {
-        if with_generate && *generated {
-            quote!(for<'__guard> #ty: #krate::proptest::Generate)
-        } else {
-            quote!(for<'__guard> #ty: ::core::clone::Clone + ::core::fmt::Debug + 'static)
-        }
-    });
-    quote!(#(#predicates,)*)
-}
-
-/// `impl Clone` and `impl Debug` for a generated enum whose variants have named fields.
-fn clone_and_debug(
-    owner: &Ident,
-    variants: &[(Ident, Vec<Argument<'_>>)],
-    where_clause: &TokenStream,
-) -> TokenStream {
-    let clone_arms = variants.iter().map(|(ident, arguments)| {
-        let pattern = variant_pattern(owner, ident, arguments);
-        let values = arguments.iter().map(|argument| {
-            let binding = &argument.binding;
-            quote!(#binding: ::core::clone::Clone::clone(#binding))
-        });
-        if arguments.is_empty() {
-            quote!(#pattern => #owner::#ident,)
-        } else {
-            quote!(#pattern => #owner::#ident { #(#values),* },)
-        }
-    });
-    let debug_arms = variants.iter().map(|(ident, arguments)| {
-        let pattern = variant_pattern(owner, ident, arguments);
-        let name = ident.to_string();
-        let fields = arguments.iter().map(|argument| {
-            let binding = &argument.binding;
-            let label = binding.to_string();
-            quote!(.field(#label, #binding))
-        });
-        quote!(#pattern => f.debug_struct(#name) #(#fields)* .finish(),)
-    });
-    quote! {
-        #[automatically_derived]
-        impl ::core::clone::Clone for #owner where #where_clause {
-            fn clone(&self) -> Self {
-                match self {
-                    #(#clone_arms)*
-                }
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::fmt::Debug for #owner where #where_clause {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(#debug_arms)*
-                }
-            }
-        }
-    }
-}
-
-/// The checks a constructor or `check` runs on a machine bound to `machine`.
-fn rule_checks(context: &Context<'_, '_>, state: &State<'_>, at: &TokenStream) -> TokenStream {
-    let krate = context.krate;
-    let mut checks = TokenStream::new();
-    if context.module.machine.has_rules() {
-        checks.extend(quote! {
-            #krate::Invariant::check_at(machine, &#at, &mut violations);
-        });
-    }
-    if state.has_rules() {
-        checks.extend(quote! {
-            #krate::Invariant::check_at(&machine.state, &#at, &mut violations);
-        });
-    }
-    checks
-}
+use parts::{
+    Argument, arguments, bounds, build_state, clone_and_debug, declaration_generics, initial_type,
+    predicates, rule_checks, strategy_of, transitions, types_of, variant_declaration,
+    variant_pattern, variant_pattern_wildcard,
+};
 
 pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let has_initial = context
@@ -263,8 +42,14 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         .states
         .iter()
         .any(|state| state.initial.is_some());
+    let has_lifetime = context
+        .generics
+        .params
+        .iter()
+        .any(|param| matches!(param, GenericParam::Lifetime(_)));
     // A machine without an initial state has been reported already; nothing could start a test.
-    if !context.generics.params.is_empty() || !has_initial {
+    // Drawn values live as long as the test (`'static`): machines that borrow have no description.
+    if has_lifetime || !has_initial {
         return TokenStream::new();
     }
     let krate = context.krate;
@@ -300,7 +85,6 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let mut start_expect_arms = TokenStream::new();
     let mut start_arms = TokenStream::new();
     let mut start_render_arms = TokenStream::new();
-    let mut all_arguments: Vec<Argument<'_>> = Vec::new();
     for state in &initial {
         let ident = state.ident;
         let state_arguments = arguments(state.fields(), "field_");
@@ -311,7 +95,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         let (strategy, pairs) = strategy_of(&call_arguments, krate);
         let construct = {
             let bindings = call_arguments.iter().map(|argument| &argument.binding);
-            quote!(<#machine<#ident>>::new(#(::core::clone::Clone::clone(#bindings)),*))
+            let machine_type = context.machine_type(&initial_type(context, state));
+            quote!(<#machine_type>::new(#(::core::clone::Clone::clone(#bindings)),*))
         };
         let bindings: Vec<&Ident> = call_arguments
             .iter()
@@ -323,7 +108,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                 |#pairs| #pattern,
             ))
         });
-        start_initial_arms.extend(quote!(#pattern => #state_id::#ident,));
+        let wildcard = variant_pattern_wildcard(&start_enum, ident, &call_arguments);
+        start_initial_arms.extend(quote!(#wildcard => #state_id::#ident,));
         let machine_fields = machine_arguments.iter().map(|argument| &argument.binding);
         let machine_values = machine_arguments.iter().map(|argument| {
             let binding = &argument.binding;
@@ -332,7 +118,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         let state_value = build_state(state, &state_arguments, true);
         let checks = rule_checks(context, state, &quote!(#krate::Location::root()));
         if checks.is_empty() {
-            start_expect_arms.extend(quote!(#pattern => ::core::result::Result::Ok(()),));
+            start_expect_arms.extend(quote!(#wildcard => ::core::result::Result::Ok(()),));
         } else {
             start_expect_arms.extend(quote! {
                 #pattern => {
@@ -389,9 +175,9 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                 });
             }
         }
-        target_arms.extend(quote!(#pattern => #state_id::#target,));
-        let sources = transition.sources.iter().map(|source| source.ident);
         let wildcard = variant_pattern_wildcard(&step_enum, variant, &step_arguments);
+        target_arms.extend(quote!(#wildcard => #state_id::#target,));
+        let sources = transition.sources.iter().map(|source| source.ident);
         allows_arms.extend(quote!((#(#state_id::#sources)|*, #wildcard) => true,));
         if transition.target.has_rules() {
             let state_value = build_state(transition.target, &step_arguments, true);
@@ -462,17 +248,18 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         }
     });
 
-    for (_, arguments, _) in start_variants.iter().chain(&step_variants) {
-        all_arguments.extend(arguments.iter().map(|argument| Argument {
-            binding: argument.binding.clone(),
-            name: argument.name,
-            ty: argument.ty,
-            strategy: argument.strategy.clone(),
-        }));
-    }
-    let argument_refs: Vec<&Argument<'_>> = all_arguments.iter().collect();
-    let data_bounds = bounds(&argument_refs, krate, false);
-    let test_bounds = bounds(&argument_refs, krate, true);
+    let start_refs: Vec<&Argument<'_>> = start_variants
+        .iter()
+        .flat_map(|(_, arguments, _)| arguments.iter())
+        .collect();
+    let step_refs: Vec<&Argument<'_>> = step_variants
+        .iter()
+        .flat_map(|(_, arguments, _)| arguments.iter())
+        .collect();
+    let start_bounds = bounds(&start_refs, krate, false);
+    let step_bounds = bounds(&step_refs, krate, false);
+    let all_refs: Vec<&Argument<'_>> = start_refs.iter().chain(&step_refs).copied().collect();
+    let test_bounds = bounds(&all_refs, krate, true);
 
     let start_declarations: Vec<TokenStream> = start_variants
         .iter()
@@ -490,9 +277,35 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         .into_iter()
         .map(|(ident, arguments, _)| (ident, arguments))
         .collect();
-    let start_impls = clone_and_debug(&start_enum, &start_pairs, &data_bounds);
-    let step_impls = clone_and_debug(&step_enum, &step_pairs, &data_bounds);
-    let first_initial = initial.first().map(|state| state.ident);
+    let start_generics = subset(&context.generics, types_of(&start_pairs));
+    let step_generics = subset(&context.generics, types_of(&step_pairs));
+    let start_type = applied(&start_enum, &start_generics);
+    let step_type = applied(&step_enum, &step_generics);
+    let (start_params, start_where) = declaration_generics(&start_generics);
+    let (step_params, step_where) = declaration_generics(&step_generics);
+    let start_impls = clone_and_debug(&start_enum, &start_pairs, &start_generics, &start_bounds);
+    let step_impls = clone_and_debug(&step_enum, &step_pairs, &step_generics, &step_bounds);
+    let (impl_generics, _, _) = context.generics.split_for_impl();
+    let erased_type = applied(erased, &context.generics);
+    let machine_predicates = predicates(&context.generics);
+    let static_params = context
+        .generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(param) => {
+                let ident = &param.ident;
+                Some(quote!(#ident: 'static,))
+            }
+            _ => None,
+        });
+    let static_params = quote!(#(#static_params)*);
+    // `Order::__guard_checker()` can only infer a machine without parameters; a generic machine
+    // is checked by naming its erased type: `check_machine!(OrderState<u32>)`.
+    let first_initial = initial
+        .first()
+        .filter(|_| context.generics.params.is_empty())
+        .map(|state| state.ident);
     let checker = first_initial.map(|ident| {
         quote! {
             #[allow(dead_code)]
@@ -530,13 +343,13 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 
             #[doc = #start_doc]
             #[allow(dead_code)]
-            #vis enum #start_enum {
+            #vis enum #start_enum #start_params #start_where {
                 #(#start_declarations)*
             }
 
             #[doc = #step_doc]
             #[allow(dead_code)]
-            #vis enum #step_enum {
+            #vis enum #step_enum #step_params #step_where {
                 #(#step_declarations)*
             }
 
@@ -545,72 +358,74 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 
             #[automatically_derived]
             #[allow(unreachable_patterns, clippy::match_same_arms, clippy::match_single_binding, clippy::too_many_lines)]
-            impl #krate::proptest::TestableMachine for #erased
+            impl #impl_generics #krate::proptest::TestableMachine for #erased_type
             where
+                #machine_predicates
+                #static_params
                 #test_bounds
             {
                 const NAME: &'static ::core::primitive::str = #machine_name;
                 const STATES: &'static [#state_id] = &[#(#state_id::#state_idents),*];
                 type State = #state_id;
-                type Start = #start_enum;
-                type Step = #step_enum;
+                type Start = #start_type;
+                type Step = #step_type;
 
                 fn state_index(state: #state_id) -> ::core::primitive::usize {
                     state as ::core::primitive::usize
                 }
 
-                fn starts() -> #proptest::strategy::BoxedStrategy<#start_enum> {
+                fn starts() -> #proptest::strategy::BoxedStrategy<Self::Start> {
                     #proptest::strategy::Strategy::boxed(#proptest::strategy::Union::new([
                         #(#start_strategies),*
                     ]))
                 }
 
-                fn steps(from: #state_id) -> ::core::option::Option<#proptest::strategy::BoxedStrategy<#step_enum>> {
+                fn steps(from: #state_id) -> ::core::option::Option<#proptest::strategy::BoxedStrategy<Self::Step>> {
                     match from {
                         #(#steps_arms)*
                     }
                 }
 
-                fn initial_state(start: &#start_enum) -> #state_id {
+                fn initial_state(start: &Self::Start) -> #state_id {
                     match start {
                         #start_initial_arms
                     }
                 }
 
-                fn target(step: &#step_enum) -> #state_id {
+                fn target(step: &Self::Step) -> #state_id {
                     match step {
                         #target_arms
                         #no_step
                     }
                 }
 
-                fn allows(from: #state_id, step: &#step_enum) -> ::core::primitive::bool {
+                fn allows(from: #state_id, step: &Self::Step) -> ::core::primitive::bool {
                     match (from, step) {
                         #allows_arms
                         _ => false,
                     }
                 }
 
-                fn expect_start(start: &#start_enum) -> ::core::result::Result<(), #krate::Violations> {
+                fn expect_start(start: &Self::Start) -> ::core::result::Result<(), #krate::Violations> {
                     match start {
                         #start_expect_arms
                     }
                 }
 
-                fn expect(step: &#step_enum) -> ::core::result::Result<(), #krate::Violations> {
+                fn expect(step: &Self::Step) -> ::core::result::Result<(), #krate::Violations> {
                     match step {
                         #expect_arms
                         _ => ::core::result::Result::Ok(()),
                     }
                 }
 
-                fn start(start: &#start_enum) -> ::core::result::Result<Self, #krate::Violations> {
+                fn start(start: &Self::Start) -> ::core::result::Result<Self, #krate::Violations> {
                     match start {
                         #start_arms
                     }
                 }
 
-                fn apply(self, step: &#step_enum) -> ::core::result::Result<Self, #krate::Rejected<Self>> {
+                fn apply(self, step: &Self::Step) -> ::core::result::Result<Self, #krate::Rejected<Self>> {
                     match (self, step) {
                         #apply_arms
                         _ => ::core::unreachable!("the checker applies only the transitions of the machine's state"),
@@ -629,13 +444,13 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                     }
                 }
 
-                fn render_start(start: &#start_enum, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn render_start(start: &Self::Start, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match start {
                         #start_render_arms
                     }
                 }
 
-                fn render_step(step: &#step_enum, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn render_step(step: &Self::Step, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match step {
                         #render_arms
                         #no_step
@@ -645,18 +460,5 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 
             #checker
         }
-    }
-}
-
-/// `Ship { .. }`: a pattern that matches the variant whatever its arguments.
-fn variant_pattern_wildcard(
-    owner: &Ident,
-    ident: &Ident,
-    arguments: &[Argument<'_>],
-) -> TokenStream {
-    if arguments.is_empty() {
-        quote!(#owner::#ident)
-    } else {
-        quote!(#owner::#ident { .. })
     }
 }
