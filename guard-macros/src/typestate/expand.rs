@@ -141,7 +141,11 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
-    extra.extend(super::proptest::emit(&context));
+    // The property-test description, only when guard-core's `proptest` feature asks for it. The
+    // expansion snapshots above leave it out; `proptest/tests.rs` has its own.
+    if cfg!(all(feature = "proptest", not(test))) {
+        extra.extend(super::proptest::emit(&context));
+    }
 
     let mut item = module.item.clone();
     let mut items: Vec<Item> = Vec::new();

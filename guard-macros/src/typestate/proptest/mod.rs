@@ -28,6 +28,8 @@ pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
 }
 
 mod parts;
+#[cfg(test)]
+mod tests;
 
 use parts::{
     Argument, arguments, bounds, build_state, clone_and_debug, declaration_generics, initial_type,
@@ -323,7 +325,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     });
     let state_id_doc = format!("The states of [`{machine}`], without their data (property tests).");
     let start_doc =
-        format!("A call that creates a [`{machine}`], with its arguments (property tests).");
+        format!("A constructor call of [`{machine}`], with its arguments (property tests).");
     let step_doc =
         format!("A transition call of [`{machine}`], with its arguments (property tests).");
     let no_step = if step_pairs.is_empty() {
