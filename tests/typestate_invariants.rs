@@ -99,7 +99,7 @@ fn restore_rechecks_machine_and_state() {
     };
     assert_eq!(
         violations.to_string(),
-        "2 violations:\n  - id: must be at least 1 (is 0) (range)\n  - 0: must have at least 4 characters (has 2) (len)"
+        "2 violations:\n  - id: must be at least 1 (is 0) (range)\n  - Shipped.0: must have at least 4 characters (has 2) (len)"
     );
     let error =
         serde_json::from_str::<OrderState>(r#"{"Shipped":{"id":5,"items":["x"],"field_0":""}}"#)

@@ -8,6 +8,11 @@ pub use crate::invariant::Invariant;
 pub use crate::rules;
 pub use crate::violation::{Location, Violations};
 
+/// The checker `#[enforce_state_invariants]` calls from the constants it writes.
+pub use crate::required::check as enforce;
+/// Publishes required-field metadata from `#[required]` fields; for guard's own tests.
+pub use guard_macros::__GuardRequired;
+
 #[cfg(feature = "serde")]
 pub use ::serde;
 

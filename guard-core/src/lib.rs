@@ -44,11 +44,19 @@ pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
 pub use crate::typestate::{Rejected, RestoreError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
-pub use guard_macros::{Invariant, enforce_state_invariants};
+pub use guard_macros::Invariant;
 
 #[doc = include_str!("docs/typestate.md")]
 pub use guard_macros::typestate;
 
+#[doc = include_str!("docs/enforce.md")]
+pub use guard_macros::enforce_state_invariants;
+
 /// Items used by the code the macros generate. Not part of the public API: no stability promise.
 #[doc(hidden)]
 pub mod __private;
+
+/// The README's examples, compiled and run as doctests so that it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -5,6 +5,8 @@
 //! Diagnostics (codes and wording) live in [`diagnostics`], shared by the three macros.
 #![forbid(unsafe_code)]
 
+#[cfg(test)]
+mod corpus_tests;
 mod diagnostics;
 mod enforce;
 mod entry;
@@ -31,4 +33,12 @@ pub fn derive_invariant(item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn enforce_state_invariants(args: TokenStream, item: TokenStream) -> TokenStream {
     entry::attribute(args, item, enforce::expand)
+}
+
+/// Publishes required-field metadata for an enum whose fields are marked `#[required]`. Used by
+/// guard's tests; users get the same metadata from `#[invariant(required)]` and `#[typestate]`.
+#[doc(hidden)]
+#[proc_macro_derive(__GuardRequired, attributes(required))]
+pub fn derive_guard_required(item: TokenStream) -> TokenStream {
+    entry::derive(item, required::derive_helper)
 }

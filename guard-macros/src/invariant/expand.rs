@@ -417,6 +417,7 @@ fn required_metadata(input: &Input<'_>, krate: &syn::Path) -> TokenStream {
                 .filter(|field| field.required.is_some())
                 .map(Field::path_name)
                 .collect(),
+            bindings: required::bindings(&variant.original.ident, &variant.original.fields),
         })
         .collect();
     required::emit(&required::Metadata {

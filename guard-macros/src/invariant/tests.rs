@@ -185,6 +185,19 @@ fn enum_variants_and_renamed_crate() {
                     }
                 }
             }
+            #[automatically_derived]
+            impl ::my_guard::__private::enforce::RequiredFields for Delivery {
+                const ENUM_NAME: &'static str = "Delivery";
+                const REQUIRED: &'static [::my_guard::__private::enforce::RequiredVariant] = &[
+                    ::my_guard::__private::enforce::RequiredVariant {
+                        name: "Shipped",
+                        shape: ::my_guard::__private::enforce::VariantShape::Named,
+                        fields: &["tracking_id", "carrier"],
+                        required: &["tracking_id"],
+                        bindings: &["tracking_id", "carrier"],
+                    },
+                ];
+            }
         "##]],
     );
 }

@@ -182,7 +182,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             }
         });
         name_arms.extend(quote!(Self::#ident(_) => #name,));
-        names.push(name);
+        names.push(name.clone());
         let pattern = state_pattern(state);
         into_record_arms.extend(quote! {
             Self::#ident(machine) => {
@@ -198,7 +198,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         }
         if state.has_rules() {
             checks.extend(quote! {
-                #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+                #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#name), &mut violations);
             });
         }
         let result = if checks.is_empty() {
@@ -226,6 +226,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             shape: required::Shape::Tuple,
             fields: vec!["0".to_owned()],
             required: vec!["0".to_owned()],
+            bindings: vec![required::binding_for_type_name(&machine.to_string())],
         });
     }
     let record_doc = format!(

@@ -8,6 +8,7 @@ use super::parse::{Args, Module, State, is_named, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use std::collections::{BTreeMap, BTreeSet};
+use syn::ext::IdentExt;
 use syn::{Fields, Generics, Ident, Item};
 
 /// Everything the generators share: names of the generated items and the machine's generics.
@@ -502,6 +503,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         let build = quote! {
             #machine { #(#machine_fields: self.#machine_fields,)* state }
         };
+        let target_name = info.target.unraw().to_string();
         if target.has_rules() {
             let errors_doc = format!(
                 "# Errors\n\nWhen the new `{}` data breaks its invariants: the machine comes back \
@@ -518,7 +520,14 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                     #bound,
                 {
                     let state = #value;
-                    match #krate::Invariant::check(&state) {
+                    // Paths start at the state's name: `Shipped.tracking_id`.
+                    let mut violations = #krate::Violations::new();
+                    #krate::Invariant::check_at(
+                        &state,
+                        &#krate::Location::root().variant(#target_name),
+                        &mut violations,
+                    );
+                    match violations.into_result() {
                         ::core::result::Result::Ok(()) => ::core::result::Result::Ok(#build),
                         ::core::result::Result::Err(violations) => {
                             ::core::result::Result::Err(#krate::Rejected { machine: self, violations })
@@ -593,6 +602,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
             "A new machine in the initial state [`{}`]: the machine's data, then the state's.",
             state.ident
         );
+        let state_name = state.ident.unraw().to_string();
         let span = state.initial.unwrap_or_else(Span::call_site);
         let new = Ident::new("new", span);
         if machine_rules || state.has_rules() {
@@ -604,7 +614,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
             }
             if state.has_rules() {
                 checks.extend(quote! {
-                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root(), &mut violations);
+                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#state_name), &mut violations);
                 });
             }
             tokens.extend(quote! {

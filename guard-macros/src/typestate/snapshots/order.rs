@@ -203,7 +203,7 @@ stateDiagram-v2
                     let mut violations = ::guard_core::Violations::new();
                     ::guard_core::Invariant::check_at(
                         &machine.state,
-                        &::guard_core::Location::root(),
+                        &::guard_core::Location::root().variant("Shipped"),
                         &mut violations,
                     );
                     match violations.into_result() {
@@ -325,6 +325,47 @@ stateDiagram-v2
                 other => ::core::result::Result::Err(other),
             }
         }
+    }
+    #[automatically_derived]
+    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
+        const ENUM_NAME: &'static str = "OrderState";
+        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = &[
+            ::guard_core::__private::enforce::RequiredVariant {
+                name: "Pending",
+                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                fields: &["0"],
+                required: &["0"],
+                bindings: &["order"],
+            },
+            ::guard_core::__private::enforce::RequiredVariant {
+                name: "Paid",
+                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                fields: &["0"],
+                required: &["0"],
+                bindings: &["order"],
+            },
+            ::guard_core::__private::enforce::RequiredVariant {
+                name: "Shipped",
+                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                fields: &["0"],
+                required: &["0"],
+                bindings: &["order"],
+            },
+            ::guard_core::__private::enforce::RequiredVariant {
+                name: "Delivered",
+                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                fields: &["0"],
+                required: &["0"],
+                bindings: &["order"],
+            },
+            ::guard_core::__private::enforce::RequiredVariant {
+                name: "Cancelled",
+                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                fields: &["0"],
+                required: &["0"],
+                bindings: &["order"],
+            },
+        ];
     }
     ::guard_core::__private::if_serde! {
         #[automatically_derived] impl < T > ::guard_core::__private::serde::Serialize for
@@ -593,7 +634,13 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
             S: __guard_order::OrderTransition<__guard_order::transition::ship>,
         {
             let state = Shipped(field_0);
-            match ::guard_core::Invariant::check(&state) {
+            let mut violations = ::guard_core::Violations::new();
+            ::guard_core::Invariant::check_at(
+                &state,
+                &::guard_core::Location::root().variant("Shipped"),
+                &mut violations,
+            );
+            match violations.into_result() {
                 ::core::result::Result::Ok(()) => {
                     ::core::result::Result::Ok(Order {
                         id: self.id,

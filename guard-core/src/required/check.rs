@@ -1,0 +1,582 @@
+//! The compile-time checker behind `#[enforce_state_invariants]`. Doc-hidden; no stability promise.
+//!
+//! For every pattern that names a variant, the attribute writes a free constant item
+//! `const _: () = { .. };` that calls [`check_arm`] (or [`check_catch_all`]) with a description of
+//! the pattern and the enum's table, found through [`Probe`]. When the pattern breaks a rule the
+//! constant panics with the diagnostic, which the compiler reports at the pattern during
+//! `cargo check`. Everything here is `const fn` over fixed-size buffers: no allocation, no `unsafe`.
+
+pub use super::{RequiredFields, RequiredVariant, VariantShape};
+use core::marker::PhantomData;
+
+/// The required-field table of one enum.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    /// The enum's declared name.
+    pub enum_name: &'static str,
+    /// Its variants with required fields.
+    pub variants: &'static [RequiredVariant],
+}
+
+/// Finds the table of `T`: `Probe::<T>::TABLE` is `Some` when `T: RequiredFields` (this inherent
+/// constant wins) and `None` otherwise (the constant of [`NoRequiredFields`], which must be in
+/// scope). Enums without required fields are thereby accepted without any error.
+#[derive(Debug)]
+pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized + RequiredFields> Probe<T> {
+    /// The table of `T`.
+    pub const TABLE: Option<Table> = Some(Table {
+        enum_name: T::ENUM_NAME,
+        variants: T::REQUIRED,
+    });
+}
+
+/// The fallback of [`Probe`] for types that declare no required fields.
+pub trait NoRequiredFields {
+    /// No table.
+    const TABLE: Option<Table> = None;
+}
+
+impl<T: ?Sized> NoRequiredFields for Probe<T> {}
+
+/// What a pattern does with one field of a variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Bound to a name that the arm uses.
+    Used,
+    /// Bound to a name that the arm never uses.
+    Unused,
+    /// Bound to a name starting with `_`, which declares it unused.
+    Underscored,
+    /// Written as `_`.
+    Wildcard,
+    /// Matched by a pattern that binds nothing (a literal, a nested `Type(_)`).
+    Unbound,
+}
+
+/// Which field a [`Slot`] is: by name, or by position from the front or the back of a tuple
+/// pattern (positions after `..` are counted from the back).
+#[derive(Debug, Clone, Copy)]
+pub enum Key {
+    /// `name: pattern`, `name`, or `0: pattern`.
+    Name(&'static str),
+    /// The field at this position, counted from the start.
+    Front(usize),
+    /// The field at this position, counted from the end (0 is the last field).
+    Back(usize),
+}
+
+/// One field written in a pattern.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    /// Which field.
+    pub key: Key,
+    /// What the pattern does with it.
+    pub state: State,
+    /// The field's sub-pattern as the fix should show it.
+    pub fix: &'static str,
+    /// The binding name, for messages (empty when the slot binds nothing).
+    pub binding: &'static str,
+}
+
+/// A pattern naming one variant: `path(slots..)` or `path { slots.. }`.
+#[derive(Debug, Clone, Copy)]
+pub struct Arm {
+    /// The code reported for an unbound required field.
+    pub unbound_code: &'static str,
+    /// The code reported for a bound but unused required field.
+    pub unused_code: &'static str,
+    /// The variant's path as written (`OrderStatus::Shipped`, `Self::Shipped`).
+    pub path: &'static str,
+    /// The variant's name.
+    pub variant: &'static str,
+    /// The fields written in the pattern.
+    pub slots: &'static [Slot],
+    /// The pattern has `..`.
+    pub rest: bool,
+    /// Code shown before the pattern in the fix (`if let `).
+    pub before: &'static str,
+    /// Code shown after the pattern in the fix (` => ...`).
+    pub after: &'static str,
+    /// Code between the pattern and a use of a binding in the fix for an unused binding (` => `).
+    pub body_open: &'static str,
+    /// Code after that use (`;`).
+    pub body_close: &'static str,
+}
+
+/// A catch-all pattern (`_`, a binding) in a `match` whose other arms name variants of an enum.
+#[derive(Debug, Clone, Copy)]
+pub struct CatchAll {
+    /// The code reported.
+    pub code: &'static str,
+    /// The catch-all pattern as written.
+    pub pattern: &'static str,
+    /// The enum's path as the other arms write it (`OrderStatus`, `Self`).
+    pub enum_path: &'static str,
+    /// The variants the other arms name.
+    pub named: &'static [&'static str],
+}
+
+const CAPACITY: usize = 4096;
+
+/// A diagnostic being written, or none.
+#[derive(Debug)]
+pub struct Report {
+    bytes: [u8; CAPACITY],
+    len: usize,
+}
+
+impl Report {
+    const fn new() -> Self {
+        Self {
+            bytes: [0; CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// `true` when the pattern breaks a rule.
+    #[must_use]
+    pub const fn failed(&self) -> bool {
+        self.len > 0
+    }
+
+    /// The diagnostic (empty when nothing failed).
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        let (written, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(written) {
+            Ok(text) => text,
+            // Only a truncated last character can be invalid: drop it.
+            Err(error) => match core::str::from_utf8(written.split_at(error.valid_up_to()).0) {
+                Ok(text) => text,
+                Err(_) => "",
+            },
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        while index < bytes.len() && self.len < CAPACITY {
+            self.bytes[self.len] = bytes[index];
+            self.len += 1;
+            index += 1;
+        }
+    }
+
+    const fn push_code(&mut self, code: &str) {
+        self.push("[");
+        self.push(code);
+        self.push("] ");
+    }
+
+    const fn push_ticked(&mut self, text: &str) {
+        self.push("`");
+        self.push(text);
+        self.push("`");
+    }
+}
+
+const fn same(left: &str, right: &str) -> bool {
+    let (left, right) = (left.as_bytes(), right.as_bytes());
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < left.len() {
+        if left[index] != right[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+const fn find_variant(table: &Table, name: &str) -> Option<&'static RequiredVariant> {
+    let mut index = 0;
+    while index < table.variants.len() {
+        if same(table.variants[index].name, name) {
+            return Some(&table.variants[index]);
+        }
+        index += 1;
+    }
+    None
+}
+
+const fn is_required(variant: &RequiredVariant, field: &str) -> bool {
+    let mut index = 0;
+    while index < variant.required.len() {
+        if same(variant.required[index], field) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// The slot of the field at `position` of `variant`, if the pattern writes it.
+const fn slot_of(arm: &Arm, variant: &RequiredVariant, position: usize) -> Option<Slot> {
+    let field = variant.fields[position];
+    let count = variant.fields.len();
+    let mut index = 0;
+    while index < arm.slots.len() {
+        let slot = arm.slots[index];
+        let matches = match slot.key {
+            Key::Name(name) => same(name, field),
+            Key::Front(front) => front == position,
+            Key::Back(back) => back < count && count - 1 - back == position,
+        };
+        if matches {
+            return Some(slot);
+        }
+        index += 1;
+    }
+    None
+}
+
+const fn missing(slot: Option<Slot>) -> bool {
+    match slot {
+        None => true,
+        Some(slot) => matches!(slot.state, State::Wildcard | State::Unbound),
+    }
+}
+
+const fn unused(slot: Option<Slot>) -> bool {
+    match slot {
+        None => false,
+        Some(slot) => matches!(slot.state, State::Unused | State::Underscored),
+    }
+}
+
+/// The fix for `arm`: every required field bound, written as the user would.
+const fn push_fix(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
+    report.push("`");
+    report.push(arm.before);
+    push_pattern(report, arm, variant);
+    report.push(arm.after);
+    report.push("`");
+}
+
+/// `arm`'s pattern with every required field bound.
+const fn push_pattern(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
+    report.push(arm.path);
+    match variant.shape {
+        VariantShape::Unit => {}
+        VariantShape::Tuple => {
+            report.push("(");
+            let mut position = 0;
+            while position < variant.fields.len() {
+                if position > 0 {
+                    report.push(", ");
+                }
+                let slot = slot_of(arm, variant, position);
+                let required = is_required(variant, variant.fields[position]);
+                match slot {
+                    Some(slot) if !(required && missing(Some(slot))) => report.push(slot.fix),
+                    _ if required => report.push(variant.bindings[position]),
+                    _ => report.push("_"),
+                }
+                position += 1;
+            }
+            report.push(")");
+        }
+        VariantShape::Named => {
+            report.push(" { ");
+            let mut written = 0;
+            let mut omitted = false;
+            let mut position = 0;
+            while position < variant.fields.len() {
+                let field = variant.fields[position];
+                let slot = slot_of(arm, variant, position);
+                let required = is_required(variant, field);
+                let shown = match slot {
+                    Some(slot) if !(required && missing(Some(slot))) => Some(slot.fix),
+                    _ if required => Some(variant.bindings[position]),
+                    _ => None,
+                };
+                match shown {
+                    Some(shown) => {
+                        if written > 0 {
+                            report.push(", ");
+                        }
+                        if !same(shown, field) {
+                            report.push(field);
+                            report.push(": ");
+                        }
+                        report.push(shown);
+                        written += 1;
+                    }
+                    None => omitted = true,
+                }
+                position += 1;
+            }
+            if omitted {
+                report.push(if written > 0 { ", .." } else { ".." });
+            }
+            report.push(" }");
+        }
+    }
+}
+
+const fn push_field(report: &mut Report, variant: &RequiredVariant, position: usize) {
+    report.push("`");
+    report.push(variant.fields[position]);
+    report.push("`");
+}
+
+/// Checks rules 1 (every required field bound) and 2 (every such binding used) for one pattern.
+#[must_use]
+pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
+    let mut report = Report::new();
+    let Some(table) = table else {
+        return report;
+    };
+    let Some(variant) = find_variant(&table, arm.variant) else {
+        return report;
+    };
+    let mut unbound = 0;
+    let mut ignored = 0;
+    let mut position = 0;
+    while position < variant.fields.len() {
+        if is_required(variant, variant.fields[position]) {
+            let slot = slot_of(arm, variant, position);
+            if missing(slot) {
+                unbound += 1;
+            } else if unused(slot) {
+                ignored += 1;
+            }
+        }
+        position += 1;
+    }
+    if unbound > 0 {
+        report.push_code(arm.unbound_code);
+        report.push("this pattern ignores required data of ");
+        report.push_ticked(arm.path);
+        report.push(": ");
+        let mut listed = 0;
+        let mut position = 0;
+        while position < variant.fields.len() {
+            let slot = slot_of(arm, variant, position);
+            if is_required(variant, variant.fields[position]) && missing(slot) {
+                if listed > 0 {
+                    report.push(if listed + 1 == unbound { " and " } else { ", " });
+                }
+                report.push("field ");
+                push_field(&mut report, variant, position);
+                report.push(match slot {
+                    Some(Slot {
+                        state: State::Wildcard,
+                        ..
+                    }) => " is hidden by `_`",
+                    Some(_) => " is matched but not bound",
+                    None if arm.rest => " is hidden by `..`",
+                    None => " is not bound",
+                });
+                listed += 1;
+            }
+            position += 1;
+        }
+        report.push("\nhelp: bind ");
+        report.push(if unbound > 1 { "them" } else { "it" });
+        report.push(" and use ");
+        report.push(if unbound > 1 { "them" } else { "it" });
+        report.push(" in the arm: ");
+        push_fix(&mut report, arm, variant);
+    } else if ignored > 0 {
+        report.push_code(arm.unused_code);
+        report.push("this arm never uses required data of ");
+        report.push_ticked(arm.path);
+        report.push(": ");
+        let mut listed = 0;
+        let mut position = 0;
+        while position < variant.fields.len() {
+            let slot = slot_of(arm, variant, position);
+            if let Some(slot) = slot
+                && is_required(variant, variant.fields[position])
+                && unused(Some(slot))
+            {
+                if listed > 0 {
+                    report.push(if listed + 1 == ignored { " and " } else { ", " });
+                }
+                report.push_ticked(slot.binding);
+                if !same(slot.binding, variant.fields[position]) {
+                    report.push(" (field ");
+                    push_field(&mut report, variant, position);
+                    report.push(")");
+                }
+                report.push(if matches!(slot.state, State::Underscored) {
+                    " is marked unused by its leading `_`"
+                } else {
+                    " is bound but never used"
+                });
+                listed += 1;
+            }
+            position += 1;
+        }
+        let mut first_unused = "";
+        let mut position = 0;
+        while position < variant.fields.len() {
+            if let Some(slot) = slot_of(arm, variant, position)
+                && first_unused.is_empty()
+                && is_required(variant, variant.fields[position])
+                && unused(Some(slot))
+            {
+                first_unused = trim_underscores(slot.binding);
+            }
+            position += 1;
+        }
+        report.push("\nhelp: use ");
+        report.push(if ignored > 1 { "them" } else { "it" });
+        report.push(" in the arm's body or guard (a call, a method, a macro argument, a struct field and a `return` all count), for example: ");
+        report.push("`");
+        report.push(arm.before);
+        push_pattern(&mut report, arm, variant);
+        report.push(arm.body_open);
+        report.push("record(");
+        report.push(first_unused);
+        report.push(")");
+        report.push(arm.body_close);
+        report.push("`");
+    }
+    report
+}
+
+const fn trim_underscores(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && bytes[start] == b'_' {
+        start += 1;
+    }
+    if start == bytes.len() {
+        return name;
+    }
+    match core::str::from_utf8(bytes.split_at(start).1) {
+        Ok(trimmed) => trimmed,
+        Err(_) => name,
+    }
+}
+
+const fn is_named(catch_all: &CatchAll, variant: &str) -> bool {
+    let mut index = 0;
+    while index < catch_all.named.len() {
+        if same(catch_all.named[index], variant) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
+const fn push_variant_path(report: &mut Report, catch_all: &CatchAll, variant: &RequiredVariant) {
+    report.push(catch_all.enum_path);
+    report.push("::");
+    report.push(variant.name);
+}
+
+/// Checks rule 3: a catch-all arm may not swallow a variant that has required fields.
+#[must_use]
+pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Report {
+    let mut report = Report::new();
+    let Some(table) = table else {
+        return report;
+    };
+    let mut swallowed = 0;
+    let mut index = 0;
+    while index < table.variants.len() {
+        if !is_named(catch_all, table.variants[index].name) {
+            swallowed += 1;
+        }
+        index += 1;
+    }
+    if swallowed == 0 {
+        return report;
+    }
+    report.push_code(catch_all.code);
+    report.push("the catch-all arm ");
+    report.push_ticked(catch_all.pattern);
+    report.push(" swallows ");
+    let mut listed = 0;
+    let mut index = 0;
+    while index < table.variants.len() {
+        let variant = &table.variants[index];
+        if !is_named(catch_all, variant.name) {
+            if listed > 0 {
+                report.push(if listed + 1 == swallowed {
+                    " and "
+                } else {
+                    ", "
+                });
+            }
+            report.push("`");
+            push_variant_path(&mut report, catch_all, variant);
+            report.push("`");
+            listed += 1;
+        }
+        index += 1;
+    }
+    report.push(if swallowed > 1 {
+        ", which carry required data"
+    } else {
+        ", which carries required data"
+    });
+    report.push("\nhelp: give ");
+    report.push(if swallowed > 1 { "each" } else { "it" });
+    report.push(" its own arm before ");
+    report.push_ticked(catch_all.pattern);
+    report.push(":");
+    let mut index = 0;
+    while index < table.variants.len() {
+        let variant = &table.variants[index];
+        if !is_named(catch_all, variant.name) {
+            report.push(" `");
+            push_variant_path(&mut report, catch_all, variant);
+            push_fields(&mut report, variant);
+            report.push(" => ...,`");
+        }
+        index += 1;
+    }
+    report
+}
+
+/// `(a, _)` or `{ a, .. }`: the required fields bound by their suggested names.
+const fn push_fields(report: &mut Report, variant: &RequiredVariant) {
+    match variant.shape {
+        VariantShape::Unit => {}
+        VariantShape::Tuple => {
+            report.push("(");
+            let mut position = 0;
+            while position < variant.fields.len() {
+                if position > 0 {
+                    report.push(", ");
+                }
+                report.push(if is_required(variant, variant.fields[position]) {
+                    variant.bindings[position]
+                } else {
+                    "_"
+                });
+                position += 1;
+            }
+            report.push(")");
+        }
+        VariantShape::Named => {
+            report.push(" { ");
+            let mut written = 0;
+            let mut position = 0;
+            while position < variant.fields.len() {
+                if is_required(variant, variant.fields[position]) {
+                    if written > 0 {
+                        report.push(", ");
+                    }
+                    report.push(variant.fields[position]);
+                    written += 1;
+                }
+                position += 1;
+            }
+            if written < variant.fields.len() {
+                report.push(", ..");
+            }
+            report.push(" }");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Writing the checks: one free constant item per pattern naming a variant and per catch-all arm,
+//! placed at the start of the block that holds the construct.
+//!
+//! ```text
+//! const _: () = {
+//!     use ::guard_core::__private::enforce::NoRequiredFields as _;
+//!     let report = ::guard_core::__private::enforce::check_arm(
+//!         ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE,
+//!         &::guard_core::__private::enforce::Arm { path: "OrderStatus::Shipped", .. },
+//!     );
+//!     if report.failed() {
+//!         ::core::panic!("{}", report.as_str()) // spanned on the user's pattern
+//!     }
+//! };
+//! ```
+
+use super::pattern::{Probe, Slot, SlotKey, VariantPattern};
+use crate::diagnostics::enforce::{
+    SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNUSED_REQUIRED_FIELD,
+};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+
+/// What the arm does with a field, as the checker sees it.
+#[derive(Clone, Copy)]
+pub(super) enum State {
+    Used,
+    Unused,
+    Underscored,
+    Wildcard,
+    Unbound,
+}
+
+/// One constant to write.
+pub(super) enum Check {
+    Variant {
+        pattern: VariantPattern,
+        /// For each of `pattern.slots`: its state and the binding named in messages.
+        states: Vec<(State, String)>,
+        before: &'static str,
+        after: &'static str,
+        body_open: &'static str,
+        body_close: &'static str,
+    },
+    CatchAll {
+        probe: Probe,
+        written: String,
+        named: Vec<String>,
+        first: Span,
+        last: Span,
+    },
+}
+
+impl Check {
+    pub(super) fn to_item(&self, krate: &syn::Path) -> syn::Stmt {
+        let private = quote!(#krate::__private::enforce);
+        let (probe, call, first, last) = match self {
+            Self::Variant {
+                pattern,
+                states,
+                before,
+                after,
+                body_open,
+                body_close,
+            } => {
+                let unbound_code = UNBOUND_REQUIRED_FIELD.id;
+                let unused_code = UNUSED_REQUIRED_FIELD.id;
+                let path = &pattern.path;
+                let variant = &pattern.variant;
+                let rest = pattern.rest;
+                let slots = pattern
+                    .slots
+                    .iter()
+                    .zip(states)
+                    .map(|(slot, (state, binding))| slot_tokens(&private, slot, *state, binding));
+                let call = quote! {
+                    #private::check_arm(__guard_table, &#private::Arm {
+                        unbound_code: #unbound_code,
+                        unused_code: #unused_code,
+                        path: #path,
+                        variant: #variant,
+                        slots: &[#(#slots),*],
+                        rest: #rest,
+                        before: #before,
+                        after: #after,
+                        body_open: #body_open,
+                        body_close: #body_close,
+                    })
+                };
+                (&pattern.probe, call, pattern.first, pattern.last)
+            }
+            Self::CatchAll {
+                probe,
+                written,
+                named,
+                first,
+                last,
+            } => {
+                let code = SWALLOWING_CATCH_ALL.id;
+                let enum_path = &probe.written;
+                let call = quote! {
+                    #private::check_catch_all(__guard_table, &#private::CatchAll {
+                        code: #code,
+                        pattern: #written,
+                        enum_path: #enum_path,
+                        named: &[#(#named),*],
+                    })
+                };
+                (probe, call, *first, *last)
+            }
+        };
+        let ty = &probe.ty;
+        // The panic's span runs from the pattern's first token to its last, so the compiler
+        // underlines the whole pattern.
+        let mut arguments = Group::new(
+            Delimiter::Parenthesis,
+            quote!("{}", __guard_report.as_str()),
+        );
+        arguments.set_span(last);
+        let mut panic = quote_spanned!(first=> ::core::panic!);
+        panic.extend([TokenTree::Group(arguments)]);
+        let item: TokenStream = quote! {
+            #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+            const _: () = {
+                use #private::NoRequiredFields as _;
+                let __guard_table = #private::Probe::<#ty>::TABLE;
+                let __guard_report = #call;
+                if __guard_report.failed() {
+                    #panic
+                }
+            };
+        };
+        // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
+        syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+    }
+}
+
+fn slot_tokens(private: &TokenStream, slot: &Slot, state: State, binding: &str) -> TokenStream {
+    let key = match &slot.key {
+        SlotKey::Name(name) => quote!(#private::Key::Name(#name)),
+        SlotKey::Front(position) => quote!(#private::Key::Front(#position)),
+        SlotKey::Back(position) => quote!(#private::Key::Back(#position)),
+    };
+    let state = match state {
+        State::Used => quote!(Used),
+        State::Unused => quote!(Unused),
+        State::Underscored => quote!(Underscored),
+        State::Wildcard => quote!(Wildcard),
+        State::Unbound => quote!(Unbound),
+    };
+    let fix = &slot.fix;
+    quote! {
+        #private::Slot {
+            key: #key,
+            state: #private::State::#state,
+            fix: #fix,
+            binding: #binding,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Expansion snapshots: what `#[enforce_state_invariants]` writes, pretty-printed. Update with
+//! `UPDATE_EXPECT=1 cargo test -p guard-macros --lib enforce`, then read the diff.
+
+use crate::entry::Outcome;
+use expect_test::{Expect, expect};
+use quote::quote;
+
+fn check(input: proc_macro2::TokenStream, expected: &Expect) {
+    let Outcome::Expanded(tokens) = super::expand(proc_macro2::TokenStream::new(), input) else {
+        panic!("the input is valid");
+    };
+    let file = syn::parse2::<syn::File>(tokens).expect("the expansion parses as items");
+    expected.assert_eq(&prettyplease::unparse(&file));
+}
+
+#[test]
+fn a_check_per_pattern_that_could_break_a_rule() {
+    check(
+        quote! {
+            fn on_update(order: &mut Order, update: OrderStatus) {
+                match update {
+                    OrderStatus::Shipped(_) => order.hold(),
+                    #[allow_unchecked(reason = "the note is enough here")]
+                    OrderStatus::Cancelled { note, .. } => order.note(note),
+                    OrderStatus::Paid(reference) => order.pay(reference),
+                    _ => {}
+                }
+            }
+        },
+        &expect![[r#"
+            fn on_update(order: &mut Order, update: OrderStatus) {
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    use ::guard_core::__private::enforce::NoRequiredFields as _;
+                    let __guard_table = ::guard_core::__private::enforce::Probe::<
+                        OrderStatus,
+                    >::TABLE;
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "OrderStatus::Shipped",
+                            variant: "Shipped",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "",
+                            after: " => ...",
+                            body_open: " => ",
+                            body_close: "",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    use ::guard_core::__private::enforce::NoRequiredFields as _;
+                    let __guard_table = ::guard_core::__private::enforce::Probe::<
+                        OrderStatus,
+                    >::TABLE;
+                    let __guard_report = ::guard_core::__private::enforce::check_catch_all(
+                        __guard_table,
+                        &::guard_core::__private::enforce::CatchAll {
+                            code: "G0303",
+                            pattern: "_",
+                            enum_path: "OrderStatus",
+                            named: &["Shipped", "Cancelled", "Paid"],
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                match update {
+                    OrderStatus::Shipped(_) => order.hold(),
+                    OrderStatus::Cancelled { note, .. } => order.note(note),
+                    OrderStatus::Paid(reference) => order.pay(reference),
+                    _ => {}
+                }
+            }
+        "#]],
+    );
+}

@@ -1,0 +1,28 @@
+// The opt-out must give a reason; a missing or empty reason is an error.
+use guard_core::enforce_state_invariants;
+
+#[derive(guard_core::__private::__GuardRequired)]
+pub enum OrderStatus {
+    Pending,
+    Shipped(#[required] TrackingId),
+    Cancelled {
+        #[required]
+        reason: String,
+        note: Option<String>,
+    },
+}
+
+pub struct TrackingId(pub String);
+
+#[enforce_state_invariants]
+pub fn count(status: &OrderStatus) -> u8 {
+    match status {
+        #[allow_unchecked]
+        OrderStatus::Shipped(_) => 1,
+        #[allow_unchecked(reason = "  ")]
+        OrderStatus::Cancelled { .. } => 2,
+        OrderStatus::Pending => 0,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,52 @@
+// Or-patterns (each alternative is checked), references, `ref` bindings, tuple variants by position (`..` in the middle),
+// `Self::` inside an impl, a type alias and an enum in another module.
+use guard_core::enforce_state_invariants;
+
+mod model {
+    #[derive(guard_core::__private::__GuardRequired)]
+    pub enum Leg {
+        Planned,
+        Moving(u32, #[required] String, u8),
+        Done { #[required] signature: String },
+    }
+}
+
+type Step = model::Leg;
+
+#[enforce_state_invariants]
+impl model::Leg {
+    pub fn weight(&self) -> u32 {
+        match self {
+            Self::Moving(weight, ..) => *weight,
+            Self::Done { signature: _ } => 1,
+            Self::Planned => 0,
+        }
+    }
+}
+
+#[enforce_state_invariants]
+pub fn positions(leg: &Step) -> u8 {
+    match *leg {
+        Step::Moving(_, ref _carrier, speed) => speed,
+        model::Leg::Done { ref signature } => signature.len() as u8,
+        Step::Planned => 0,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn either(leg: &model::Leg) -> usize {
+    match leg {
+        &model::Leg::Moving(_, ref carrier, _) | &model::Leg::Done { signature: ref carrier } => carrier.len(),
+        model::Leg::Planned => 0,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn or_hides(leg: &model::Leg) -> usize {
+    match leg {
+        model::Leg::Moving(..) | model::Leg::Planned => 0,
+        model::Leg::Done { signature } => signature.len(),
+    }
+}
+
+fn main() {}

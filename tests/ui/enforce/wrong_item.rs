@@ -1,0 +1,12 @@
+// The attribute goes on a fn, an impl block or an inline module.
+use guard_core::enforce_state_invariants;
+
+#[enforce_state_invariants]
+pub struct Order {
+    pub id: u32,
+}
+
+#[enforce_state_invariants(strict)]
+pub fn ship() {}
+
+fn main() {}
