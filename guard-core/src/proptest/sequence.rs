@@ -119,7 +119,7 @@ pub(crate) fn predicted_next<M: TestableMachine>(from: M::State, step: &M::Step)
     }
 }
 
-/// Generates legal [`Sequence`]s of a machine; see the [module documentation](self).
+/// Generates legal [`Sequence`]s of a machine; see the [`proptest` guide](crate::proptest).
 pub struct SequenceStrategy<M: TestableMachine> {
     starts: BoxedStrategy<M::Start>,
     /// The transitions of each state, by [`TestableMachine::state_index`]; `None` when terminal.
@@ -199,7 +199,7 @@ enum Phase {
     Done,
 }
 
-/// The value tree of [`SequenceStrategy`]; see the [module documentation](self) for how it
+/// The value tree of [`SequenceStrategy`]; see the [`proptest` guide](crate::proptest) for how it
 /// shrinks.
 pub struct SequenceTree<M: TestableMachine> {
     start: Box<dyn ValueTree<Value = M::Start>>,
