@@ -10,6 +10,7 @@ mod fallback;
 mod generics;
 mod markers;
 mod parse;
+mod proptest;
 #[cfg(test)]
 mod tests;
 mod validate;
