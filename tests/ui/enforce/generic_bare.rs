@@ -1,6 +1,6 @@
 // A generic enum named without its arguments (`Slot::Filled`) is checked: the check finds the
-// table the enum publishes under its own name, without naming the type (which would need the
-// arguments).
+// table the enum publishes under its own name (here the name in the parameter's declared type
+// `&Slot<T>`), without naming the type, which would need the arguments.
 use guard_core::enforce_state_invariants;
 use guard_enforce_upstream::Slot;
 
