@@ -204,9 +204,9 @@ impl<'a> Walker<'a> {
         self.type_lookup(ty, signature)
     }
 
-    /// Where a check finds the table of the type `ty`: by its name when it has arguments (the
-    /// check cannot name the fn's generics), by the type itself otherwise (which also follows a
-    /// type alias and an import of the enum's type alone, `use m::Enum::{self}`).
+    /// Where a check finds the table of the type `ty`: by the type itself when the check can
+    /// write it (which also follows a type alias, and an import of the enum's type alone,
+    /// `use m::Enum::{self}`), by its name when it mentions the fn's or the impl's generics.
     fn type_lookup(&self, ty: &syn::Type, signature: &Signature) -> Option<Lookup> {
         match ty {
             syn::Type::Reference(reference) => {
