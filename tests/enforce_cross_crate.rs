@@ -1,6 +1,7 @@
 //! `#[enforce_state_invariants]` on code that matches enums declared in another crate, reached
-//! through a re-export, a module path and a type alias. The ui test `ui/enforce/cross_crate.rs`
-//! shows the same enums rejected when an arm ignores their data.
+//! through a re-export, a module path and a type alias (followed here because the matched values
+//! are parameters declared with it). The ui tests `ui/enforce/cross_crate.rs` and
+//! `ui/enforce/generic_bare.rs` show the same enums rejected when an arm ignores their data.
 use guard_core::enforce_state_invariants;
 use guard_enforce_upstream::shipping::{self, TrackingCode};
 use guard_enforce_upstream::{Parcel, Slot};

@@ -4,7 +4,7 @@
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();
-    for area in ["typestate", "invariant", "enforce"] {
+    for area in ["typestate", "invariant", "enforce", "proptest"] {
         cases.pass(format!("ui/{area}/pass/*.rs"));
         cases.compile_fail(format!("ui/{area}/*.rs"));
     }

@@ -2,9 +2,10 @@
 //!
 //! `#[derive(Invariant)]` publishes it for enums whose variant fields carry `#[invariant(required)]`,
 //! and `#[typestate]` for its erased enum (the typed machine held by each state is required).
-//! `#[enforce_state_invariants]` reads it through the [`RequiredFields`] trait: the metadata travels
-//! with the type, so the check works wherever the enum can be named — another module, another crate,
-//! behind a `use` or a type alias.
+//! `#[enforce_state_invariants]` reads it through the [`RequiredFields`] trait, or through a hidden
+//! constant named like the enum that carries the same table (so that a generic enum written without
+//! its arguments can be checked): the metadata travels with the enum, so the check works wherever
+//! the enum can be named — another module, another crate, behind a `use`.
 //!
 //! ```
 //! use guard_core::{RequiredFields, RequiredVariant, VariantShape};
@@ -64,7 +65,10 @@ pub struct RequiredVariant {
 /// each required field and use it (checked by `#[enforce_state_invariants]`).
 ///
 /// Implemented by `#[derive(Invariant)]` and `#[typestate]`; implementing it by hand is possible but
-/// the table must list real variants and fields.
+/// the table must list real variants and fields, and a hand-written implementation is only found
+/// when a pattern names the enum through `Self`, with its arguments, or by a variant imported with
+/// `use Enum::*` (the derives also publish the table under the enum's name, which patterns naming
+/// the enum bare read).
 pub trait RequiredFields {
     /// The enum's name as written in its declaration.
     const ENUM_NAME: &'static str;

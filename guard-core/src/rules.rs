@@ -8,7 +8,7 @@
 //! | `non_empty`, `len(..)` | [`HasLength`] | `str`, `String`, `Box<str>`, `Cow<str>`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet` (+ `HashMap`, `HashSet` with `std`) |
 //! | `range(..)` | [`Number`] | every primitive integer and float |
 //! | `each(..)` | [`Elements`] | `Vec`, slices, arrays, `VecDeque`, `BTreeSet` (by position), `BTreeMap` (values, by key) (+ `HashMap` with `std`) |
-//! | `nested` | [`Invariant`](crate::Invariant) | derived types, and `Option`, `Box`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet`, `Rc`, `Arc`, `Guarded` of them (+ `HashMap` with `std`) |
+//! | `nested` | [`Invariant`] | derived types, and `Option`, `Box`, `Vec`, slices, arrays, `VecDeque`, `BTreeMap`, `BTreeSet`, `Rc`, `Arc`, `Guarded` of them (+ `HashMap` with `std`) |
 //!
 //! Every rule sees through `Option`: `None` passes, `Some(value)` is checked like `value`.
 //!

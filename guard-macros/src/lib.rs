@@ -2,7 +2,7 @@
 //! items the generated code uses; see its documentation for the user guide.
 //!
 //! Each macro lives in its own folder and reads in one direction: `parse` → `validate` → `expand`.
-//! Diagnostics (codes and wording) live in [`diagnostics`], shared by the three macros.
+//! Diagnostics (codes and wording) live in the `diagnostics` module, shared by the three macros.
 #![forbid(unsafe_code)]
 
 #[cfg(test)]

@@ -131,6 +131,52 @@ pub mod matching {
         }
         ::core::option::Option::None
     }
+
+    /// A generic enum with a required field, matched below without its arguments.
+    #[derive(Debug, guard_core::Invariant)]
+    pub enum Slot<T> {
+        /// Nothing yet.
+        Empty,
+        /// A value.
+        Filled(#[invariant(required)] T),
+    }
+
+    /// A generic enum without required fields.
+    #[derive(Debug)]
+    pub enum Pair<T> {
+        /// One value.
+        One(T),
+        /// Two values.
+        Two(T, T),
+    }
+
+    /// The value of a filled slot (its enum is named bare).
+    #[must_use]
+    pub fn filled<T>(slot: &Slot<T>) -> ::core::option::Option<&T> {
+        match slot {
+            Slot::Filled(value, ..) => ::core::option::Option::Some(value),
+            Slot::Empty => ::core::option::Option::None,
+        }
+    }
+
+    /// The first value of a pair (an enum without required fields, named bare).
+    #[must_use]
+    pub fn first<T>(pair: &Pair<T>) -> &T {
+        match pair {
+            Pair::Two(first, _) | Pair::One(first) => first,
+        }
+    }
+
+    /// The tracking id of a sent delivery, its variants imported with `use Delivery::*`.
+    #[must_use]
+    pub fn tracking_by_glob(delivery: &Delivery) -> ::core::option::Option<&str> {
+        #[allow(clippy::enum_glob_use)]
+        use Delivery::*;
+        match delivery {
+            Sent { tracking_id, .. } => ::core::option::Option::Some(tracking_id),
+            Waiting => ::core::option::Option::None,
+        }
+    }
 }
 
 /// Drives everything above; returns what a test can assert.

@@ -40,6 +40,123 @@ pub trait NoRequiredFields {
 
 impl<T: ?Sized> NoRequiredFields for Probe<T> {}
 
+impl Table {
+    /// The table, as the checks read it: an enum publishes its [`Table`] under its own name in the
+    /// value namespace (see [`unpublished`]).
+    #[must_use]
+    pub const fn table(&self) -> Option<Table> {
+        Some(*self)
+    }
+}
+
+/// What a name without a published [`Table`] resolves to in a check (see [`unpublished`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Unpublished;
+
+impl Unpublished {
+    /// No table: the enum declares no required fields.
+    #[must_use]
+    pub const fn table(&self) -> Option<Table> {
+        None
+    }
+}
+
+/// The fallback for the name lookup of a published table.
+///
+/// An enum with required fields also publishes its table as a hidden constant named like the
+/// enum (enums live in the type namespace only, so the two do not clash, and every `use` of the
+/// enum brings the constant along). A check for `Slot::Filled(_)` reads it without naming the type,
+/// which a generic enum written without its arguments would not allow:
+///
+/// ```text
+/// use ::guard_core::__private::enforce::unpublished::*; // `__guard_meta`: Unpublished
+/// use Slot as __guard_meta;                                // shadows it when `Slot` publishes one
+/// let table = __guard_meta.table();
+/// ```
+///
+/// An explicit import shadows a glob import namespace by namespace, so an enum without the
+/// constant (any ordinary enum) leaves the fallback in place.
+pub mod unpublished {
+    /// The fallback: no table.
+    #[allow(non_upper_case_globals)]
+    pub const __guard_meta: super::Unpublished = super::Unpublished;
+}
+
+/// The table of a type known only by inference, as picked by [`Select`].
+#[derive(Debug)]
+pub struct Found<E: ?Sized>(PhantomData<E>);
+
+/// No table: the inferred type does not implement [`RequiredFields`].
+#[derive(Debug)]
+pub struct NotFound;
+
+/// The outcome of [`Select`], read by [`inferred`].
+pub trait Selected {
+    /// The table, if any.
+    const TABLE: Option<Table>;
+}
+
+impl<E: ?Sized + RequiredFields> Selected for Found<E> {
+    const TABLE: Option<Table> = Some(Table {
+        enum_name: E::ENUM_NAME,
+        variants: E::REQUIRED,
+    });
+}
+
+impl Selected for NotFound {
+    const TABLE: Option<Table> = None;
+}
+
+/// Picks [`Found`] or [`NotFound`] for a type known only by inference (a variant imported with
+/// `use Enum::*` names no type): `(&Select::of(&value)).select()` resolves to
+/// [`SelectFound::select`] when the value's type implements [`RequiredFields`] and to
+/// [`SelectNotFound::select`] otherwise (method lookup tries the receiver as written before
+/// adding a reference). Both traits must be in scope. The call is written in a closure that is
+/// never called, so the methods need not be `const`; [`inferred`] reads the closure's return type.
+#[derive(Debug)]
+pub struct Select<E: ?Sized>(PhantomData<E>);
+
+impl<E: ?Sized> Select<E> {
+    /// The selector for the type of `value`.
+    #[must_use]
+    pub const fn of(value: &E) -> Self {
+        let _ = value;
+        Self(PhantomData)
+    }
+}
+
+/// The choice of [`Select`] for a type with required fields.
+pub trait SelectFound<E: ?Sized> {
+    /// [`Found`].
+    fn select(&self) -> Found<E>;
+}
+
+impl<E: ?Sized + RequiredFields> SelectFound<E> for Select<E> {
+    fn select(&self) -> Found<E> {
+        Found(PhantomData)
+    }
+}
+
+/// The choice of [`Select`] for any other type.
+pub trait SelectNotFound {
+    /// [`NotFound`].
+    fn select(&self) -> NotFound;
+}
+
+impl<E: ?Sized> SelectNotFound for &Select<E> {
+    fn select(&self) -> NotFound {
+        NotFound
+    }
+}
+
+/// The table picked by the never-called closure `select`, whose parameter's type is inferred
+/// from a pattern (`|value| { if let Shipped { .. } = value {} (&Select::of(&value)).select() }`).
+#[must_use]
+pub const fn inferred<V, S: Selected, F: Fn(V) -> S>(select: &F) -> Option<Table> {
+    let _ = select;
+    S::TABLE
+}
+
 /// What a pattern does with one field of a variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
@@ -112,7 +229,8 @@ pub struct CatchAll {
     pub code: &'static str,
     /// The catch-all pattern as written.
     pub pattern: &'static str,
-    /// The enum's path as the other arms write it (`OrderStatus`, `Self`).
+    /// The enum's path as the other arms write it (`OrderStatus`, `Self`), or empty when they
+    /// name its variants alone (imported with `use Enum::*`).
     pub enum_path: &'static str,
     /// The variants the other arms name.
     pub named: &'static [&'static str],
@@ -469,8 +587,11 @@ const fn is_named(catch_all: &CatchAll, variant: &str) -> bool {
 }
 
 const fn push_variant_path(report: &mut Report, catch_all: &CatchAll, variant: &RequiredVariant) {
-    report.push(catch_all.enum_path);
-    report.push("::");
+    // Variants imported with `use Enum::*` are written alone.
+    if !catch_all.enum_path.is_empty() {
+        report.push(catch_all.enum_path);
+        report.push("::");
+    }
     report.push(variant.name);
 }
 

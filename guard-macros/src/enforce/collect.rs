@@ -4,10 +4,11 @@
 //! block gets one), and guard's helper attributes are removed.
 
 use super::expand::{Check, State};
-use super::pattern::{Facts, Position, Reader};
+use super::pattern::{Facts, Lookup, Position, Reader};
 use super::usage::Used;
 use crate::diagnostics::Errors;
 use crate::diagnostics::enforce::OPT_OUT_WITHOUT_REASON;
+use quote::ToTokens;
 use syn::visit_mut::VisitMut;
 
 /// The attribute that exempts one arm, `let … else` or `if let`, with a mandatory reason.
@@ -15,10 +16,14 @@ pub(super) const OPT_OUT: &str = "allow_unchecked";
 
 pub(super) struct Walker<'a> {
     krate: &'a syn::Path,
-    /// The placeholder type `Self` stands for in each enclosing impl, or why it cannot be named.
-    self_types: Vec<Result<syn::Type, &'static str>>,
+    /// Where a check finds the table of `Self` in each enclosing impl, or why it cannot.
+    self_types: Vec<Result<Lookup, &'static str>>,
     /// The checks of each enclosing block, innermost last.
     frames: Vec<Vec<Check>>,
+    /// The parameters of each enclosing fn, innermost last.
+    signatures: Vec<Signature>,
+    /// The type and const parameters of each enclosing impl, innermost last.
+    impl_parameters: Vec<Vec<String>>,
     pub(super) errors: Errors,
 }
 
@@ -63,16 +68,26 @@ impl<'a> Walker<'a> {
             krate,
             self_types: Vec::new(),
             frames: Vec::new(),
+            signatures: Vec::new(),
+            impl_parameters: Vec::new(),
             errors: Errors::default(),
         }
     }
 
     /// Reads `pattern`, queues a check for each variant it names, and returns what it found.
-    fn read(&mut self, pattern: &syn::Pat, used: &Used, context: Context) -> Facts {
+    fn read(
+        &mut self,
+        pattern: &syn::Pat,
+        scrutinee: &syn::Expr,
+        used: &Used,
+        context: Context,
+    ) -> Facts {
         let mut facts = Facts::default();
         let self_ty = Self::self_type(&self.self_types);
+        let scrutinee = self.scrutinee(scrutinee);
         Reader {
             self_ty,
+            scrutinee: scrutinee.as_ref(),
             errors: &mut self.errors,
         }
         .read(pattern, "", &mut facts);
@@ -136,14 +151,104 @@ impl<'a> Walker<'a> {
     }
 
     fn self_type<'s>(
-        self_types: &'s [Result<syn::Type, &'static str>],
-    ) -> Result<&'s syn::Type, &'static str> {
+        self_types: &'s [Result<Lookup, &'static str>],
+    ) -> Result<&'s Lookup, &'static str> {
         match self_types.last() {
             Some(Ok(ty)) => Ok(ty),
             Some(Err(why)) => Err(why),
             None => Err(
                 "the attribute is on this fn, not on the `impl` block, so it does not see what `Self` is",
             ),
+        }
+    }
+
+    /// Where a check finds the table of the value `expr` evaluates to, when the fn's signature
+    /// says: `self` (a plain receiver), or a parameter that nothing in the fn rebinds, through its
+    /// declared type. `None` otherwise: each pattern's own path then says where to look.
+    fn scrutinee(&self, expr: &syn::Expr) -> Option<Lookup> {
+        let signature = self.signatures.last()?;
+        // `*name` reads through a reference only: a smart pointer's target is another type.
+        let (expr, dereferenced) = match strip_expr(expr) {
+            syn::Expr::Unary(syn::ExprUnary {
+                op: syn::UnOp::Deref(_),
+                expr,
+                ..
+            }) => (strip_expr(expr), true),
+            other => (other, false),
+        };
+        let syn::Expr::Path(path) = expr else {
+            return None;
+        };
+        let name = path.path.get_ident()?.to_string();
+        if path.qself.is_some() {
+            return None;
+        }
+        if name == "self" {
+            let readable = match signature.receiver {
+                Some(Receiver::Reference) => true,
+                Some(Receiver::Value) => !dereferenced,
+                None => false,
+            };
+            return readable
+                .then(|| Self::self_type(&self.self_types).ok().cloned())
+                .flatten();
+        }
+        let (_, ty) = signature
+            .parameters
+            .iter()
+            .find(|(parameter, _)| *parameter == name)?;
+        let ty = strip_type(ty);
+        if dereferenced && !matches!(ty, syn::Type::Reference(_)) {
+            return None;
+        }
+        self.type_lookup(ty, signature)
+    }
+
+    /// Where a check finds the table of the type `ty`: by the type itself when the check can
+    /// write it (which also follows a type alias, and an import of the enum's type alone,
+    /// `use m::Enum::{self}`), by its name when it mentions the fn's or the impl's generics.
+    fn type_lookup(&self, ty: &syn::Type, signature: &Signature) -> Option<Lookup> {
+        match ty {
+            syn::Type::Reference(reference) => {
+                self.type_lookup(strip_type(&reference.elem), signature)
+            }
+            syn::Type::Path(path) if path.qself.is_none() => {
+                if path.path.is_ident("Self") {
+                    return Self::self_type(&self.self_types).ok().cloned();
+                }
+                let first = path.path.segments.first()?;
+                if first.ident == "Self" {
+                    return None;
+                }
+                // Any mention of the fn's or the impl's parameters (or of `Self`) makes the type
+                // unnameable in a check item: look it up by its name then, unless it is one.
+                let parameters: Vec<&String> = signature
+                    .generics
+                    .iter()
+                    .chain(self.impl_parameters.last().into_iter().flatten())
+                    .collect();
+                if !mentions(ty.to_token_stream(), &parameters) {
+                    // The fn's lifetimes are not in scope either; any lifetime will do.
+                    struct Erase;
+                    impl VisitMut for Erase {
+                        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+                            *lifetime = syn::Lifetime::new("'_", lifetime.span());
+                        }
+                    }
+                    let mut erased = ty.clone();
+                    Erase.visit_type_mut(&mut erased);
+                    return Some(Lookup::Type(erased));
+                }
+                if parameters.iter().any(|parameter| first.ident == parameter) {
+                    return None;
+                }
+                let mut name = path.path.clone();
+                for segment in &mut name.segments {
+                    segment.arguments = syn::PathArguments::None;
+                }
+                Some(Lookup::Published(name))
+            }
+            _ => None,
         }
     }
 
@@ -173,6 +278,7 @@ impl<'a> Walker<'a> {
 
     fn check_match(&mut self, expr: &mut syn::ExprMatch) {
         let mut named: Vec<(String, Box<super::pattern::Probe>, String)> = Vec::new();
+        let scrutinee = self.scrutinee(&expr.expr);
         let mut catch_alls = Vec::new();
         for arm in &mut expr.arms {
             let exempt = self.opted_out(&mut arm.attrs);
@@ -192,12 +298,13 @@ impl<'a> Walker<'a> {
                 let self_ty = Self::self_type(&self.self_types);
                 Reader {
                     self_ty,
+                    scrutinee: scrutinee.as_ref(),
                     errors: &mut quiet,
                 }
                 .read(&arm.pat, "", &mut facts);
                 facts
             } else {
-                self.read(&arm.pat, &used, MATCH_ARM)
+                self.read(&arm.pat, &expr.expr, &used, MATCH_ARM)
             };
             for position in facts.positions {
                 match position {
@@ -270,7 +377,7 @@ impl<'a> Walker<'a> {
             for later in &lets[position + 1..] {
                 used_here.expr(&later.expr);
             }
-            self.read(&binding.pat, &used_here, context);
+            self.read(&binding.pat, &binding.expr, &used_here, context);
         }
     }
 
@@ -295,7 +402,11 @@ impl<'a> Walker<'a> {
         for stmt in &*rest {
             used.stmt(stmt);
         }
-        self.read(&local.pat, &used, LET_ELSE);
+        let Some(init) = &local.init else {
+            return;
+        };
+        let scrutinee = (*init.expr).clone();
+        self.read(&local.pat, &scrutinee, &used, LET_ELSE);
     }
 }
 
@@ -323,6 +434,104 @@ impl Walker<'_> {
                 stmts,
             },
         });
+    }
+}
+
+/// What a fn's signature says about the values its body can match.
+#[derive(Default)]
+struct Signature {
+    receiver: Option<Receiver>,
+    /// The parameters bound to a plain name that nothing in the body binds again, with their
+    /// declared types.
+    parameters: Vec<(String, syn::Type)>,
+    /// The fn's type and const parameters, which a check item cannot name.
+    generics: Vec<String>,
+}
+
+/// A receiver whose type is `Self`: `self`/`mut self`, or `&self`/`&mut self`.
+#[derive(Clone, Copy)]
+enum Receiver {
+    Value,
+    Reference,
+}
+
+impl Signature {
+    fn new(signature: &syn::Signature, body: &syn::Block) -> Self {
+        struct Bound(Vec<String>);
+        impl<'ast> syn::visit::Visit<'ast> for Bound {
+            fn visit_pat_ident(&mut self, binding: &'ast syn::PatIdent) {
+                self.0.push(binding.ident.to_string());
+                syn::visit::visit_pat_ident(self, binding);
+            }
+        }
+        let mut bound = Bound(Vec::new());
+        syn::visit::Visit::visit_block(&mut bound, body);
+        let mut receiver = None;
+        let mut parameters = Vec::new();
+        for input in &signature.inputs {
+            match input {
+                syn::FnArg::Receiver(plain) => {
+                    receiver = match plain.kind {
+                        syn::ReceiverKind::Value => Some(Receiver::Value),
+                        syn::ReceiverKind::Reference(..) => Some(Receiver::Reference),
+                        _ => None,
+                    };
+                }
+                syn::FnArg::Typed(typed) => {
+                    if let syn::Pat::Ident(binding) = &*typed.pat
+                        && binding.subpat.is_none()
+                        && !bound.0.contains(&binding.ident.to_string())
+                    {
+                        parameters.push((binding.ident.to_string(), (*typed.ty).clone()));
+                    }
+                }
+            }
+        }
+        Self {
+            receiver,
+            parameters,
+            generics: parameter_names(&signature.generics),
+        }
+    }
+}
+
+fn parameter_names(generics: &syn::Generics) -> Vec<String> {
+    generics
+        .type_params()
+        .map(|parameter| parameter.ident.to_string())
+        .chain(
+            generics
+                .const_params()
+                .map(|parameter| parameter.ident.to_string()),
+        )
+        .collect()
+}
+
+/// Whether `tokens` name `Self` or one of `parameters`.
+fn mentions(tokens: proc_macro2::TokenStream, parameters: &[&String]) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(ident) => {
+            ident == "Self" || parameters.iter().any(|parameter| ident == parameter)
+        }
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), parameters),
+        _ => false,
+    })
+}
+
+fn strip_expr(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Paren(inner) => strip_expr(&inner.expr),
+        syn::Expr::Group(inner) => strip_expr(&inner.expr),
+        syn::Expr::Reference(inner) => strip_expr(&inner.expr),
+        other => other,
+    }
+}
+
+fn strip_type(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Paren(inner) => strip_type(&inner.elem),
+        syn::Type::Group(inner) => strip_type(&inner.elem),
+        other => other,
     }
 }
 
@@ -374,6 +583,26 @@ fn strip_nested_attribute(attrs: &mut Vec<syn::Attribute>) {
             .last()
             .is_none_or(|segment| segment.ident != "enforce_state_invariants")
     });
+}
+
+/// Where a check finds the table of the impl's self type. Without generic parameters, through the
+/// type itself; with some, through its name (`impl<T: Display> Tree<T>` is looked up as `Tree`),
+/// since a free constant item cannot name the impl's parameters and placeholders may not meet
+/// their bounds; when the self type is not a path, through the type with placeholders.
+fn self_lookup(item: &syn::ItemImpl) -> Result<Lookup, &'static str> {
+    if item.generics.params.is_empty() {
+        return Ok(Lookup::Type((*item.self_ty).clone()));
+    }
+    if let syn::Type::Path(path) = &*item.self_ty
+        && path.qself.is_none()
+    {
+        let mut name = path.path.clone();
+        for segment in &mut name.segments {
+            segment.arguments = syn::PathArguments::None;
+        }
+        return Ok(Lookup::Published(name));
+    }
+    placeholder_self(item).map(Lookup::Type)
 }
 
 /// The impl's self type with its generic parameters replaced by `()` and `'static`, so that a
@@ -432,12 +661,31 @@ impl VisitMut for Walker<'_> {
 
     fn visit_impl_item_fn_mut(&mut self, function: &mut syn::ImplItemFn) {
         strip_nested_attribute(&mut function.attrs);
+        self.signatures
+            .push(Signature::new(&function.sig, &function.block));
         syn::visit_mut::visit_impl_item_fn_mut(self, function);
+        self.signatures.pop();
+    }
+
+    fn visit_item_fn_mut(&mut self, function: &mut syn::ItemFn) {
+        self.signatures
+            .push(Signature::new(&function.sig, &function.block));
+        syn::visit_mut::visit_item_fn_mut(self, function);
+        self.signatures.pop();
+    }
+
+    fn visit_trait_item_fn_mut(&mut self, function: &mut syn::TraitItemFn) {
+        // No signature: `Self` in a trait is unknown.
+        self.signatures.push(Signature::default());
+        syn::visit_mut::visit_trait_item_fn_mut(self, function);
+        self.signatures.pop();
     }
 
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        self.self_types.push(placeholder_self(item));
+        self.self_types.push(self_lookup(item));
+        self.impl_parameters.push(parameter_names(&item.generics));
         syn::visit_mut::visit_item_impl_mut(self, item);
+        self.impl_parameters.pop();
         self.self_types.pop();
     }
 

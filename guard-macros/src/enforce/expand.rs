@@ -14,7 +14,7 @@
 //! };
 //! ```
 
-use super::pattern::{Probe, Slot, SlotKey, VariantPattern};
+use super::pattern::{Lookup, Probe, Slot, SlotKey, VariantPattern};
 use crate::diagnostics::enforce::{
     SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNUSED_REQUIRED_FIELD,
 };
@@ -109,7 +109,7 @@ impl Check {
                 (probe, call, *first, *last)
             }
         };
-        let ty = &probe.ty;
+        let table = lookup(&private, probe, first);
         // The panic's span runs from the pattern's first token to its last, so the compiler
         // underlines the whole pattern.
         let mut arguments = Group::new(
@@ -122,8 +122,7 @@ impl Check {
         let item: TokenStream = quote! {
             #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
             const _: () = {
-                use #private::NoRequiredFields as _;
-                let __guard_table = #private::Probe::<#ty>::TABLE;
+                let __guard_table = #table;
                 let __guard_report = #call;
                 if __guard_report.failed() {
                     #panic
@@ -132,6 +131,45 @@ impl Check {
         };
         // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
         syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+    }
+}
+
+/// The expression that finds the table (an `Option<Table>`) of the enum `probe` names.
+fn lookup(private: &TokenStream, probe: &Probe, first: Span) -> TokenStream {
+    match &probe.lookup {
+        Lookup::Type(ty) => quote! {
+            {
+                use #private::NoRequiredFields as _;
+                #private::Probe::<#ty>::TABLE
+            }
+        },
+        // The enum's own name shadows the glob-imported fallback when it publishes a table.
+        Lookup::Published(path) => quote! {
+            {
+                #[allow(unused_imports)]
+                use #private::unpublished::*;
+                #[allow(unused_imports)]
+                use #path as __guard_meta;
+                __guard_meta.table()
+            }
+        },
+        // The closure is never called: it only gives the compiler a value whose type the
+        // pattern fixes, and whose table `Select` picks. An inference error (a generic type) is
+        // reported at the user's pattern.
+        Lookup::Inferred(path) => {
+            let value = quote_spanned!(first=> __guard_value);
+            quote! {
+                {
+                    #[allow(unused_imports)]
+                    use #private::{SelectFound as _, SelectNotFound as _};
+                    #private::inferred(&|#value| {
+                        #[allow(irrefutable_let_patterns)]
+                        if let #path { .. } = __guard_value {}
+                        (&#private::Select::of(&__guard_value)).select()
+                    })
+                }
+            }
+        }
     }
 }
 

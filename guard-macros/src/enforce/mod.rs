@@ -9,31 +9,59 @@
 //!
 //! The attribute sees only tokens: in `OrderStatus::Shipped(_) => ..` it knows the path, not the
 //! enum's fields nor whether they are required. That knowledge lives with the enum, published by
-//! [`crate::required::emit`] as an implementation of `guard_core::RequiredFields` (a constant
-//! table). Two ways to bring the two together were measured on rustc 1.95:
+//! [`crate::required::emit`] as a constant table. Two ways to bring the two together were
+//! measured on rustc 1.95:
 //!
 //! - **A metadata `macro_rules!` re-exported under the enum's name**, to which the attribute hands
 //!   the arm's tokens. It checks at expansion time with exact spans, but the attribute must know
 //!   *which* paths have such a macro: invoking `Ordering!{..}` for an enum without one is a hard
 //!   "cannot find macro" error, and no name-resolution fallback exists (a glob fallback would
 //!   shadow the real macro). Every non-guard enum in checked code would break.
-//! - **A free constant item** `const _: () = { .. };` that looks the enum's table up through a
-//!   trait probe (an inherent constant on `Probe<T>` that exists only when `T: RequiredFields`, with a
-//!   trait constant as fallback) and panics with the diagnostic. Enums without metadata fall back
-//!   silently; the check runs in `cargo check` (free constants are evaluated there, inline
-//!   `const { .. }` blocks are not), in generic fns and in fns nobody calls; and the metadata travels
-//!   with the type, so another module, another crate, a `use`, or a `type` alias just work.
+//! - **A free constant item** `const _: () = { .. };` that finds the enum's table and panics with
+//!   the diagnostic. Enums without metadata fall back silently; the check runs in `cargo check`
+//!   (free constants are evaluated there, inline `const { .. }` blocks are not), in generic fns and
+//!   in fns nobody calls.
 //!
-//! This module takes the second. What it costs:
-//! - a free item cannot name `Self` or the fn's generics, so `Self::Variant` inside an impl is
-//!   written as the impl's self type with `()`/`'static` in place of its parameters, and an enum
-//!   with type parameters must be named with its arguments (`Wrapper::<u8>::Ready(..)`), through
-//!   `Self`, or a type alias, when its pattern needs a check (see below); the well-known generic
-//!   enums of the standard library (`Option`, `Result`, `Cow`, `Entry`, `Bound`, `Poll`,
-//!   `ControlFlow`) and `Either` are looked through;
+//! This module takes the second. A free item cannot name `Self`, the fn's generics, nor a local
+//! variable's type, so the item finds the table in one of three ways ([`pattern::Lookup`]). For a
+//! pattern at the top of a construct matching `self` or a fn parameter the fn never rebinds, the
+//! way follows from the declared type (`collect::Walker::scrutinee`): by the type when it can be
+//! written in the item, by its name when it mentions the fn's generics. Otherwise it follows from
+//! the pattern's path as written:
+//!
+//! - **by the enum's name** (`OrderStatus::Shipped`, `model::Slot::Filled`: the enum written
+//!   bare). [`crate::required::emit`] publishes the table a second time as a hidden constant named
+//!   like the enum: a constant lives in the value namespace, the enum in the type namespace, and
+//!   every `use` of the enum imports both. The item glob-imports a fallback constant and then
+//!   imports the enum's path under the same name; an explicit import shadows a glob import
+//!   namespace by namespace, so the name is the enum's table when it publishes one and the
+//!   fallback (no table) otherwise. The type is never written, so a generic enum needs no
+//!   arguments, and an ordinary enum, generic or not, is left alone. What it costs: a type alias
+//!   has a name of its own and publishes nothing, so `Alias::Variant` is not checked. Following
+//!   the alias needs its type, and writing (or inferring) the type of a generic enum named bare
+//!   fails (E0107, E0282) for every generic enum, ordinary ones included; nothing short of the
+//!   type tells an alias from such an enum, so the lookup that never breaks ordinary code won
+//!   (the declared type of a matched parameter still follows aliases). Likewise
+//!   `use m::Enum::{self}` imports the type namespace only, so it does not bring the constant;
+//! - **by the type** (`Self::Shipped` inside an impl, `Slot::<u8>::Filled`): a trait probe (an
+//!   inherent constant on `Probe<T>` that exists only when `T: RequiredFields`, with a trait
+//!   constant as fallback). `Self` is written as the impl's self type with `()`/`'static` in place
+//!   of its parameters;
+//! - **by inference** (a single name, `Shipped(_)`: a variant imported with `use Enum::*`, or a
+//!   struct). The item holds a closure that is never called, whose parameter's type the compiler
+//!   infers from the pattern `Shipped { .. }`; in its body a method call picks `Found<E>` or
+//!   `NotFound` by whether `E: RequiredFields` (lookup tries the receiver before its reference, so
+//!   no specialisation is needed), and a `const fn` generic over the closure reads the table from
+//!   the picked type. What it costs: the type must be fully inferred, so a variant of a *generic*
+//!   enum (or a generic struct) named alone makes the compiler ask for type annotations (E0282),
+//!   with or without metadata, unless the declared type of the matched value is known. Nothing at
+//!   the expansion can tell it from a non-generic one, and no stable mechanism fixes an
+//!   unconstrained type parameter (only integer, float and never-type variables have fallbacks).
+//!
+//! Further costs of the design:
 //! - a pattern that writes every field (no `..`) and uses every binding cannot break a rule
 //!   whatever the table says, so it gets no check item: this keeps `cargo check` fast and lets
-//!   such patterns name generic enums bare;
+//!   such patterns name a generic struct, or a generic enum's variant, alone;
 //! - each check is a constant the compiler type-checks and evaluates: on a generated 5,000-line
 //!   module `cargo check` went from about 0.08 s to about 0.45 s (see `docs/benchmarks.md`);
 //! - the diagnostic is a const-evaluation error: rustc prints `error[E0080]: evaluation panicked:`

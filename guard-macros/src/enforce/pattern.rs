@@ -2,13 +2,13 @@
 //! catch-all stands.
 //!
 //! The attribute does not know the types: it only sees paths. A path `A::B::Variant` is taken as
-//! the variant `Variant` of the type `A::B` when the type segment is written in `CamelCase` or is
-//! `Self`; the type is then probed for required-field metadata by the constant the attribute writes.
-//! A single name (`Shipped(x)`, a glob-imported variant or a struct) is probed as a type as well, so a
-//! glob-imported variant is rejected by the compiler ("expected type, found variant") instead of
-//! passing unchecked. `Some`/`None`/`Ok`/`Err` and the well-known generic enums of the standard
-//! library are looked through (they cannot carry guard metadata, and a generic enum cannot be named
-//! without its arguments).
+//! the variant `Variant` of the enum `A::B` when the enum segment is written in `CamelCase` or is
+//! `Self`; the constant the attribute writes then looks the enum's table up by its name, or by its
+//! type when written through `Self` or with arguments (see [`Lookup`]). A single name
+//! (`Shipped(x)`: a glob-imported variant, or a struct) is looked up through the type the compiler
+//! infers from the pattern. `Some`/`None`/`Ok`/`Err` and the well-known generic enums of the
+//! standard library are looked through: they cannot carry guard metadata, so a check would be
+//! wasted work.
 
 use super::render::render;
 use crate::diagnostics::Errors;
@@ -17,8 +17,7 @@ use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Generic enums of `core`/`alloc`/`std` and `either`, matched through their paths: they never
-/// carry guard metadata, and writing them without their type arguments in the probe would not
-/// compile.
+/// carry guard metadata, so they get no check.
 const LOOKED_THROUGH: &[&str] = &[
     "Option",
     "Result",
@@ -30,11 +29,27 @@ const LOOKED_THROUGH: &[&str] = &[
     "Either",
 ];
 
-/// The type to probe for metadata, and how the user wrote it.
+/// Where a check finds the enum's required-field table.
+#[derive(Clone)]
+pub(super) enum Lookup {
+    /// Through the type, `Probe::<ty>::TABLE`: `Self` (as the impl's self type) or an enum written
+    /// with its arguments (`Slot::<u8>`).
+    Type(syn::Type),
+    /// Through the enum's name, written bare (`OrderStatus`, `model::Slot`): the table it publishes
+    /// in the value namespace, if any. The type is never named, so a generic enum needs no
+    /// arguments.
+    Published(syn::Path),
+    /// Through the type of the pattern `path { .. }`, inferred by the compiler: a single name, which
+    /// is a variant imported with `use Enum::*` (or a struct).
+    Inferred(syn::Path),
+}
+
+/// How to find the table of the enum a pattern names, and how the user wrote that enum.
 #[derive(Clone)]
 pub(super) struct Probe {
-    pub(super) ty: syn::Type,
-    /// The enum's path as written (`OrderStatus`, `Self`), for fixes.
+    pub(super) lookup: Lookup,
+    /// The enum's path as written (`OrderStatus`, `Self`), for fixes; empty for a variant named
+    /// alone (`Shipped`), whose fixes name it alone too.
     pub(super) written: String,
 }
 
@@ -94,9 +109,12 @@ pub(super) struct Facts {
 }
 
 pub(super) struct Reader<'a> {
-    /// The type `Self` stands for, with the impl's generic parameters replaced by placeholders, or
-    /// why it cannot be named.
-    pub(super) self_ty: Result<&'a syn::Type, &'static str>,
+    /// Where a check finds the table of `Self` (see `collect::self_lookup`), or why it cannot.
+    pub(super) self_ty: Result<&'a Lookup, &'static str>,
+    /// Where a check finds the table of the matched value's type, when the attribute can tell it
+    /// from the fn's signature (see `collect::Walker::scrutinee`): used for a variant named alone
+    /// at the top of the pattern, whose type inference alone cannot always fix.
+    pub(super) scrutinee: Option<&'a Lookup>,
     pub(super) errors: &'a mut Errors,
 }
 
@@ -229,11 +247,11 @@ impl Reader<'_> {
                         "`#[enforce_state_invariants]` cannot check a variant named through the qualified path `<{}>::..`",
                         render(&qself.ty)
                     ),
-                    "name the enum directly: `Enum::Variant(..)` (a `type` alias works too)",
+                    "name the enum directly: `Enum::Variant(..)` (a generic enum needs no arguments)",
                 ));
                 Named::Other
             }
-            None => self.name(path, pattern),
+            None => self.name(path, pattern, key),
         };
         // Fields of a variant are keyed by the variant's path, so that `_` in `Some(_)` and
         // `Some(Status::Shipped(id))` stand at the same position.
@@ -279,7 +297,7 @@ impl Reader<'_> {
     }
 
     /// Which type `path` names a variant of, if any.
-    fn name(&mut self, path: &syn::Path, pattern: &syn::Pat) -> Named {
+    fn name(&mut self, path: &syn::Path, pattern: &syn::Pat, key: &str) -> Named {
         let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
         let Some((variant, enum_segments)) = segments.split_last() else {
             return Named::Other;
@@ -299,17 +317,17 @@ impl Reader<'_> {
             ) {
                 return Named::Other;
             }
-            // A lone name: a struct, or a variant imported with `use Enum::*`. Probing it as a
-            // type lets the compiler reject the latter.
-            let ty = syn::Type::Path(syn::TypePath {
-                attrs: Vec::new(),
-                qself: None,
-                path: syn::Path::from(variant.ident.clone()),
-            });
+            // A lone name: a variant imported with `use Enum::*`, or a struct. At the top of the
+            // pattern it has the matched value's type, when known; otherwise its type is inferred
+            // from the pattern.
+            let lookup = match self.scrutinee {
+                Some(lookup) if key.is_empty() => lookup.clone(),
+                _ => Lookup::Inferred(path.clone()),
+            };
             return Named::Variant(
                 Box::new(Probe {
-                    ty,
-                    written: variant_name.clone(),
+                    lookup,
+                    written: String::new(),
                 }),
                 variant_name,
             );
@@ -319,7 +337,7 @@ impl Reader<'_> {
             return match self.self_ty {
                 Ok(self_ty) => Named::Variant(
                     Box::new(Probe {
-                        ty: self_ty.clone(),
+                        lookup: self_ty.clone(),
                         written: "Self".to_owned(),
                     }),
                     variant_name,
@@ -343,17 +361,27 @@ impl Reader<'_> {
         enum_path.segments.pop();
         enum_path.segments.pop_punct();
         let written = render(&enum_path);
-        Named::Variant(
-            Box::new(Probe {
-                ty: syn::Type::Path(syn::TypePath {
-                    attrs: Vec::new(),
-                    qself: None,
-                    path: enum_path,
-                }),
-                written,
-            }),
-            variant_name,
-        )
+        let bare = enum_path
+            .segments
+            .iter()
+            .all(|segment| segment.arguments.is_none());
+        let through_self = enum_path
+            .segments
+            .first()
+            .is_some_and(|segment| segment.ident == "Self");
+        let lookup = if let Some(lookup) = self.scrutinee.filter(|_| key.is_empty()) {
+            // At the top of the pattern: the matched value's type, when known.
+            lookup.clone()
+        } else if bare && !through_self {
+            Lookup::Published(enum_path)
+        } else {
+            Lookup::Type(syn::Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path: enum_path,
+            }))
+        };
+        Named::Variant(Box::new(Probe { lookup, written }), variant_name)
     }
 }
 

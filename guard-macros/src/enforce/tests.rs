@@ -31,10 +31,10 @@ fn a_check_per_pattern_that_could_break_a_rule() {
             fn on_update(order: &mut Order, update: OrderStatus) {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
-                    use ::guard_core::__private::enforce::NoRequiredFields as _;
-                    let __guard_table = ::guard_core::__private::enforce::Probe::<
-                        OrderStatus,
-                    >::TABLE;
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
+                    };
                     let __guard_report = ::guard_core::__private::enforce::check_arm(
                         __guard_table,
                         &::guard_core::__private::enforce::Arm {
@@ -63,10 +63,10 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
-                    use ::guard_core::__private::enforce::NoRequiredFields as _;
-                    let __guard_table = ::guard_core::__private::enforce::Probe::<
-                        OrderStatus,
-                    >::TABLE;
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
+                    };
                     let __guard_report = ::guard_core::__private::enforce::check_catch_all(
                         __guard_table,
                         &::guard_core::__private::enforce::CatchAll {
@@ -86,6 +86,222 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                     OrderStatus::Paid(reference) => order.pay(reference),
                     _ => {}
                 }
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn each_lookup() {
+    check(
+        quote! {
+            fn filled<T>(order: &Order, slot: Slot<u8>, other: &Slot<T>) -> bool {
+                if let Shipped(_) = order.status {
+                    return true;
+                }
+                if let Slot::<u8>::Filled(_) = order.slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = order.other_slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = slot {
+                    return true;
+                }
+                matches!(other, Slot::Empty) || if let Filled(_) = other { true } else { false }
+            }
+        },
+        &expect![[r#"
+            fn filled<T>(order: &Order, slot: Slot<u8>, other: &Slot<T>) -> bool {
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::{
+                            SelectFound as _, SelectNotFound as _,
+                        };
+                        ::guard_core::__private::enforce::inferred(
+                            &|__guard_value| {
+                                #[allow(irrefutable_let_patterns)]
+                                if let Shipped { .. } = __guard_value {}
+                                (&::guard_core::__private::enforce::Select::of(&__guard_value))
+                                    .select()
+                            },
+                        )
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Shipped",
+                            variant: "Shipped",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::<u8>::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use Slot as __guard_meta;
+                        __guard_meta.table()
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        use ::guard_core::__private::enforce::NoRequiredFields as _;
+                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Slot::Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+                const _: () = {
+                    let __guard_table = {
+                        #[allow(unused_imports)]
+                        use ::guard_core::__private::enforce::unpublished::*;
+                        #[allow(unused_imports)]
+                        use Slot as __guard_meta;
+                        __guard_meta.table()
+                    };
+                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                        __guard_table,
+                        &::guard_core::__private::enforce::Arm {
+                            unbound_code: "G0301",
+                            unused_code: "G0302",
+                            path: "Filled",
+                            variant: "Filled",
+                            slots: &[
+                                ::guard_core::__private::enforce::Slot {
+                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
+                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                    fix: "_",
+                                    binding: "",
+                                },
+                            ],
+                            rest: false,
+                            before: "if let ",
+                            after: " = ...",
+                            body_open: " = ... { ",
+                            body_close: " }",
+                        },
+                    );
+                    if __guard_report.failed() {
+                        ::core::panic!("{}", __guard_report.as_str())
+                    }
+                };
+                if let Shipped(_) = order.status {
+                    return true;
+                }
+                if let Slot::<u8>::Filled(_) = order.slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = order.other_slot {
+                    return true;
+                }
+                if let Slot::Filled(_) = slot {
+                    return true;
+                }
+                matches!(other, Slot::Empty) || if let Filled(_) = other { true } else { false }
             }
         "#]],
     );

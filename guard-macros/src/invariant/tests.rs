@@ -185,10 +185,11 @@ fn enum_variants_and_renamed_crate() {
                     }
                 }
             }
-            #[automatically_derived]
-            impl ::my_guard::__private::enforce::RequiredFields for Delivery {
-                const ENUM_NAME: &'static str = "Delivery";
-                const REQUIRED: &'static [::my_guard::__private::enforce::RequiredVariant] = &[
+            #[doc(hidden)]
+            #[allow(non_upper_case_globals, dead_code)]
+            const Delivery: ::my_guard::__private::enforce::Table = ::my_guard::__private::enforce::Table {
+                enum_name: "Delivery",
+                variants: &[
                     ::my_guard::__private::enforce::RequiredVariant {
                         name: "Shipped",
                         shape: ::my_guard::__private::enforce::VariantShape::Named,
@@ -196,7 +197,13 @@ fn enum_variants_and_renamed_crate() {
                         required: &["tracking_id"],
                         bindings: &["tracking_id", "carrier"],
                     },
-                ];
+                ],
+            };
+            #[automatically_derived]
+            impl ::my_guard::__private::enforce::RequiredFields for Delivery {
+                const ENUM_NAME: &'static str = Delivery.enum_name;
+                const REQUIRED: &'static [::my_guard::__private::enforce::RequiredVariant] = Delivery
+                    .variants;
             }
         "##]],
     );

@@ -4,11 +4,18 @@
 //! erased enum) call [`emit`]; `#[enforce_state_invariants]` reads what it emits. This module is the
 //! single owner of that format.
 //!
-//! The format is an implementation of `guard_core::RequiredFields` for the enum: a constant table
-//! of the variants that have required fields. A trait implementation travels with the type, so the
-//! checker finds it wherever the enum can be named (another module, another crate, an alias), and
-//! an enum without the trait is recognised as having no required fields (see
-//! `guard_core::__private::enforce::Probe`).
+//! The format is a constant table of the variants that have required fields, published twice:
+//!
+//! - as a hidden constant named like the enum (`const Slot: Table`), in the value namespace where
+//!   the enum, a type, does not live. Importing the enum imports it too, so a check can find the
+//!   table by the enum's *name*, without naming the type: this is how a generic enum written
+//!   without its arguments (`Slot::Filled(_)`) is checked (see
+//!   `guard_core::__private::enforce::unpublished`);
+//! - as an implementation of `guard_core::RequiredFields`, which travels with the *type*: the
+//!   checks use it when the pattern names the enum through `Self` or with arguments, or names no
+//!   enum at all (a variant imported with `use Enum::*`, whose enum is inferred), and an enum
+//!   without the trait is recognised as having no required fields (see
+//!   `guard_core::__private::enforce::Probe` and `Select`).
 
 mod helper;
 
@@ -206,11 +213,12 @@ fn same_row(first: &Variant, other: &Variant) -> bool {
         && first.bindings == other.bindings
 }
 
-/// The items that publish `metadata`, to be emitted next to the enum: an implementation of
-/// `RequiredFields` listing the variants with at least one required field (nothing when there are
-/// none, so the enum is treated as having no required data).
+/// The items that publish `metadata`, to be emitted next to the enum: the table of the variants
+/// with at least one required field, as a hidden constant named like the enum (with the enum's
+/// visibility, so every `use` of the enum imports it too), and an implementation of
+/// `RequiredFields` that reads it. Nothing when no field is required, so the enum is treated as
+/// having no required data.
 pub(crate) fn emit(metadata: &Metadata<'_>) -> TokenStream {
-    let _ = metadata.vis;
     let variants: Vec<&Variant> = metadata
         .variants
         .iter()
@@ -280,11 +288,18 @@ pub(crate) fn emit(metadata: &Metadata<'_>) -> TokenStream {
     } else {
         quote!({ #helpers &[#(#tables),*] })
     };
+    let vis = metadata.vis;
     quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code)]
+        #vis const #enum_ident: #private::Table = #private::Table {
+            enum_name: #enum_name,
+            variants: #table,
+        };
         #[automatically_derived]
         impl #impl_generics #private::RequiredFields for #enum_ident #type_generics #where_clause {
-            const ENUM_NAME: &'static str = #enum_name;
-            const REQUIRED: &'static [#private::RequiredVariant] = #table;
+            const ENUM_NAME: &'static str = #enum_ident.enum_name;
+            const REQUIRED: &'static [#private::RequiredVariant] = #enum_ident.variants;
         }
     }
 }

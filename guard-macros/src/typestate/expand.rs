@@ -142,6 +142,11 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
+    // The property-test description, only when guard-core's `proptest` feature asks for it. The
+    // expansion snapshots above leave it out; `proptest/tests.rs` has its own.
+    if cfg!(all(feature = "proptest", not(test))) {
+        extra.extend(super::proptest::emit(&context));
+    }
 
     let mut item = module.item.clone();
     let mut items: Vec<Item> = Vec::new();
@@ -198,7 +203,10 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
     let (_, _, where_clause) = generics.split_for_impl();
     let params = &generics.params;
     let fields = machine.fields.iter().map(|field| {
-        let field_attrs = &field.attrs;
+        let field_attrs = field
+            .attrs
+            .iter()
+            .filter(|attr| !super::proptest::is_strategy(attr));
         let name = &field.ident;
         let ty = &field.ty;
         quote!(#(#field_attrs)* #name: #ty,)
@@ -288,7 +296,10 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             Fields::Unit => quote_spanned!(span=> ;),
             Fields::Named(named) => {
                 let fields = named.named.iter().map(|field| {
-                    let field_attrs = &field.attrs;
+                    let field_attrs = field
+                        .attrs
+                        .iter()
+                        .filter(|attr| !super::proptest::is_strategy(attr));
                     let name = &field.ident;
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #name: #ty,)
@@ -297,7 +308,10 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             }
             Fields::Unnamed(unnamed) => {
                 let fields = unnamed.unnamed.iter().map(|field| {
-                    let field_attrs = &field.attrs;
+                    let field_attrs = field
+                        .attrs
+                        .iter()
+                        .filter(|attr| !super::proptest::is_strategy(attr));
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #ty,)
                 });

@@ -12,6 +12,7 @@ mod fallback;
 mod generics;
 mod markers;
 mod parse;
+mod proptest;
 #[cfg(test)]
 mod tests;
 mod validate;

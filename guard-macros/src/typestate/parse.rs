@@ -176,7 +176,8 @@ pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
 }
 
 /// The attributes `#[typestate]` consumes; the fallback strips them.
-pub(crate) const HELPER_ATTRIBUTES: &[&str] = &["machine", "states", "initial", "terminal", "to"];
+pub(crate) const HELPER_ATTRIBUTES: &[&str] =
+    &["machine", "states", "initial", "terminal", "to", "strategy"];
 
 pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {

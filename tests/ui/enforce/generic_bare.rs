@@ -1,7 +1,6 @@
-// A generic enum named without its arguments cannot be written in the check item. A pattern that
-// binds and uses every field needs no check and compiles; one that could break a rule is rejected
-// by the compiler at the pattern. Name it with its arguments (`Slot::<u8>::Filled`), an alias, or
-// `Self`.
+// A generic enum named without its arguments (`Slot::Filled`) is checked: the check finds the
+// table the enum publishes under its own name (here the name in the parameter's declared type
+// `&Slot<T>`), without naming the type, which would need the arguments.
 use guard_core::enforce_state_invariants;
 use guard_enforce_upstream::Slot;
 
@@ -14,10 +13,40 @@ pub fn value(slot: Slot<u8>) -> u8 {
 }
 
 #[enforce_state_invariants]
-pub fn is_filled(slot: Slot<u8>) -> bool {
+pub fn is_filled<T>(slot: &Slot<T>) -> bool {
     match slot {
         Slot::Filled(_) => true,
         Slot::Empty => false,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn is_empty<T>(slot: &Slot<T>) -> bool {
+    match slot {
+        Slot::Empty => true,
+        _ => false,
+    }
+}
+
+#[derive(guard_core::__private::__GuardRequired)]
+pub enum Job<T: core::fmt::Display, const N: usize> {
+    Idle,
+    Running {
+        #[required]
+        task: T,
+        tries: [u8; N],
+    },
+}
+
+// `Self` in a generic impl is looked up by the self type's name too: no placeholder has to meet
+// `T: Display`, and const parameters are no obstacle.
+#[enforce_state_invariants]
+impl<T: core::fmt::Display, const N: usize> Job<T, N> {
+    pub fn tries(&self) -> usize {
+        match self {
+            Self::Running { tries, .. } => tries.len(),
+            Self::Idle => 0,
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 // Or-patterns (each alternative is checked), references, `ref` bindings, tuple variants by position (`..` in the middle),
-// `Self::` inside an impl, a type alias and an enum in another module.
+// `Self::` inside an impl and an enum in another module. A type alias is followed when the matched
+// value is a parameter declared with it, or a reference to one (`positions`, `through_alias`);
+// elsewhere (`through_a_field`) the table is looked up by the alias's own name, which publishes
+// none, so that `_` arm is not checked.
 use guard_core::enforce_state_invariants;
 
 mod model {
@@ -46,6 +49,23 @@ pub fn or_hides(leg: &model::Leg) -> usize {
     match leg {
         model::Leg::Moving(..) | model::Leg::Planned => 0,
         model::Leg::Done { signature } => signature.len(),
+    }
+}
+
+#[enforce_state_invariants]
+pub fn through_alias(step: Step) -> usize {
+    match step {
+        Step::Moving(_, carrier, _) => carrier.len(),
+        Step::Done { .. } => 1,
+        Step::Planned => 0,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn through_a_field(steps: (Step, u8)) -> usize {
+    match steps.0 {
+        Step::Done { .. } => 1,
+        _ => 0,
     }
 }
 

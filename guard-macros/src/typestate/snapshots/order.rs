@@ -354,10 +354,11 @@ stateDiagram-v2
             <S as __GuardOrderErase<T>>::__guard_from_erased(erased)
         }
     }
-    #[automatically_derived]
-    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
-        const ENUM_NAME: &'static str = "OrderState";
-        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = &[
+    #[doc(hidden)]
+    #[allow(non_upper_case_globals, dead_code)]
+    pub const OrderState: ::guard_core::__private::enforce::Table = ::guard_core::__private::enforce::Table {
+        enum_name: "OrderState",
+        variants: &[
             ::guard_core::__private::enforce::RequiredVariant {
                 name: "Pending",
                 shape: ::guard_core::__private::enforce::VariantShape::Tuple,
@@ -393,7 +394,13 @@ stateDiagram-v2
                 required: &["0"],
                 bindings: &["order"],
             },
-        ];
+        ],
+    };
+    #[automatically_derived]
+    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
+        const ENUM_NAME: &'static str = OrderState.enum_name;
+        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = OrderState
+            .variants;
     }
     ::guard_core::__private::if_serde! {
         #[automatically_derived] impl < T > ::guard_core::__private::serde::Serialize for

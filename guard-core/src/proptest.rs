@@ -1,1 +1,0 @@
-//! Property tests (stub, filled by the proptest work).

@@ -1,0 +1,160 @@
+//! What the checker needs to know about a machine: [`TestableMachine`].
+
+use crate::typestate::Rejected;
+use crate::violation::Violations;
+use core::fmt;
+use proptest::strategy::BoxedStrategy;
+
+/// A state machine described for property testing.
+///
+/// `#[typestate]` implements it for every machine (on the machine's erased enum) when guard-core's
+/// `proptest` feature is on; implement it by hand for a machine written without the macro.
+///
+/// The description has two halves:
+///
+/// - **The declared graph**, used to generate only legal sequences: the [`State`](Self::State)s,
+///   the calls that create a machine ([`starts`](Self::starts)), the transitions leaving each state
+///   ([`steps`](Self::steps), `None` for a terminal state), which state a call leads to
+///   ([`target`](Self::target)) and from which states it may be made ([`allows`](Self::allows)).
+///   [`expect`](Self::expect) says, from a call's arguments alone, whether the machine must reject
+///   it (the target state's data breaks its invariants); a rejected call leaves the machine where
+///   it was, and the generator follows that.
+/// - **The real machine**, driven by the checker: [`start`](Self::start), [`apply`](Self::apply),
+///   [`state`](Self::state) and [`check`](Self::check) (the machine's and its state's invariants).
+///
+/// The checker compares the two after every call: a machine that accepts what
+/// [`expect`](Self::expect) rejects (or the reverse), lands in another state than declared, or
+/// breaks its invariants is a bug, reported with the shortest sequence of calls that shows it.
+pub trait TestableMachine: Sized {
+    /// The machine's name as users write it, such as `Order`.
+    const NAME: &'static str;
+
+    /// Every state, in declaration order.
+    const STATES: &'static [Self::State];
+
+    /// A state of the graph, without its data.
+    type State: Copy + Eq + fmt::Debug + 'static;
+
+    /// A call that creates a machine (an initial state's constructor), with its arguments.
+    type Start: Clone + fmt::Debug + 'static;
+
+    /// A transition call, with its arguments.
+    type Step: Clone + fmt::Debug + 'static;
+
+    /// The position of `state` in [`STATES`](Self::STATES). Override it when the machine has many
+    /// states (the default searches the list).
+    fn state_index(state: Self::State) -> usize {
+        Self::STATES
+            .iter()
+            .position(|candidate| *candidate == state)
+            .unwrap_or(0)
+    }
+
+    /// The calls that create a machine, with strategies for their arguments.
+    fn starts() -> BoxedStrategy<Self::Start>;
+
+    /// The transitions that leave `from`, with strategies for their arguments; `None` when `from`
+    /// is terminal, which ends a sequence.
+    fn steps(from: Self::State) -> Option<BoxedStrategy<Self::Step>>;
+
+    /// The state `start` creates.
+    fn initial_state(start: &Self::Start) -> Self::State;
+
+    /// The state `step` leads to when the machine accepts it.
+    fn target(step: &Self::Step) -> Self::State;
+
+    /// Whether `step` is a transition of `from`. Used to keep a sequence legal while it shrinks.
+    fn allows(from: Self::State, step: &Self::Step) -> bool;
+
+    /// Whether the machine must accept `start`: the violations when its data breaks the initial
+    /// state's (or the machine's) invariants. The default accepts everything.
+    ///
+    /// # Errors
+    /// Returns the violations that oblige the machine to refuse `start`.
+    fn expect_start(start: &Self::Start) -> Result<(), Violations> {
+        let _ = start;
+        Ok(())
+    }
+
+    /// Whether the machine must accept `step`: the violations when the target state's data breaks
+    /// its invariants. The default accepts everything, which suits transitions that cannot fail.
+    ///
+    /// # Errors
+    /// Returns the violations that oblige the machine to reject `step`.
+    fn expect(step: &Self::Step) -> Result<(), Violations> {
+        let _ = step;
+        Ok(())
+    }
+
+    /// Runs the constructor `start`.
+    ///
+    /// # Errors
+    /// Returns the violations when the constructor refuses its arguments.
+    fn start(start: &Self::Start) -> Result<Self, Violations>;
+
+    /// Runs the transition `step`. The checker only calls it with a step that
+    /// [`allows`](Self::allows) accepts from [`state`](Self::state).
+    ///
+    /// # Errors
+    /// A rejected transition returns the machine unchanged, with the violations.
+    fn apply(self, step: &Self::Step) -> Result<Self, Rejected<Self>>;
+
+    /// The state the machine is in.
+    fn state(&self) -> Self::State;
+
+    /// Checks the machine's invariants and its current state's.
+    ///
+    /// # Errors
+    /// Returns every violation.
+    fn check(&self) -> Result<(), Violations>;
+
+    /// Writes `start` as a person would call it: `Order::new(7)`.
+    ///
+    /// # Errors
+    /// Only when the formatter fails.
+    fn render_start(start: &Self::Start, out: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Writes `step` as a person would call it: `.ship("")`.
+    ///
+    /// # Errors
+    /// Only when the formatter fails.
+    fn render_step(step: &Self::Step, out: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    #[doc(hidden)]
+    #[must_use]
+    fn __guard_checker() -> crate::proptest::Checker<Self> {
+        crate::proptest::Checker::new()
+    }
+}
+
+/// Writes a call `name(arg, ..)`, each argument with its `Debug` form, as
+/// [`TestableMachine::render_step`] does.
+///
+/// ```
+/// use core::fmt;
+/// struct Ship(String);
+/// impl fmt::Display for Ship {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         guard_core::proptest::render_call(f, ".ship", &[&self.0])
+///     }
+/// }
+/// assert_eq!(Ship(String::new()).to_string(), r#".ship("")"#);
+/// ```
+///
+/// # Errors
+/// Only when the formatter fails.
+pub fn render_call(
+    out: &mut fmt::Formatter<'_>,
+    name: &str,
+    arguments: &[&dyn fmt::Debug],
+) -> fmt::Result {
+    out.write_str(name)?;
+    out.write_str("(")?;
+    for (position, argument) in arguments.iter().enumerate() {
+        if position > 0 {
+            out.write_str(", ")?;
+        }
+        write!(out, "{argument:?}")?;
+    }
+    out.write_str(")")
+}

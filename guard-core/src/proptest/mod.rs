@@ -1,0 +1,52 @@
+#![doc = include_str!("../docs/proptest.md")]
+
+mod checker;
+pub mod edge;
+mod generate;
+mod machine;
+mod sequence;
+
+pub use self::checker::{
+    Checker, DEFAULT_CASES, DEFAULT_MAX_STEPS, Failure, MIRI_CASES, Problem, ReferenceModel,
+    Report, StepOutcome,
+};
+pub use self::generate::Generate;
+pub use self::machine::{TestableMachine, render_call};
+pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
+
+/// Property-tests a machine in one line: drives it through random **legal** call sequences,
+/// checks its invariants after every call, and panics with the shortest failing sequence,
+/// written as the calls a person would make.
+///
+/// `check_machine!(Machine)` takes the machine's name (a `#[typestate]` machine such as `Order`)
+/// or any type implementing [`TestableMachine`], then optional `key = value` settings, each a
+/// method of [`Checker`]: `cases`, `max_steps`, `seed`, `postcondition`, `model`. It returns the
+/// [`Report`] of a passing run.
+///
+/// ```
+/// # use guard_core::proptest::doc_machine::Door;
+/// // `Door` is a small machine written by hand for this example.
+/// // Panics with the shortest failing sequence when the door breaks.
+/// let report = guard_core::check_machine!(Door, cases = 200, max_steps = 10);
+/// println!("{} sequences, {} transitions", report.cases, report.steps);
+/// ```
+///
+/// Cases default to [`DEFAULT_CASES`] (10,000); `PROPTEST_CASES` overrides any count, and under
+/// Miri at most [`MIRI_CASES`] run.
+#[macro_export]
+macro_rules! check_machine {
+    ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::proptest::TestableMachine as _;
+        $($machine)::+::__guard_checker()$(.$setting($value))*.run()
+    }};
+    ($machine:ty $(, $setting:ident = $value:expr)* $(,)?) => {
+        $crate::proptest::Checker::<$machine>::new()$(.$setting($value))*.run()
+    };
+}
+
+#[doc(hidden)]
+pub mod doc_machine;
+
+#[cfg(test)]
+mod tests;

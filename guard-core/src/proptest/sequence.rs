@@ -1,0 +1,377 @@
+//! Legal call sequences: the [`Sequence`] value, the strategy that generates it from the declared
+//! graph, and the value tree that shrinks it without ever making it illegal.
+//!
+//! # Generation
+//! A sequence is a constructor call followed by up to `max_steps` transitions. The generator walks
+//! the declared graph from the constructor's state: at each state it draws one of that state's
+//! transitions (with its arguments), predicts the next state with [`TestableMachine::expect`] (a
+//! call the machine must reject leaves it where it was) and stops at a terminal state or at the
+//! drawn length. Nothing is generated and then thrown away, so a machine whose sequences end in
+//! terminal states early causes no rejections.
+//!
+//! # Shrinking
+//! The value tree keeps every generated call together with its argument tree, a mask of the
+//! calls still included, and the *live* calls: the included calls that remain legal when the
+//! graph is walked again from the constructor. Every shrink changes the mask or one argument and
+//! walks the graph again, dropping calls that are no longer legal (removing `.pay(..)` drops the
+//! `.ship(..)` after it; shrinking an argument until the call is rejected keeps the machine in
+//! its state, and drops the calls that needed the next one). In order:
+//! 1. remove one live call at a time, last first, repeating the pass while it removes something;
+//! 2. shrink the constructor's arguments, then each live call's arguments, first call first.
+//!
+//! The value under test is always a legal sequence: no check ever sees an illegal call.
+
+use crate::proptest::machine::TestableMachine;
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::fmt;
+use proptest::strategy::{BoxedStrategy, NewTree, Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+
+/// A legal call sequence: a constructor followed by transitions, each legal from the state the
+/// previous calls lead to. `Display` and `Debug` write it as code: `Order::new(7).pay("a").ship("")`.
+pub struct Sequence<M: TestableMachine> {
+    /// The constructor call.
+    pub start: M::Start,
+    /// The transition calls, in order.
+    pub steps: Vec<M::Step>,
+}
+
+impl<M: TestableMachine> Sequence<M> {
+    /// The number of calls, the constructor included.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.steps.len() + 1
+    }
+
+    /// Always `false`: a sequence holds at least its constructor.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The sequence written one call per line (rustfmt's chain layout), with `marker` after the
+    /// call at `position` (`0` is the constructor).
+    #[must_use]
+    pub fn to_code_marked(&self, position: usize, marker: &str) -> alloc::string::String {
+        use core::fmt::Write;
+        let mut code = alloc::string::String::new();
+        let _ = write!(code, "{}", Call::<M>::Start(&self.start));
+        if position == 0 {
+            code.push_str(marker);
+        }
+        for (index, step) in self.steps.iter().enumerate() {
+            let _ = write!(code, "\n    {}", Call::<M>::Step(step));
+            if index + 1 == position {
+                code.push_str(marker);
+            }
+        }
+        code
+    }
+}
+
+impl<M: TestableMachine> Clone for Sequence<M> {
+    fn clone(&self) -> Self {
+        Self {
+            start: self.start.clone(),
+            steps: self.steps.clone(),
+        }
+    }
+}
+
+impl<M: TestableMachine> fmt::Display for Sequence<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        M::render_start(&self.start, f)?;
+        for step in &self.steps {
+            M::render_step(step, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl<M: TestableMachine> fmt::Debug for Sequence<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// One call of a sequence, written as code.
+pub(crate) enum Call<'a, M: TestableMachine> {
+    Start(&'a M::Start),
+    Step(&'a M::Step),
+}
+
+impl<M: TestableMachine> fmt::Display for Call<'_, M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Start(start) => M::render_start(start, f),
+            Self::Step(step) => M::render_step(step, f),
+        }
+    }
+}
+
+/// The state the machine is in after `step` from `from`, as declared.
+pub(crate) fn predicted_next<M: TestableMachine>(from: M::State, step: &M::Step) -> M::State {
+    if M::expect(step).is_ok() {
+        M::target(step)
+    } else {
+        from
+    }
+}
+
+/// Generates legal [`Sequence`]s of a machine; see the [`proptest` guide](crate::proptest).
+pub struct SequenceStrategy<M: TestableMachine> {
+    starts: BoxedStrategy<M::Start>,
+    /// The transitions of each state, by [`TestableMachine::state_index`]; `None` when terminal.
+    steps: Vec<Option<BoxedStrategy<M::Step>>>,
+    max_steps: usize,
+}
+
+impl<M: TestableMachine> SequenceStrategy<M> {
+    /// Sequences of a constructor and up to `max_steps` transitions.
+    #[must_use]
+    pub fn new(max_steps: usize) -> Self {
+        Self {
+            starts: M::starts(),
+            steps: M::STATES.iter().map(|state| M::steps(*state)).collect(),
+            max_steps,
+        }
+    }
+
+    fn transitions_from(&self, state: M::State) -> Option<&BoxedStrategy<M::Step>> {
+        self.steps.get(M::state_index(state))?.as_ref()
+    }
+}
+
+impl<M: TestableMachine> fmt::Debug for SequenceStrategy<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SequenceStrategy")
+            .field("machine", &M::NAME)
+            .field("max_steps", &self.max_steps)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<M: TestableMachine> Strategy for SequenceStrategy<M> {
+    type Tree = SequenceTree<M>;
+    type Value = Sequence<M>;
+
+    fn new_tree(&self, runner: &mut TestRunner) -> NewTree<Self> {
+        let start = self.starts.new_tree(runner)?;
+        let length = (0..=self.max_steps).new_tree(runner)?.current();
+        let mut steps: Vec<Box<dyn ValueTree<Value = M::Step>>> = Vec::with_capacity(length);
+        let start_value = start.current();
+        if M::expect_start(&start_value).is_ok() {
+            let mut state = M::initial_state(&start_value);
+            while steps.len() < length {
+                let Some(transitions) = self.transitions_from(state) else {
+                    break; // terminal: the sequence ends here, nothing is rejected
+                };
+                let step = transitions.new_tree(runner)?;
+                state = predicted_next::<M>(state, &step.current());
+                steps.push(step);
+            }
+        }
+        Ok(SequenceTree::new(start, steps))
+    }
+}
+
+/// What the last `simplify` changed, so that `complicate` can undo it.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    Removed(usize),
+    Start,
+    Step(usize),
+}
+
+/// Where shrinking is.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    /// Removing live calls; the next candidate is the live call at this position from the end.
+    Remove {
+        from_end: usize,
+        removed_any: bool,
+    },
+    /// Shrinking the constructor's arguments.
+    Start,
+    /// Shrinking the arguments of the call at this index.
+    Step(usize),
+    Done,
+}
+
+/// The value tree of [`SequenceStrategy`]; see the [`proptest` guide](crate::proptest) for how it
+/// shrinks.
+pub struct SequenceTree<M: TestableMachine> {
+    start: Box<dyn ValueTree<Value = M::Start>>,
+    steps: Vec<Box<dyn ValueTree<Value = M::Step>>>,
+    included: Vec<bool>,
+    /// Indexes into `steps` of the calls in the current value.
+    live: Vec<usize>,
+    phase: Phase,
+    last: Option<Change>,
+}
+
+impl<M: TestableMachine> fmt::Debug for SequenceTree<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SequenceTree")
+            .field("current", &self.current())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<M: TestableMachine> SequenceTree<M> {
+    fn new(
+        start: Box<dyn ValueTree<Value = M::Start>>,
+        steps: Vec<Box<dyn ValueTree<Value = M::Step>>>,
+    ) -> Self {
+        let mut tree = Self {
+            start,
+            included: alloc::vec![true; steps.len()],
+            steps,
+            live: Vec::new(),
+            phase: Phase::Remove {
+                from_end: 0,
+                removed_any: false,
+            },
+            last: None,
+        };
+        tree.rederive();
+        tree
+    }
+
+    /// Walks the graph from the constructor over the included calls, keeping the legal ones.
+    fn rederive(&mut self) {
+        self.live.clear();
+        let start = self.start.current();
+        if M::expect_start(&start).is_err() {
+            return;
+        }
+        let mut state = M::initial_state(&start);
+        for (index, step) in self.steps.iter().enumerate() {
+            if !self.included[index] {
+                continue;
+            }
+            let step = step.current();
+            if M::allows(state, &step) {
+                state = predicted_next::<M>(state, &step);
+                self.live.push(index);
+            }
+        }
+    }
+}
+
+impl<M: TestableMachine> ValueTree for SequenceTree<M> {
+    type Value = Sequence<M>;
+
+    fn current(&self) -> Sequence<M> {
+        Sequence {
+            start: self.start.current(),
+            steps: self
+                .live
+                .iter()
+                .map(|index| self.steps[*index].current())
+                .collect(),
+        }
+    }
+
+    fn simplify(&mut self) -> bool {
+        // A removal that was not undone was kept: this pass made progress.
+        if let Some(Change::Removed(_)) = self.last
+            && let Phase::Remove { removed_any, .. } = &mut self.phase
+        {
+            *removed_any = true;
+        }
+        self.last = None;
+        loop {
+            match self.phase {
+                Phase::Remove {
+                    from_end,
+                    removed_any,
+                } => {
+                    if from_end >= self.live.len() {
+                        self.phase = if removed_any {
+                            Phase::Remove {
+                                from_end: 0,
+                                removed_any: false,
+                            }
+                        } else {
+                            Phase::Start
+                        };
+                        continue;
+                    }
+                    let index = self.live[self.live.len() - 1 - from_end];
+                    self.included[index] = false;
+                    // The next candidate sits at the same distance from the end once this
+                    // call is gone, or one further if the removal is undone.
+                    self.phase = Phase::Remove {
+                        from_end,
+                        removed_any,
+                    };
+                    self.last = Some(Change::Removed(index));
+                    self.rederive();
+                    return true;
+                }
+                Phase::Start => {
+                    if self.start.simplify() {
+                        self.last = Some(Change::Start);
+                        self.rederive();
+                        return true;
+                    }
+                    self.phase = Phase::Step(0);
+                }
+                Phase::Step(index) => {
+                    if index >= self.steps.len() {
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    if self.live.contains(&index) && self.steps[index].simplify() {
+                        self.last = Some(Change::Step(index));
+                        self.rederive();
+                        return true;
+                    }
+                    self.phase = Phase::Step(index + 1);
+                }
+                Phase::Done => return false,
+            }
+        }
+    }
+
+    fn complicate(&mut self) -> bool {
+        match self.last {
+            None => false,
+            Some(Change::Removed(index)) => {
+                self.included[index] = true;
+                if let Phase::Remove {
+                    from_end,
+                    removed_any,
+                } = self.phase
+                {
+                    self.phase = Phase::Remove {
+                        from_end: from_end + 1,
+                        removed_any,
+                    };
+                }
+                self.last = None;
+                self.rederive();
+                // Back to the value known to fail. `true` makes the runner test it once more and
+                // then ask for the next simplification; `false` would end shrinking here.
+                true
+            }
+            Some(Change::Start) => {
+                if !self.start.complicate() {
+                    // The argument is back at its last failing value; go on with the next one.
+                    self.last = None;
+                }
+                self.rederive();
+                true
+            }
+            Some(Change::Step(index)) => {
+                if !self.steps[index].complicate() {
+                    self.last = None;
+                }
+                self.rederive();
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Property tests of real `#[typestate]` machines: the order machine of the guide, and the same
+//! machine with its tracking-id rule forgotten, caught by a postcondition.
+#![cfg(test)]
+
+use guard_core::proptest::{Checker, Generate, Problem, TestableMachine};
+use guard_core::typestate;
+use proptest::strategy::{BoxedStrategy, Strategy};
+
+#[typestate]
+pub mod order {
+    /// An order, whatever its state.
+    #[machine]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Order {
+        id: u64,
+        items: Vec<String>,
+    }
+
+    /// The life of an order.
+    #[states]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid, cancel => Cancelled)]
+        Pending,
+        #[to(ship => Shipped, cancel => Cancelled)]
+        Paid {
+            #[invariant(non_empty)]
+            payment_ref: String,
+        },
+        #[to(deliver => Delivered)]
+        Shipped {
+            #[invariant(non_empty)]
+            tracking_id: String,
+        },
+        #[terminal]
+        Delivered,
+        #[terminal]
+        Cancelled { reason: String },
+    }
+}
+
+/// A carrier's tracking number: drawn from a user-written `Generate`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackingNumber(String);
+
+impl Generate for TrackingNumber {
+    fn strategy() -> BoxedStrategy<Self> {
+        guard_core::proptest::edge::string()
+            .prop_map(TrackingNumber)
+            .boxed()
+    }
+}
+
+/// The same order, but its declaration forgot the rule on the tracking number, and the carrier
+/// is drawn from a list named on the field.
+#[typestate]
+pub mod forgetful {
+    use super::TrackingNumber;
+
+    #[machine]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Order {
+        id: u64,
+    }
+
+    #[states]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid, cancel => Cancelled)]
+        Pending,
+        #[to(ship => Shipped, cancel => Cancelled)]
+        Paid {
+            #[invariant(non_empty)]
+            payment_ref: String,
+        },
+        #[to(deliver => Delivered)]
+        Shipped {
+            #[strategy(proptest::sample::select(vec!["UPS", "DHL"]))]
+            carrier: &'static str,
+            tracking_number: TrackingNumber,
+        },
+        #[terminal]
+        Delivered,
+        #[terminal]
+        Cancelled { reason: String },
+    }
+}
+
+#[test]
+fn the_order_machine_passes_ten_thousand_cases() {
+    let report = guard_core::check_machine!(order::Order);
+    assert_eq!(
+        report.cases,
+        Checker::<order::OrderState>::new().case_count()
+    );
+    if report.cases == 10_000 {
+        assert!(
+            report.rejected > 0,
+            "empty references are drawn and rejected: {report:?}"
+        );
+        for state in <order::OrderState as TestableMachine>::STATES {
+            assert!(
+                report.visits_of::<order::OrderState>(*state) > 0,
+                "{state:?} never reached"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rejected_transition_leaves_the_machine_in_its_state() {
+    guard_core::check_machine!(
+        order::Order,
+        cases = 2_000,
+        postcondition = |outcome| {
+            if outcome.rejected.is_some() && outcome.machine.state() != outcome.from {
+                return Err(format!("moved from {:?} although rejected", outcome.from));
+            }
+            Ok(())
+        }
+    );
+}
+
+#[test]
+fn a_forgotten_rule_is_caught_by_a_postcondition_and_shrunk() {
+    let failure = Checker::<forgetful::OrderState>::new()
+        .seed(5)
+        .postcondition(|outcome| match outcome.step {
+            forgetful::OrderStep::Ship {
+                tracking_number, ..
+            } if outcome.rejected.is_none() && tracking_number.0.is_empty() => {
+                Err(String::from("shipped without a tracking number"))
+            }
+            _ => Ok(()),
+        })
+        .try_run()
+        .unwrap_err();
+    println!("{failure}");
+    assert_eq!(
+        failure.sequence().to_string(),
+        r#"Order::new(0).pay(" ").ship("UPS", TrackingNumber(""))"#
+    );
+    assert_eq!(
+        failure.problem(),
+        &Problem::Postcondition(String::from("shipped without a tracking number"))
+    );
+}
+
+#[test]
+fn the_generated_description_renders_calls_as_code() {
+    use forgetful::{OrderStart, OrderStateId, OrderStep};
+    let sequence = guard_core::proptest::Sequence::<forgetful::OrderState> {
+        start: OrderStart::Pending { id: 7 },
+        steps: vec![
+            OrderStep::Pay {
+                payment_ref: String::from("p-1"),
+            },
+            OrderStep::Cancel {
+                reason: String::new(),
+            },
+        ],
+    };
+    assert_eq!(
+        sequence.to_string(),
+        r#"Order::new(7).pay("p-1").cancel("")"#
+    );
+    assert_eq!(
+        <forgetful::OrderState as TestableMachine>::target(&sequence.steps[1]),
+        OrderStateId::Cancelled
+    );
+    assert!(<forgetful::OrderState as TestableMachine>::allows(
+        OrderStateId::Paid,
+        &sequence.steps[1]
+    ));
+    assert!(!<forgetful::OrderState as TestableMachine>::allows(
+        OrderStateId::Delivered,
+        &sequence.steps[1]
+    ));
+}
+
+/// The generated test description with every prelude name it could reach for shadowed.
+#[typestate]
+pub mod shadowed {
+    #![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
+    struct Option;
+    struct Result;
+    struct Some;
+    struct None;
+    struct Ok;
+    struct Err;
+    struct Box;
+    struct Vec;
+    struct String;
+    struct Clone;
+    struct Copy;
+    struct Debug;
+    struct PartialEq;
+    struct Eq;
+    struct Default;
+    struct From;
+    struct Into;
+    struct usize;
+    struct bool;
+    mod core {}
+    mod alloc {}
+    mod std {}
+    mod proptest {}
+
+    #[machine]
+    #[derive(::core::fmt::Debug)]
+    pub struct Counter {
+        start: u32,
+    }
+
+    #[states]
+    #[derive(::core::fmt::Debug)]
+    pub enum CounterState {
+        #[initial]
+        #[to(bump => Bumped)]
+        Zero,
+        #[terminal]
+        Bumped(#[invariant(range(min = 1))] u8),
+    }
+}
+
+#[test]
+fn the_description_compiles_with_shadowed_prelude_names() {
+    let report = guard_core::check_machine!(shadowed::Counter, cases = 200);
+    assert_eq!(
+        report.cases,
+        Checker::<shadowed::CounterState>::new()
+            .cases(200)
+            .case_count()
+    );
+}
+
+/// A generic machine: its test description is generic too; a test names the erased enum with
+/// its arguments.
+#[typestate]
+pub mod job {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Job<T: Clone, const RETRIES: usize> {
+        payload: T,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum JobState {
+        #[initial]
+        #[to(start => Running)]
+        Queued,
+        #[to(finish => Done, start => Running)]
+        Running {
+            #[invariant(range(min = 1))]
+            attempt: u8,
+        },
+        #[terminal]
+        Done { output: Vec<T> },
+    }
+}
+
+#[test]
+fn a_generic_machine_is_checked_through_its_erased_type() {
+    let report = guard_core::check_machine!(job::JobState<u16, 3>, cases = 1_000);
+    assert!(report.steps > 0);
+    let failure = Checker::<job::JobState<u16, 3>>::new()
+        .seed(2)
+        .postcondition(|outcome| match outcome.step {
+            job::JobStep::Finish { output } if output.len() > 3 => Err(format!(
+                "{} outputs for a job retried at most 3 times",
+                output.len()
+            )),
+            _ => Ok(()),
+        })
+        .try_run()
+        .unwrap_err();
+    assert_eq!(
+        failure.sequence().to_string(),
+        "Job::new(0).start(1).finish([0, 0, 0, 0])"
+    );
+}
