@@ -119,18 +119,28 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                 ));
             }
             if let Some(first) = seen.get(&name) {
-                errors.push(DUPLICATE_TRANSITION.at(
-                    transition.name.span(),
-                    format!(
-                        "state `{}` declares transition `{name}` twice (first to `{first}`, again to `{target}`)",
-                        state.ident
-                    ),
-                    format!(
-                        "keep one `{name} => ..` in the `#[to(..)]` of `{}`, or give the second a name of its own, e.g. `{name}_to_{} => {target}`",
-                        state.ident,
-                        super::parse::snake_case(&target)
-                    ),
-                ));
+                let (message, fix) = if first.to_string() == target {
+                    (
+                        format!(
+                            "state `{}` declares transition `{name} => {target}` twice",
+                            state.ident
+                        ),
+                        format!("remove this second `{name} => {target}`: it repeats the first"),
+                    )
+                } else {
+                    (
+                        format!(
+                            "state `{}` declares transition `{name}` twice (first to `{first}`, again to `{target}`)",
+                            state.ident
+                        ),
+                        format!(
+                            "keep one `{name} => ..` in the `#[to(..)]` of `{}`, or give the second a name of its own, e.g. `{name}_to_{} => {target}`",
+                            state.ident,
+                            super::parse::snake_case(&target)
+                        ),
+                    )
+                };
+                errors.push(DUPLICATE_TRANSITION.at(transition.name.span(), message, fix));
                 keep.push(false);
                 continue;
             }
@@ -445,10 +455,17 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
                 }
                 _ => continue,
             };
-            let fix = if last.ident == "Deserialize" {
-                "remove it and write `#[typestate(serde)]`: the erased enum then deserializes through the checked restore path"
-            } else {
-                "remove it from the derive list; `Clone` is fine where a copy is needed"
+            let fix = match last.ident.to_string().as_str() {
+                "Deserialize" => "remove it and write `#[typestate(serde)]`: the erased enum then \
+                                  deserializes through the checked restore path"
+                    .to_owned(),
+                "Default" => format!(
+                    "remove it from the derive list; a machine starts with `{}::new(..)` in its \
+                     `#[initial]` state",
+                    module.machine.item.ident
+                ),
+                _ => "remove it from the derive list; `Clone` is fine where a copy is needed"
+                    .to_owned(),
             };
             errors.push(FORGING_DERIVE.spanning(
                 &path,
