@@ -4,6 +4,8 @@
 //! Rules (both sides): a customer name of 1 to 64 characters, an optional note of at most 200
 //! characters, 1 to 50 line items each with a 3-to-8-character SKU, a quantity in 1..=99 and a
 //! price in 0.0..=10000.0, and tags that are each non-empty.
+
+#![forbid(unsafe_code)]
 #![allow(clippy::print_stdout)]
 
 use std::hint::black_box;

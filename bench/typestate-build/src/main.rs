@@ -26,6 +26,8 @@
 //!   `#[diagnostic::on_unimplemented]` (so a call from the wrong state is explained). `From` and
 //!   `TryFrom` are one impl per state, as people write them.
 
+#![forbid(unsafe_code)]
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
