@@ -106,3 +106,59 @@ fn restore_rechecks_machine_and_state() {
             .expect_err("empty tracking id");
     assert!(error.to_string().contains("cannot restore"), "{error}");
 }
+
+/// Rules over a whole state's data and over the whole machine, not only over single fields.
+#[typestate]
+pub mod subscription {
+    /// A renewal window must end after it starts.
+    fn window_is_ordered(active: &Active) -> bool {
+        active.starts_at < active.renews_at
+    }
+
+    /// The free quota never exceeds the seat count, whatever the state.
+    fn quota_within_seats<S: SubscriptionStateType>(subscription: &Subscription<S>) -> bool {
+        subscription.free_quota <= subscription.seats
+    }
+
+    #[machine]
+    #[derive(Debug)]
+    #[invariant(check = quota_within_seats, message = "the free quota exceeds the seats")]
+    pub struct Subscription {
+        seats: u32,
+        free_quota: u32,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum SubscriptionState {
+        #[initial]
+        #[to(activate => Active)]
+        Trial,
+        #[terminal]
+        #[invariant(check = window_is_ordered, message = "the renewal comes before the start")]
+        Active { starts_at: u64, renews_at: u64 },
+    }
+}
+
+#[test]
+fn rules_over_a_whole_state_and_the_whole_machine_are_checked() {
+    use subscription::{Subscription, Trial};
+
+    let violations = Subscription::<Trial>::new(3, 5).unwrap_err();
+    assert_eq!(
+        violations.to_string(),
+        "1 violation: the free quota exceeds the seats (quota_within_seats)"
+    );
+
+    let trial = Subscription::new(5, 3).expect("a valid machine");
+    let rejected = trial.activate(20, 10).unwrap_err();
+    assert_eq!(
+        rejected.violations.to_string(),
+        "1 violation: Active: the renewal comes before the start (window_is_ordered)"
+    );
+    let active = rejected
+        .machine
+        .activate(10, 20)
+        .expect("an ordered window");
+    assert_eq!((active.starts_at(), active.renews_at()), (&10, &20));
+}

@@ -233,11 +233,13 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
     };
     let span = ident.span();
     let vis = respan(vis.to_token_stream(), span);
+    // The derive comes first: a type-level `#[invariant(..)]` among `attrs` is its helper
+    // attribute, which rustc rejects before the derive that introduces it.
     quote_spanned! {span=>
+        #derive_invariant
         #(#attrs)*
         #separator
         #[doc = #graph_doc]
-        #derive_invariant
         #vis struct #ident<#params> #where_clause {
             #(#fields)*
             state: #state_param,
@@ -322,9 +324,9 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
         // Spanned on the variant, so rustc points at the user's state when it mentions the type.
         tokens.extend(quote_spanned! {ident.span()=>
             #derive
+            #derive_invariant
             #(#attrs)*
             #lead
-            #derive_invariant
             #vis struct #ident #params #body
         });
     }

@@ -32,8 +32,8 @@ stateDiagram-v2
         payment_ref: String,
     }
     #[derive(Debug)]
-    ///State `Shipped` of [`Order`]. Transitions: `deliver` → [`Delivered`].
     #[derive(::guard_core::Invariant)]
+    ///State `Shipped` of [`Order`]. Transitions: `deliver` → [`Delivered`].
     pub struct Shipped(#[invariant(non_empty)] String);
     #[derive(Debug)]
     ///State `Delivered` of [`Order`]. Terminal: no transition leads out of it.
