@@ -118,16 +118,19 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
             }
         }
     }
+    // The machine is named apart from the state: `{machine}<{Self}>` would drop the machine's
+    // own generic arguments.
     let transition_message = format!(
-        "`{machine}<{{Self}}>` has no transition `{{T}}`: state `{{Self}}` does not allow it"
+        "`{machine}` in state `{{Self}}` has no transition `{{T}}`: `{{Self}}` does not allow it"
     );
     let transition_label = "`{T}` is not a transition out of `{Self}`".to_owned();
     let transition_note = format!(
         "the transitions `{{Self}}` allows are the `{transition_trait}<..>` implementations listed below; \
          move the machine to a state that has `{{T}}` first, or add `{{T}} => ..` to the `#[to(..)]` of `{{Self}}`"
     );
-    let field_message =
-        format!("`{machine}<{{Self}}>` has no field `{{F}}`: state `{{Self}}` does not carry it");
+    let field_message = format!(
+        "`{machine}` in state `{{Self}}` has no field `{{F}}`: `{{Self}}` does not carry it"
+    );
     let field_label = "only a state that carries `{F}` has this getter".to_owned();
     let field_note = format!(
         "the states carrying a field are the `{field_trait}<..>` implementations listed below; \
