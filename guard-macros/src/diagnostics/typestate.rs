@@ -67,6 +67,11 @@ pub(crate) const UNSUPPORTED_SHAPE: Code = Code {
     id: "G0113",
     title: "declaration shape not supported by `#[typestate]`",
 };
+/// `#[derive(Invariant)]` written on the machine or the states, which `#[typestate]` derives itself.
+pub(crate) const DERIVED_BY_TYPESTATE: Code = Code {
+    id: "G0114",
+    title: "`Invariant` derived by hand inside `#[typestate]`",
+};
 
 /// Every code of this area, for the registry test.
 #[cfg(test)]
@@ -84,4 +89,5 @@ pub(crate) const ALL: &[Code] = &[
     NAME_CLASH,
     FORGING_DERIVE,
     UNSUPPORTED_SHAPE,
+    DERIVED_BY_TYPESTATE,
 ];

@@ -4,6 +4,7 @@
 use super::parse::{HELPER_ATTRIBUTES, is_named};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
+use syn::punctuated::Punctuated;
 use syn::{Attribute, Fields, Item};
 
 /// The module without any of `#[typestate]`'s helper attributes (nor `#[invariant]`, whose derive
@@ -14,6 +15,25 @@ pub(crate) fn fallback(mut item: Item) -> TokenStream {
             !HELPER_ATTRIBUTES.iter().any(|name| is_named(attr, name))
                 && !is_named(attr, "invariant")
         });
+        // A hand-written `#[derive(Invariant)]` (G0114) would now find no rules and add errors.
+        for attr in attrs.iter_mut() {
+            if is_named(attr, "derive")
+                && let Ok(paths) =
+                    attr.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
+                && paths.iter().any(is_invariant)
+            {
+                let kept: Punctuated<syn::Path, syn::Token![,]> = paths
+                    .into_iter()
+                    .filter(|path| !is_invariant(path))
+                    .collect();
+                *attr = syn::parse_quote!(#[derive(#kept)]);
+            }
+        }
+    }
+    fn is_invariant(path: &syn::Path) -> bool {
+        path.segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Invariant")
     }
     fn strip_fields(fields: &mut Fields) {
         for field in fields.iter_mut() {

@@ -2,8 +2,8 @@
 
 use super::parse::{Args, Module, State};
 use crate::diagnostics::typestate::{
-    CONFLICTING_TARGETS, DEAD_END, DUPLICATE_TRANSITION, FORGING_DERIVE, NAME_CLASH,
-    NO_INITIAL_STATE, TERMINAL_WITH_TRANSITIONS, UNKNOWN_STATE, UNREACHABLE_STATE,
+    CONFLICTING_TARGETS, DEAD_END, DERIVED_BY_TYPESTATE, DUPLICATE_TRANSITION, FORGING_DERIVE,
+    NAME_CLASH, NO_INITIAL_STATE, TERMINAL_WITH_TRANSITIONS, UNKNOWN_STATE, UNREACHABLE_STATE,
     UNSUPPORTED_SHAPE,
 };
 use crate::diagnostics::{Errors, did_you_mean};
@@ -447,6 +447,18 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
             let Some(last) = path.segments.last() else {
                 continue;
             };
+            if last.ident == "Invariant" {
+                errors.push(DERIVED_BY_TYPESTATE.spanning(
+                    &path,
+                    format!(
+                        "`{owner}` cannot derive `Invariant` itself: `#[typestate]` derives it on \
+                         the types it generates, for each one that carries `#[invariant(..)]` rules"
+                    ),
+                    "remove `Invariant` from this derive list and keep the `#[invariant(..)]` \
+                     rules where they are",
+                ));
+                continue;
+            }
             let why = match last.ident.to_string().as_str() {
                 "Default" => "`Default` would create a machine in any state without a transition",
                 "Copy" => "`Copy` would let a machine be used again after a transition consumed it",
