@@ -533,13 +533,13 @@ stateDiagram-v2
             pub enum reason {}
         }
         #[diagnostic::on_unimplemented(
-            message = "`Order<{Self}>` has no transition `{T}`: state `{Self}` does not allow it",
+            message = "`Order` in state `{Self}` has no transition `{T}`: `{Self}` does not allow it",
             label = "`{T}` is not a transition out of `{Self}`",
             note = "the transitions `{Self}` allows are the `OrderTransition<..>` implementations listed below; move the machine to a state that has `{T}` first, or add `{T} => ..` to the `#[to(..)]` of `{Self}`",
         )]
         pub trait OrderTransition<T> {}
         #[diagnostic::on_unimplemented(
-            message = "`Order<{Self}>` has no field `{F}`: state `{Self}` does not carry it",
+            message = "`Order` in state `{Self}` has no field `{F}`: `{Self}` does not carry it",
             label = "only a state that carries `{F}` has this getter",
             note = "the states carrying a field are the `OrderField<..>` implementations listed below; match on the erased enum or move the machine to such a state first",
         )]
