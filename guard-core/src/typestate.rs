@@ -20,6 +20,34 @@ impl<M> Rejected<M> {
     }
 }
 
+/// Lets `?` turn a rejected transition into its violations, in a function that returns
+/// `Result<_, Violations>` (the machine is dropped: keep it with `into_parts` when it is needed).
+///
+/// ```
+/// use guard_core::{typestate, Violations};
+///
+/// #[typestate]
+/// pub mod order {
+///     #[machine] pub struct Order { id: u64 }
+///     #[states]
+///     pub enum OrderState {
+///         #[initial] #[to(ship => Shipped)] Pending,
+///         #[terminal] Shipped { #[invariant(non_empty)] tracking_id: String },
+///     }
+/// }
+///
+/// fn ship(id: u64, tracking_id: &str) -> Result<order::Order<order::Shipped>, Violations> {
+///     Ok(order::Order::new(id).ship(tracking_id.to_owned())?)
+/// }
+/// assert!(ship(1, "").is_err());
+/// assert!(ship(1, "1Z").is_ok());
+/// ```
+impl<M> From<Rejected<M>> for Violations {
+    fn from(rejected: Rejected<M>) -> Self {
+        rejected.violations
+    }
+}
+
 impl<M> fmt::Display for Rejected<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -46,6 +74,13 @@ pub enum RestoreError {
     },
     /// The data breaks the invariants of the machine or of its state.
     Invalid(Violations),
+}
+
+/// Lets `?` turn the violations of `new` into a `RestoreError` in code that also restores.
+impl From<Violations> for RestoreError {
+    fn from(violations: Violations) -> Self {
+        Self::Invalid(violations)
+    }
 }
 
 impl fmt::Display for RestoreError {

@@ -35,6 +35,7 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
     let mut severe = Errors::default();
     name_clashes(module, &mut severe);
     forging_derives(module, &mut severe);
+    required_on_state_fields(module, &mut severe);
     drop_impls(module, errors);
     let mut expandable = true;
     if let Err(error) = severe.finish() {
@@ -417,6 +418,43 @@ fn drop_impls(module: &Module<'_>, errors: &mut Errors) {
                 ),
                 "remove this impl, and put what needs cleaning up in a field whose own type implements `Drop`",
             ));
+        }
+    }
+}
+
+/// `#[invariant(required)]` marks a field an enum's match arms must bind; a state's data is
+/// already required as a whole in the erased enum, and on the generated struct the option would
+/// only draw the derive's "not on a struct" error, which contradicts what the user wrote.
+fn required_on_state_fields(module: &Module<'_>, errors: &mut Errors) {
+    let erased = &module.states.item.ident;
+    for state in &module.states.states {
+        for field in state.fields() {
+            for attr in field
+                .attrs
+                .iter()
+                .filter(|attr| super::parse::is_named(attr, "invariant"))
+            {
+                let Ok(options) = attr.parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                ) else {
+                    continue;
+                };
+                for option in options
+                    .iter()
+                    .filter(|option| option.path().is_ident("required"))
+                {
+                    errors.push(crate::diagnostics::invariant::MISPLACED.spanning(
+                        option,
+                        format!(
+                            "`required` is not needed on the fields of state `{}`: every state's \
+                             data is already required data of the erased enum `{erased}`, so a \
+                             match arm on `{erased}::{}` must bind and use the machine",
+                            state.ident, state.ident
+                        ),
+                        "remove `required` from this `#[invariant(..)]`",
+                    ));
+                }
+            }
         }
     }
 }
