@@ -1,7 +1,7 @@
 //! The fallback emitted next to errors: the user's module without `#[typestate]`'s helper
 //! attributes, so one mistake does not cascade into errors about unknown attributes.
 
-use super::parse::{HELPER_ATTRIBUTES, is_named};
+use super::parse::{HELPER_ATTRIBUTES, is_named, misspelled_helper};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::punctuated::Punctuated;
@@ -55,9 +55,16 @@ pub(crate) fn fallback(mut item: Item) -> TokenStream {
                     if entry.attrs.iter().any(|attr| is_named(attr, "states")) {
                         entry.generics = syn::Generics::default();
                     }
+                    let is_states = entry.attrs.iter().any(|attr| is_named(attr, "states"));
                     strip(&mut entry.attrs);
                     for variant in &mut entry.variants {
                         strip(&mut variant.attrs);
+                        if is_states {
+                            // Already reported with a did-you-mean; rustc would add "cannot find".
+                            variant
+                                .attrs
+                                .retain(|attr| misspelled_helper(attr).is_none());
+                        }
                         strip_fields(&mut variant.fields);
                     }
                 }

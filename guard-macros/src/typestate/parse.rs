@@ -524,11 +524,65 @@ fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
                     state.malformed_to = true;
                 }
             }
+        } else if let Some(meant) = misspelled_helper(attr) {
+            // Treated as the attribute it was meant to be, so the graph checks do not add
+            // knock-on errors (no initial state, a dead end) to the one real mistake.
+            let written = attr.path().to_token_stream().to_string();
+            let fix = match (meant, &attr.meta) {
+                ("to", syn::Meta::List(list)) => format!("write `#[to({})]`", list.tokens),
+                ("to", _) => {
+                    "write `#[to(ship => Shipped)]`: a method name, `=>`, the state it leads to"
+                        .to_owned()
+                }
+                _ => format!("write `#[{meant}]`"),
+            };
+            errors.push(MALFORMED_ATTRIBUTE.spanning(
+                attr.path(),
+                format!(
+                    "unknown attribute `#[{written}]` on state `{}`: did you mean `#[{meant}]`?",
+                    variant.ident
+                ),
+                fix,
+            ));
+            match meant {
+                "initial" => state.initial = Some(attr.path().span()),
+                "terminal" => state.terminal = Some(attr.path().span()),
+                _ => {
+                    state.to_attrs.push(attr);
+                    if let Ok(transitions) = transitions(attr) {
+                        state.transitions.extend(transitions);
+                    } else {
+                        state.malformed_to = true;
+                    }
+                }
+            }
         } else {
             state.attrs.push(attr);
         }
     }
     state
+}
+
+/// The helper attribute a state's attribute was likely meant to be: a near miss of `initial`
+/// or `terminal`, or a word other state-machine libraries use for one of the three.
+pub(crate) fn misspelled_helper(attr: &Attribute) -> Option<&'static str> {
+    let name = attr.path().get_ident()?.to_string();
+    match name.as_str() {
+        "init" | "start" | "begin" | "entry" | "initial_state" | "start_state" => Some("initial"),
+        "end" | "done" | "finish" | "last" | "accept" | "accepting" | "terminal_state"
+        | "end_state" => Some("terminal"),
+        "transition" | "transitions" | "goto" | "next" | "edge" | "edges" | "target"
+        | "targets" | "on" => Some("to"),
+        // Near misses of the two long names only: a short attribute such as `doc` must never
+        // be taken for `to`.
+        _ if name.len() >= 5 => crate::diagnostics::did_you_mean(&name, ["initial", "terminal"])
+            .and_then(|meant| {
+                ["initial", "terminal"]
+                    .into_iter()
+                    .find(|candidate| *candidate == meant)
+            }),
+        _ => None,
+    }
 }
 
 fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
