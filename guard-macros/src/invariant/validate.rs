@@ -61,6 +61,7 @@ fn validate_field(field: &Field<'_>, errors: &mut Errors) {
 }
 
 fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
+    non_empty_with_zero_max(rules, errors);
     let kind = ty.map_or(Kind::Unknown, kind_of);
     let type_name = ty.map(|ty| ty.to_token_stream().to_string().replace(' ', ""));
     for rule in rules {
@@ -142,6 +143,11 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     ));
                 }
             }
+            if let Some(type_name) = ty.and_then(unsigned_name) {
+                for bound in [min, max, greater_than, less_than].into_iter().flatten() {
+                    negative_bound_on_unsigned(key, bound, &type_name, errors);
+                }
+            }
             let lower = min.as_ref().or(greater_than.as_ref());
             let upper = max.as_ref().or(less_than.as_ref());
             if let (Some(lower), Some(upper)) = (lower, upper) {
@@ -150,6 +156,85 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
             }
         }
     }
+}
+
+/// `non_empty` next to `len(max = 0)`: a value with an element has a length of at least 1.
+fn non_empty_with_zero_max(rules: &[Rule], errors: &mut Errors) {
+    let has_non_empty = rules
+        .iter()
+        .any(|rule| matches!(rule, Rule::NonEmpty { .. }));
+    for rule in rules {
+        if let Rule::Len {
+            key,
+            max: Some(max),
+            ..
+        } = rule
+            && has_non_empty
+            && literal(&max.value) == Some(0.0)
+        {
+            errors.push(CONTRADICTORY_BOUNDS.spanning(
+                &max.value,
+                format!("`non_empty` and `{key}(max = 0)` can never both hold: a value with an element has a length of at least 1"),
+                format!("write the largest length you allow: `{key}(max = 64)`, or remove `non_empty` if the value must be empty"),
+            ));
+        }
+    }
+}
+
+/// The name of an unsigned integer type (seen through `Option`, `Box`, `Rc`, `Arc`, references).
+fn unsigned_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(reference) => unsigned_name(&reference.elem),
+        syn::Type::Paren(paren) => unsigned_name(&paren.elem),
+        syn::Type::Group(group) => unsigned_name(&group.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "Option" | "Box" | "Rc" | "Arc" => single_argument(last).and_then(unsigned_name),
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => Some(name),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A negative literal bound on an unsigned field: a lower one always holds, an upper one never.
+fn negative_bound_on_unsigned(
+    key: &syn::Ident,
+    bound: &Bound,
+    type_name: &str,
+    errors: &mut Errors,
+) {
+    let Some(value) = literal(&bound.value) else {
+        return;
+    };
+    if value >= 0.0 {
+        return;
+    }
+    let written = bound.value.to_token_stream().to_string().replace(' ', "");
+    let lower = bound.key == "min" || bound.key == "greater_than";
+    errors.push(CONTRADICTORY_BOUNDS.spanning(
+        &bound.value,
+        format!(
+            "a `{type_name}` is never negative, so `{} = {written}` {}",
+            bound.key,
+            if lower {
+                "always holds"
+            } else {
+                "can never hold"
+            }
+        ),
+        if lower {
+            format!(
+                "remove `{} = {written}`, or write `{key}(min = 0)`",
+                bound.key
+            )
+        } else {
+            format!("write an upper bound a `{type_name}` can meet, such as `{key}(max = 0)`")
+        },
+    ));
 }
 
 /// `min > max` (or `>=` for an exclusive bound) when both are literals: no value could pass.

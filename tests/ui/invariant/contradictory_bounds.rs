@@ -10,6 +10,12 @@ struct Order {
     discount: f64,
     #[invariant(range(greater_than = 1, less_than = 1))]
     weight: i32,
+    #[invariant(non_empty, len(max = 0))]
+    note: String,
+    #[invariant(range(min = -1, max = 10))]
+    seats: u32,
+    #[invariant(range(max = -5))]
+    retries: Option<u8>,
 }
 
 fn main() {}
