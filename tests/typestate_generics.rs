@@ -250,3 +250,55 @@ fn a_large_machine_is_matched_under_enforce_state_invariants() {
     let queued = pipeline::Pipeline::new(9);
     assert_eq!(pipeline_id(queued.into()), 9);
 }
+
+/// A `nested` rule on a field of a type parameter: the checking methods require
+/// `P: Invariant` where they are used, as `#[derive(Invariant)]` would, not where they are declared.
+pub mod nested_generic {
+    use guard_core::{Invariant, typestate};
+
+    #[derive(Debug, Clone, Invariant)]
+    pub struct Card {
+        #[invariant(non_empty)]
+        pub number: String,
+    }
+
+    #[typestate]
+    pub mod payment {
+        #[machine]
+        #[derive(Debug)]
+        pub struct Payment<P>
+        where
+            P: Clone,
+        {
+            #[invariant(nested)]
+            method: P,
+        }
+
+        #[states]
+        #[derive(Debug)]
+        pub enum PaymentState {
+            #[initial]
+            #[to(settle => Settled)]
+            Open,
+            #[terminal]
+            Settled,
+        }
+    }
+
+    #[test]
+    fn the_parameter_is_checked_through_its_own_invariant() {
+        let rejected = payment::Payment::new(Card {
+            number: String::new(),
+        })
+        .unwrap_err();
+        assert_eq!(
+            rejected.to_string(),
+            "1 violation: method.number: must not be empty (non_empty)"
+        );
+        let open = payment::Payment::new(Card {
+            number: "4242".to_owned(),
+        })
+        .expect("a valid card");
+        assert_eq!(open.settle().method().number, "4242");
+    }
+}

@@ -218,6 +218,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         "The one way from stored data back to a machine: rebuilds the [`{machine}`] in the \
          record's state after re-checking the invariants of the machine's and the state's data."
     );
+    let restore_bounds = restore_bounds(context);
     let required_tokens = required::emit(&required::Metadata {
         enum_ident: erased,
         vis,
@@ -278,7 +279,10 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             ///
             /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
             #[inline]
-            pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError> {
+            pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError>
+            where
+                #(#restore_bounds,)*
+            {
                 match record {
                     #restore_arms
                 }
@@ -526,6 +530,9 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
     deserialize_bounds
         .predicates
         .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
+    deserialize_bounds
+        .predicates
+        .extend(restore_bounds(context));
     quote! {
         #krate::__private::if_serde! {
             #[automatically_derived]
@@ -561,4 +568,23 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
             }
         }
     }
+}
+
+/// What `restore` checks must implement `Invariant`: always true, unless a rule needs one of the
+/// machine's type parameters to implement it; then using `restore`, not declaring it, says so.
+pub(crate) fn restore_bounds(context: &Context<'_, '_>) -> Vec<syn::WherePredicate> {
+    let krate = context.krate;
+    let machine_rules = context.module.machine.has_rules();
+    let mut bounds = Vec::new();
+    for (state, state_generics) in context.states() {
+        let state_type = context.state_type(state, state_generics);
+        if machine_rules {
+            let machine_type = context.machine_type(&state_type);
+            bounds.push(syn::parse_quote!(#machine_type: #krate::Invariant));
+        }
+        if state.has_rules() {
+            bounds.push(syn::parse_quote!(#state_type: #krate::Invariant));
+        }
+    }
+    bounds
 }

@@ -520,6 +520,9 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
                     -> ::core::result::Result<#target_machine, #krate::Rejected<Self>>
                 where
                     #bound,
+                    // Holds unless a rule needs the machine's parameters to implement `Invariant`;
+                    // then the call, not the declaration, says so.
+                    #target_type: #krate::Invariant,
                 {
                     let state = #value;
                     // Paths start at the state's name: `Shipped.tracking_id`.
@@ -619,6 +622,13 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
                     #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#state_name), &mut violations);
                 });
             }
+            let mut bounds = TokenStream::new();
+            if machine_rules {
+                bounds.extend(quote!(Self: #krate::Invariant,));
+            }
+            if state.has_rules() {
+                bounds.extend(quote!(#state_type: #krate::Invariant,));
+            }
             tokens.extend(quote! {
                 #[allow(dead_code)]
                 impl #impl_generics #self_type #where_clause {
@@ -629,6 +639,8 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
                     #[doc = "Every violation of the invariants of the machine's and the state's data."]
                     pub fn #new(#(#machine_parameters,)* #(#state_parameters),*)
                         -> ::core::result::Result<Self, #krate::Violations>
+                    where
+                        #bounds
                     {
                         let machine = #build;
                         let mut violations = #krate::Violations::new();

@@ -290,6 +290,9 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let (impl_generics, _, _) = context.generics.split_for_impl();
     let erased_type = applied(erased, &context.generics);
     let machine_predicates = predicates(&context.generics);
+    // `restore` and the checks need what the rules need (`P: Invariant` for a `nested` field of a
+    // type parameter); always true for a machine without parameters.
+    let invariant_bounds = super::erased::restore_bounds(context);
     let static_params = context
         .generics
         .params
@@ -365,6 +368,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                 #machine_predicates
                 #static_params
                 #test_bounds
+                #(#invariant_bounds,)*
             {
                 const NAME: &'static ::core::primitive::str = #machine_name;
                 const STATES: &'static [#state_id] = &[#(#state_id::#state_idents),*];

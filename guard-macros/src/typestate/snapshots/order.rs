@@ -178,7 +178,10 @@ stateDiagram-v2
         #[inline]
         pub fn restore(
             record: OrderRecord<T>,
-        ) -> ::core::result::Result<Self, ::guard_core::RestoreError> {
+        ) -> ::core::result::Result<Self, ::guard_core::RestoreError>
+        where
+            Shipped: ::guard_core::Invariant,
+        {
             match record {
                 OrderRecord::Pending { id, items } => {
                     ::core::result::Result::Ok(
@@ -461,10 +464,11 @@ stateDiagram-v2
         u64, items : Vec < T >, }, Cancelled { id : u64, items : Vec < T >, reason :
         String, }, } #[automatically_derived] impl < 'de, T >
         ::guard_core::__private::serde::Deserialize < 'de > for OrderState < T > where
-        __GuardOrderSerde < T > : ::guard_core::__private::serde::Deserialize < 'de > {
-        fn deserialize < __D : ::guard_core::__private::serde::Deserializer < 'de >>
-        (deserializer : __D,) -> ::core::result::Result < Self, __D::Error > { let raw =
-        < __GuardOrderSerde < T > as ::guard_core::__private::serde::Deserialize < 'de >>
+        __GuardOrderSerde < T > : ::guard_core::__private::serde::Deserialize < 'de >,
+        Shipped : ::guard_core::Invariant { fn deserialize < __D :
+        ::guard_core::__private::serde::Deserializer < 'de >> (deserializer : __D,) ->
+        ::core::result::Result < Self, __D::Error > { let raw = < __GuardOrderSerde < T >
+        as ::guard_core::__private::serde::Deserialize < 'de >>
         ::deserialize(deserializer) ?; let record = match raw {
         __GuardOrderSerde::Pending { id, items, } => { OrderRecord::Pending { id, items,
         } } __GuardOrderSerde::Paid { id, items, payment_ref } => { OrderRecord::Paid {
@@ -670,6 +674,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
         ) -> ::core::result::Result<Order<T, Shipped>, ::guard_core::Rejected<Self>>
         where
             S: __guard_order::OrderTransition<__guard_order::transition::ship>,
+            Shipped: ::guard_core::Invariant,
         {
             let state = Shipped(field_0);
             let mut violations = ::guard_core::Violations::new();

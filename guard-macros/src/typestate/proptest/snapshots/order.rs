@@ -137,6 +137,7 @@ where
     for<'__guard> &'static str: ::core::clone::Clone + ::core::fmt::Debug + 'static,
     for<'__guard> String: ::guard_core::proptest::Generate,
     for<'__guard> u64: ::guard_core::proptest::Generate,
+    Paid: ::guard_core::Invariant,
 {
     const NAME: &'static ::core::primitive::str = "Order";
     const STATES: &'static [OrderStateId] = &[
