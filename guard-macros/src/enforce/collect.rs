@@ -204,6 +204,53 @@ impl<'a> Walker<'a> {
         self.type_lookup(ty, signature)
     }
 
+    /// The enum behind the matched value `expr`, from its declared type (see [`Self::scrutinee`]),
+    /// as fixes write it: `Self` for `self`, the type's path without arguments otherwise. `None`
+    /// for a primitive type, which has no variants.
+    fn scrutinee_probe(&self, expr: &syn::Expr) -> Option<super::pattern::Probe> {
+        let lookup = self.scrutinee(expr)?;
+        let expr = match strip_expr(expr) {
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                strip_expr(&unary.expr)
+            }
+            other => other,
+        };
+        let syn::Expr::Path(path) = expr else {
+            return None;
+        };
+        let name = path.path.get_ident()?.to_string();
+        let written = if name == "self" {
+            "Self".to_owned()
+        } else {
+            let (_, ty) = self
+                .signatures
+                .last()?
+                .parameters
+                .iter()
+                .find(|(parameter, _)| *parameter == name)?;
+            let mut ty = strip_type(ty);
+            while let syn::Type::Reference(reference) = ty {
+                ty = strip_type(&reference.elem);
+            }
+            let syn::Type::Path(path) = ty else {
+                return None;
+            };
+            if path
+                .path
+                .get_ident()
+                .is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str()))
+            {
+                return None;
+            }
+            let mut path = path.path.clone();
+            for segment in &mut path.segments {
+                segment.arguments = syn::PathArguments::None;
+            }
+            super::render::render(&path)
+        };
+        Some(super::pattern::Probe { lookup, written })
+    }
+
     /// Where a check finds the table of the type `ty`: by the type itself when the check can
     /// write it (which also follows a type alias, and an import of the enum's type alone,
     /// `use m::Enum::{self}`), by its name when it mentions the fn's or the impl's generics.
@@ -278,6 +325,9 @@ impl<'a> Walker<'a> {
 
     fn check_match(&mut self, expr: &mut syn::ExprMatch) {
         let mut named: Vec<(String, Box<super::pattern::Probe>, String)> = Vec::new();
+        // Variants named by guarded arms: they do not handle their variant, but they say which
+        // enum stands at their position.
+        let mut named_guarded: Vec<(String, Box<super::pattern::Probe>)> = Vec::new();
         let scrutinee = self.scrutinee(&expr.expr);
         let mut catch_alls = Vec::new();
         for arm in &mut expr.arms {
@@ -315,26 +365,48 @@ impl<'a> Walker<'a> {
                         probe,
                         variant,
                     } if !guarded => named.push((key, probe, variant)),
-                    Position::Variant { .. } => {}
+                    Position::Variant { key, probe, .. } => named_guarded.push((key, probe)),
                     Position::CatchAll {
                         key,
                         written,
                         first,
                         last,
-                    } if !exempt => catch_alls.push((key, written, first, last)),
+                    } if !exempt => catch_alls.push((guarded, key, written, first, last)),
                     Position::CatchAll { .. } => {}
                 }
             }
         }
+        // An unguarded catch-all takes everything the arms before it leave: it is the one
+        // reported when a guarded one stands at the same position.
+        catch_alls.sort_by_key(|(guarded, ..)| *guarded);
         let mut seen: Vec<String> = Vec::new();
-        for (key, written, first, last) in catch_alls {
+        for (_, key, written, first, last) in catch_alls {
             if seen.contains(&key) {
                 continue;
             }
-            let Some((_, probe, _)) = named.iter().find(|(named_key, ..)| *named_key == key) else {
+            // Which enum stands at this position: an arm naming one of its variants says so,
+            // guarded or not; with none, at the top, the matched value's declared type. A
+            // catch-all over a type the check cannot tell is not checked.
+            let probe = named
+                .iter()
+                .find(|(named_key, ..)| *named_key == key)
+                .map(|(_, probe, _)| probe.clone())
+                .or_else(|| {
+                    named_guarded
+                        .iter()
+                        .find(|(named_key, _)| *named_key == key)
+                        .map(|(_, probe)| probe.clone())
+                })
+                .or_else(|| {
+                    if key.is_empty() {
+                        self.scrutinee_probe(&expr.expr).map(Box::new)
+                    } else {
+                        None
+                    }
+                });
+            let Some(probe) = probe else {
                 continue;
             };
-            let probe = probe.clone();
             let variants = named
                 .iter()
                 .filter(|(named_key, ..)| *named_key == key)
@@ -436,6 +508,12 @@ impl Walker<'_> {
         });
     }
 }
+
+/// Types with no variants, whose catch-alls need no check.
+const PRIMITIVES: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64",
+];
 
 /// What a fn's signature says about the values its body can match.
 #[derive(Default)]
