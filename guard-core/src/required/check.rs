@@ -701,3 +701,53 @@ const fn push_fields(report: &mut Report, variant: &RequiredVariant) {
         }
     }
 }
+
+/// A pattern written by a macro (`shipped!()`), which the attribute cannot read.
+#[derive(Debug, Clone, Copy)]
+pub struct Unreadable {
+    /// The code reported.
+    pub code: &'static str,
+    /// The macro as written (`shipped!(..)`).
+    pub pattern: &'static str,
+    /// The enum's path as the other arms write it (`OrderStatus`, `Self`), or empty when the
+    /// check knows the enum only by inference (its declared name is shown then).
+    pub enum_path: &'static str,
+    /// Code shown before the pattern in the fix (`if let `).
+    pub before: &'static str,
+    /// Code shown after the pattern in the fix (` => ...`).
+    pub after: &'static str,
+}
+
+/// Rejects a pattern written by a macro when it matches an enum with required fields: the check
+/// cannot tell whether it ignores them. Any other type passes.
+#[must_use]
+pub const fn check_unreadable(table: Option<Table>, unreadable: &Unreadable) -> Report {
+    let mut report = Report::new();
+    let Some(table) = table else {
+        return report;
+    };
+    let enum_path = if unreadable.enum_path.is_empty() {
+        table.enum_name
+    } else {
+        unreadable.enum_path
+    };
+    report.push_code(unreadable.code);
+    report.push_ticked(unreadable.pattern);
+    report
+        .push(" writes a pattern that `#[enforce_state_invariants]` cannot read, and it matches ");
+    report.push_ticked(enum_path);
+    report.push(", which has required data: the check cannot tell whether the pattern ignores it");
+    report.push("\nhelp: write the pattern out, binding the required fields");
+    if let Some(variant) = table.variants.first() {
+        report.push(" (for example `");
+        report.push(unreadable.before);
+        report.push(enum_path);
+        report.push("::");
+        report.push(variant.name);
+        push_fields(&mut report, variant);
+        report.push(unreadable.after);
+        report.push("`)");
+    }
+    report.push(", or exempt it with `#[allow_unchecked(reason = \"...\")]`");
+    report
+}

@@ -4,7 +4,7 @@
 //! block gets one), and guard's helper attributes are removed.
 
 use super::expand::{Check, State};
-use super::pattern::{Facts, Lookup, Position, Reader};
+use super::pattern::{Facts, Lookup, MacroPattern, Position, Probe, Reader};
 use super::usage::Used;
 use crate::diagnostics::Errors;
 use crate::diagnostics::enforce::OPT_OUT_WITHOUT_REASON;
@@ -143,7 +143,7 @@ impl<'a> Walker<'a> {
                             .iter()
                             .any(|(state, _)| !matches!(state, State::Used))
                 }
-                Check::CatchAll { .. } => true,
+                Check::CatchAll { .. } | Check::Unreadable { .. } => true,
             })
             .collect();
         self.queue(checks);
@@ -207,7 +207,7 @@ impl<'a> Walker<'a> {
     /// The enum behind the matched value `expr`, from its declared type (see [`Self::scrutinee`]),
     /// as fixes write it: `Self` for `self`, the type's path without arguments otherwise. `None`
     /// for a primitive type, which has no variants.
-    fn scrutinee_probe(&self, expr: &syn::Expr) -> Option<super::pattern::Probe> {
+    fn scrutinee_probe(&self, expr: &syn::Expr) -> Option<Probe> {
         let lookup = self.scrutinee(expr)?;
         let expr = match strip_expr(expr) {
             syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
@@ -248,7 +248,7 @@ impl<'a> Walker<'a> {
             }
             super::render::render(&path)
         };
-        Some(super::pattern::Probe { lookup, written })
+        Some(Probe { lookup, written })
     }
 
     /// Where a check finds the table of the type `ty`: by the type itself when the check can
@@ -324,12 +324,13 @@ impl<'a> Walker<'a> {
     }
 
     fn check_match(&mut self, expr: &mut syn::ExprMatch) {
-        let mut named: Vec<(String, Box<super::pattern::Probe>, String)> = Vec::new();
+        let mut named: Vec<(String, Box<Probe>, String)> = Vec::new();
         // Variants named by guarded arms: they do not handle their variant, but they say which
         // enum stands at their position.
-        let mut named_guarded: Vec<(String, Box<super::pattern::Probe>)> = Vec::new();
+        let mut named_guarded: Vec<(String, Box<Probe>)> = Vec::new();
         let scrutinee = self.scrutinee(&expr.expr);
         let mut catch_alls = Vec::new();
+        let mut macros = Vec::new();
         for arm in &mut expr.arms {
             let exempt = self.opted_out(&mut arm.attrs);
             let mut used = Used::default();
@@ -354,7 +355,9 @@ impl<'a> Walker<'a> {
                 .read(&arm.pat, "", &mut facts);
                 facts
             } else {
-                self.read(&arm.pat, &expr.expr, &used, MATCH_ARM)
+                let mut facts = self.read(&arm.pat, &expr.expr, &used, MATCH_ARM);
+                macros.append(&mut facts.macros);
+                facts
             };
             for position in facts.positions {
                 match position {
@@ -375,6 +378,17 @@ impl<'a> Walker<'a> {
                     Position::CatchAll { .. } => {}
                 }
             }
+        }
+        for mac in macros {
+            // Which enum the macro's pattern matches: the one an arm names at its position, or
+            // the declared type; otherwise the compiler infers it from the pattern.
+            let probe = named
+                .iter()
+                .map(|(key, probe, _)| (key, probe))
+                .chain(named_guarded.iter().map(|(key, probe)| (key, probe)))
+                .find(|(key, _)| **key == mac.key)
+                .map(|(_, probe)| (**probe).clone());
+            self.queue_macro(mac, probe, &expr.expr, MATCH_ARM);
         }
         // An unguarded catch-all takes everything the arms before it leave: it is the one
         // reported when a guarded one stands at the same position.
@@ -423,6 +437,55 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Queues the check of a pattern written by a macro, whose enum is `probe` when known.
+    fn queue_macro(
+        &mut self,
+        mac: MacroPattern,
+        probe: Option<Probe>,
+        scrutinee: &syn::Expr,
+        context: Context,
+    ) {
+        let declared = if mac.key.is_empty() {
+            self.scrutinee(scrutinee).map(|lookup| {
+                self.scrutinee_probe(scrutinee).unwrap_or(Probe {
+                    lookup,
+                    written: String::new(),
+                })
+            })
+        } else {
+            None
+        };
+        let probe = match probe.or(declared) {
+            Some(probe) => probe,
+            // The check item stands at the start of the block, before a `macro_rules!` defined
+            // in the fn's body: such a macro cannot be named there, so its pattern is not checked.
+            None if self
+                .signatures
+                .iter()
+                .any(|signature| signature.local_macros.contains(&mac.name)) =>
+            {
+                return;
+            }
+            None => Probe {
+                lookup: Lookup::InferredPattern(Box::new(mac.pattern.clone())),
+                written: String::new(),
+            },
+        };
+        let (before, after) = if mac.key.is_empty() {
+            (context.before, context.after)
+        } else {
+            ("", "")
+        };
+        self.queue([Check::Unreadable {
+            probe,
+            written: mac.written,
+            before,
+            after,
+            first: mac.first,
+            last: mac.last,
+        }]);
+    }
+
     fn check_conditional(
         &mut self,
         attrs: &mut Vec<syn::Attribute>,
@@ -449,7 +512,10 @@ impl<'a> Walker<'a> {
             for later in &lets[position + 1..] {
                 used_here.expr(&later.expr);
             }
-            self.read(&binding.pat, &binding.expr, &used_here, context);
+            let facts = self.read(&binding.pat, &binding.expr, &used_here, context);
+            for mac in facts.macros {
+                self.queue_macro(mac, None, &binding.expr, context);
+            }
         }
     }
 
@@ -478,7 +544,10 @@ impl<'a> Walker<'a> {
             return;
         };
         let scrutinee = (*init.expr).clone();
-        self.read(&local.pat, &scrutinee, &used, LET_ELSE);
+        let facts = self.read(&local.pat, &scrutinee, &used, LET_ELSE);
+        for mac in facts.macros {
+            self.queue_macro(mac, None, &scrutinee, LET_ELSE);
+        }
     }
 }
 
@@ -524,6 +593,8 @@ struct Signature {
     parameters: Vec<(String, syn::Type)>,
     /// The fn's type and const parameters, which a check item cannot name.
     generics: Vec<String>,
+    /// The names of the `macro_rules!` defined in the fn's body.
+    local_macros: Vec<String>,
 }
 
 /// A receiver whose type is `Self`: `self`/`mut self`, or `&self`/`&mut self`.
@@ -535,14 +606,20 @@ enum Receiver {
 
 impl Signature {
     fn new(signature: &syn::Signature, body: &syn::Block) -> Self {
-        struct Bound(Vec<String>);
+        struct Bound(Vec<String>, Vec<String>);
         impl<'ast> syn::visit::Visit<'ast> for Bound {
             fn visit_pat_ident(&mut self, binding: &'ast syn::PatIdent) {
                 self.0.push(binding.ident.to_string());
                 syn::visit::visit_pat_ident(self, binding);
             }
+            fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+                if let Some(ident) = &item.ident {
+                    self.1.push(ident.to_string());
+                }
+                syn::visit::visit_item_macro(self, item);
+            }
         }
-        let mut bound = Bound(Vec::new());
+        let mut bound = Bound(Vec::new(), Vec::new());
         syn::visit::Visit::visit_block(&mut bound, body);
         let mut receiver = None;
         let mut parameters = Vec::new();
@@ -569,6 +646,7 @@ impl Signature {
             receiver,
             parameters,
             generics: parameter_names(&signature.generics),
+            local_macros: bound.1,
         }
     }
 }

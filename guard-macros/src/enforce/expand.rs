@@ -16,7 +16,7 @@
 
 use super::pattern::{Lookup, Probe, Slot, SlotKey, VariantPattern};
 use crate::diagnostics::enforce::{
-    SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNUSED_REQUIRED_FIELD,
+    SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNREADABLE_PATTERN, UNUSED_REQUIRED_FIELD,
 };
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -46,6 +46,15 @@ pub(super) enum Check {
         probe: Probe,
         written: String,
         named: Vec<String>,
+        first: Span,
+        last: Span,
+    },
+    /// A pattern written by a macro: an error only when it matches an enum with a table.
+    Unreadable {
+        probe: Probe,
+        written: String,
+        before: &'static str,
+        after: &'static str,
         first: Span,
         last: Span,
     },
@@ -108,6 +117,27 @@ impl Check {
                 };
                 (probe, call, *first, *last)
             }
+            Self::Unreadable {
+                probe,
+                written,
+                before,
+                after,
+                first,
+                last,
+            } => {
+                let code = UNREADABLE_PATTERN.id;
+                let enum_path = &probe.written;
+                let call = quote! {
+                    #private::check_unreadable(__guard_table, &#private::Unreadable {
+                        code: #code,
+                        pattern: #written,
+                        enum_path: #enum_path,
+                        before: #before,
+                        after: #after,
+                    })
+                };
+                (probe, call, *first, *last)
+            }
         };
         let table = lookup(&private, probe, first);
         // The panic's span runs from the pattern's first token to its last, so the compiler
@@ -165,6 +195,21 @@ fn lookup(private: &TokenStream, probe: &Probe, first: Span) -> TokenStream {
                     #private::inferred(&|#value| {
                         #[allow(irrefutable_let_patterns)]
                         if let #path { .. } = __guard_value {}
+                        (&#private::Select::of(&__guard_value)).select()
+                    })
+                }
+            }
+        }
+        // The same, with the macro's own pattern; the names it binds are not used.
+        Lookup::InferredPattern(pattern) => {
+            let value = quote_spanned!(first=> __guard_value);
+            quote! {
+                {
+                    #[allow(unused_imports)]
+                    use #private::{SelectFound as _, SelectNotFound as _};
+                    #private::inferred(&|#value| {
+                        #[allow(irrefutable_let_patterns, unused_variables)]
+                        if let #pattern = __guard_value {}
                         (&#private::Select::of(&__guard_value)).select()
                     })
                 }

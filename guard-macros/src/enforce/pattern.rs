@@ -42,6 +42,8 @@ pub(super) enum Lookup {
     /// Through the type of the pattern `path { .. }`, inferred by the compiler: a single name, which
     /// is a variant imported with `use Enum::*` (or a struct).
     Inferred(syn::Path),
+    /// Through the type of a pattern written by a macro (`small!()`), inferred by the compiler.
+    InferredPattern(Box<syn::Pat>),
 }
 
 /// How to find the table of the enum a pattern names, and how the user wrote that enum.
@@ -102,10 +104,25 @@ pub(super) enum Position {
     },
 }
 
+/// A pattern written by a macro, which the attribute cannot read: it is rejected only when it
+/// matches an enum with required fields.
+pub(super) struct MacroPattern {
+    /// Its position, as in [`Position`].
+    pub(super) key: String,
+    pub(super) pattern: syn::Pat,
+    /// The macro as written (`shipped!(..)`).
+    pub(super) written: String,
+    /// The macro's name (`shipped`).
+    pub(super) name: String,
+    pub(super) first: Span,
+    pub(super) last: Span,
+}
+
 #[derive(Default)]
 pub(super) struct Facts {
     pub(super) variants: Vec<VariantPattern>,
     pub(super) positions: Vec<Position>,
+    pub(super) macros: Vec<MacroPattern>,
 }
 
 pub(super) struct Reader<'a> {
@@ -213,14 +230,23 @@ impl Reader<'_> {
                 }
             }
             syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Const(_) | syn::Pat::Rest(_) => {}
-            syn::Pat::Macro(mac) => self.errors.push(UNREADABLE_PATTERN.spanning(
-                mac,
-                format!(
-                    "`{}!(..)` writes a pattern that `#[enforce_state_invariants]` cannot read, so it cannot tell whether required data is ignored",
-                    render(&mac.mac.path)
-                ),
-                "write the pattern out: `Enum::Variant(field) => ...`",
-            )),
+            syn::Pat::Macro(mac) => {
+                let (first, last) = first_and_last(mac);
+                facts.macros.push(MacroPattern {
+                    key: key.to_owned(),
+                    pattern: pattern.clone(),
+                    written: format!("{}!(..)", render(&mac.mac.path)),
+                    name: mac
+                        .mac
+                        .path
+                        .segments
+                        .last()
+                        .map(|segment| segment.ident.to_string())
+                        .unwrap_or_default(),
+                    first,
+                    last,
+                });
+            }
             other => self.errors.push(UNREADABLE_PATTERN.spanning(
                 other,
                 "`#[enforce_state_invariants]` cannot read this pattern, so it cannot tell whether required data is ignored",
