@@ -160,7 +160,7 @@ pub const fn inferred<V, S: Selected, F: Fn(V) -> S>(select: &F) -> Option<Table
 /// What a pattern does with one field of a variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
-    /// Bound to a name that the arm uses.
+    /// Bound to a name that the arm uses, or fixed by a literal, a range or a constant.
     Used,
     /// Bound to a name that the arm never uses.
     Unused,
@@ -168,7 +168,7 @@ pub enum State {
     Underscored,
     /// Written as `_`.
     Wildcard,
-    /// Matched by a pattern that binds nothing (a literal, a nested `Type(_)`).
+    /// Matched by a pattern that binds nothing and does not fix the value (a nested `Type(_)`).
     Unbound,
 }
 

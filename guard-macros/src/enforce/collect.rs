@@ -99,6 +99,8 @@ impl<'a> Walker<'a> {
                     let state = if slot.bindings.is_empty() {
                         if slot.wildcard {
                             State::Wildcard
+                        } else if slot.constant {
+                            State::Used
                         } else {
                             State::Unbound
                         }

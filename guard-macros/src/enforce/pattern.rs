@@ -70,6 +70,8 @@ pub(super) struct Slot {
     pub(super) bindings: Vec<String>,
     /// The sub-pattern is `_`.
     pub(super) wildcard: bool,
+    /// The sub-pattern fixes the value (a literal, a range, a constant): the arm handles it.
+    pub(super) constant: bool,
     /// The sub-pattern as the fix shows it (an `_name` binding renamed to `name`).
     pub(super) fix: String,
 }
@@ -475,7 +477,22 @@ fn slot(key: SlotKey, sub: &syn::Pat) -> Slot {
         key,
         bindings,
         wildcard: matches!(sub, syn::Pat::Wild(_)),
+        constant: constrains(sub),
         fix,
+    }
+}
+
+/// Whether `pattern` pins the value down by itself: a literal (`0`), a range (`1..=9`), a constant
+/// or unit variant (`MAX`, `u8::MAX`, `Colour::Red`), an inline `const { .. }`, or an or-pattern
+/// of those. The arm then decides on the value, so the field counts as handled though unbound.
+fn constrains(pattern: &syn::Pat) -> bool {
+    match pattern {
+        syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Const(_) | syn::Pat::Path(_) => true,
+        syn::Pat::Ident(binding) => binding.subpat.is_none() && !is_binding(&binding.ident),
+        syn::Pat::Reference(reference) => constrains(&reference.pat),
+        syn::Pat::Paren(paren) => constrains(&paren.pat),
+        syn::Pat::Or(or) => or.cases.iter().all(constrains),
+        _ => false,
     }
 }
 
