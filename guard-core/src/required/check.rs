@@ -212,6 +212,9 @@ pub struct Arm {
     pub slots: &'static [Slot],
     /// The pattern has `..`.
     pub rest: bool,
+    /// The pattern is (inside) an alternative of an or-pattern: a binding added to it alone would
+    /// not compile (every alternative must bind the same names), so the fix is an arm of its own.
+    pub alternative: bool,
     /// Code shown before the pattern in the fix (`if let `).
     pub before: &'static str,
     /// Code shown after the pattern in the fix (` => ...`).
@@ -495,12 +498,27 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
             }
             position += 1;
         }
-        report.push("\nhelp: bind ");
-        report.push(if unbound > 1 { "them" } else { "it" });
-        report.push(" and use ");
-        report.push(if unbound > 1 { "them" } else { "it" });
-        report.push(" in the arm: ");
-        push_fix(&mut report, arm, variant);
+        if arm.alternative {
+            report.push("\nhelp: give this alternative ");
+            report.push(if same(arm.after, " => ...") {
+                "an arm"
+            } else {
+                "a pattern"
+            });
+            report.push(" of its own that binds the required data (every alternative of an or-pattern must bind the same names): `");
+            report.push(arm.before);
+            report.push(arm.path);
+            push_fields(&mut report, variant);
+            report.push(arm.after);
+            report.push("`");
+        } else {
+            report.push("\nhelp: bind ");
+            report.push(if unbound > 1 { "them" } else { "it" });
+            report.push(" and use ");
+            report.push(if unbound > 1 { "them" } else { "it" });
+            report.push(" in the arm: ");
+            push_fix(&mut report, arm, variant);
+        }
     } else if ignored > 0 {
         report.push_code(arm.unused_code);
         report.push("this arm never uses required data of ");

@@ -89,6 +89,7 @@ impl<'a> Walker<'a> {
             self_ty,
             scrutinee: scrutinee.as_ref(),
             errors: &mut self.errors,
+            in_or: false,
         }
         .read(pattern, "", &mut facts);
         let checks = facts.variants.drain(..).map(|pattern| {
@@ -353,6 +354,7 @@ impl<'a> Walker<'a> {
                     self_ty,
                     scrutinee: scrutinee.as_ref(),
                     errors: &mut quiet,
+                    in_or: false,
                 }
                 .read(&arm.pat, "", &mut facts);
                 facts

@@ -77,6 +77,7 @@ impl Check {
                 let path = &pattern.path;
                 let variant = &pattern.variant;
                 let rest = pattern.rest;
+                let alternative = pattern.alternative;
                 let slots = pattern
                     .slots
                     .iter()
@@ -90,6 +91,7 @@ impl Check {
                         variant: #variant,
                         slots: &[#(#slots),*],
                         rest: #rest,
+                        alternative: #alternative,
                         before: #before,
                         after: #after,
                         body_open: #body_open,

@@ -86,6 +86,9 @@ pub(super) struct VariantPattern {
     pub(super) rest: bool,
     /// The pattern is part of a larger one (`Some(Status::Shipped(id))`).
     pub(super) nested: bool,
+    /// The pattern is (inside) an alternative of an or-pattern, whose alternatives must all bind
+    /// the same names: a fix binds the field in an arm of its own.
+    pub(super) alternative: bool,
     pub(super) first: Span,
     pub(super) last: Span,
 }
@@ -135,6 +138,8 @@ pub(super) struct Reader<'a> {
     /// at the top of the pattern, whose type inference alone cannot always fix.
     pub(super) scrutinee: Option<&'a Lookup>,
     pub(super) errors: &'a mut Errors,
+    /// The pattern being read is (inside) an alternative of an or-pattern.
+    pub(super) in_or: bool,
 }
 
 enum Named {
@@ -196,9 +201,12 @@ impl Reader<'_> {
             syn::Pat::Guard(guarded) => self.read(&guarded.pat, key, facts),
             syn::Pat::Type(typed) => self.read(&typed.pat, key, facts),
             syn::Pat::Or(or) => {
+                let outer = self.in_or;
+                self.in_or = outer || or.cases.len() > 1;
                 for case in &or.cases {
                     self.read(case, key, facts);
                 }
+                self.in_or = outer;
             }
             syn::Pat::TupleStruct(tuple) => {
                 let fields = Fields::Tuple(tuple.elems.iter().collect());
@@ -319,6 +327,7 @@ impl Reader<'_> {
             slots,
             rest,
             nested: !key.is_empty(),
+            alternative: self.in_or,
             first,
             last,
         });
