@@ -232,6 +232,11 @@ pub struct CatchAll {
     pub code: &'static str,
     /// The catch-all pattern as written.
     pub pattern: &'static str,
+    /// The arm's pattern before the catch-all (`Some(`), empty when the catch-all is the arm's
+    /// whole pattern.
+    pub before: &'static str,
+    /// The arm's pattern after the catch-all (`)`).
+    pub after: &'static str,
     /// The enum's path as the other arms write it (`OrderStatus`, `Self`), or empty when they
     /// name its variants alone (imported with `use Enum::*`).
     pub enum_path: &'static str,
@@ -631,8 +636,13 @@ pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Repo
     if swallowed == 0 {
         return report;
     }
+    let nested = !catch_all.before.is_empty() || !catch_all.after.is_empty();
     report.push_code(catch_all.code);
-    report.push("the catch-all arm ");
+    report.push(if nested {
+        "the catch-all pattern "
+    } else {
+        "the catch-all arm "
+    });
     report.push_ticked(catch_all.pattern);
     report.push(" swallows ");
     let mut listed = 0;
@@ -662,15 +672,20 @@ pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Repo
     report.push("\nhelp: give ");
     report.push(if swallowed > 1 { "each" } else { "it" });
     report.push(" its own arm before ");
-    report.push_ticked(catch_all.pattern);
-    report.push(":");
+    report.push("`");
+    report.push(catch_all.before);
+    report.push(catch_all.pattern);
+    report.push(catch_all.after);
+    report.push("`:");
     let mut index = 0;
     while index < table.variants.len() {
         let variant = &table.variants[index];
         if !is_named(catch_all, variant.name) {
             report.push(" `");
+            report.push(catch_all.before);
             push_variant_path(&mut report, catch_all, variant);
             push_fields(&mut report, variant);
+            report.push(catch_all.after);
             report.push(" => ...,`");
         }
         index += 1;

@@ -363,6 +363,7 @@ impl<'a> Walker<'a> {
                 macros.append(&mut facts.macros);
                 facts
             };
+            let mut catch_all_index = 0;
             for position in facts.positions {
                 match position {
                     // A guarded arm does not handle its variant: what the guard rejects falls
@@ -378,8 +379,16 @@ impl<'a> Walker<'a> {
                         written,
                         first,
                         last,
-                    } if !exempt => catch_alls.push((guarded, key, written, first, last)),
-                    Position::CatchAll { .. } => {}
+                    } if !exempt => {
+                        let around = if key.is_empty() {
+                            (String::new(), String::new())
+                        } else {
+                            around(&arm.pat, catch_all_index)
+                        };
+                        catch_all_index += 1;
+                        catch_alls.push((guarded, key, written, around, first, last));
+                    }
+                    Position::CatchAll { .. } => catch_all_index += 1,
                 }
             }
         }
@@ -398,7 +407,7 @@ impl<'a> Walker<'a> {
         // reported when a guarded one stands at the same position.
         catch_alls.sort_by_key(|(guarded, ..)| *guarded);
         let mut seen: Vec<String> = Vec::new();
-        for (_, key, written, first, last) in catch_alls {
+        for (_, key, written, around, first, last) in catch_alls {
             if seen.contains(&key) {
                 continue;
             }
@@ -434,6 +443,7 @@ impl<'a> Walker<'a> {
             self.queue([Check::CatchAll {
                 probe: *probe,
                 written,
+                around,
                 named: variants,
                 first,
                 last,
@@ -579,6 +589,91 @@ impl Walker<'_> {
                 stmts,
             },
         });
+    }
+}
+
+/// The arm's pattern around its `index`-th catch-all (counted as [`Reader`] meets them), for
+/// fixes: `("Some(", ")")` for the `_` of `Some(_)`. Only the alternative holding it is kept, and
+/// the guard is dropped.
+fn around(pattern: &syn::Pat, index: usize) -> (String, String) {
+    const HOLE: &str = "__guard_hole";
+    let mut pattern = pattern.clone();
+    let mut remaining = index;
+    if !hole(&mut pattern, &mut remaining) {
+        return (String::new(), String::new());
+    }
+    let text = super::render::render(&pattern);
+    match text.split_once(HOLE) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// Replaces the `remaining`-th catch-all of `pattern` (in [`Reader`]'s order) with a placeholder;
+/// `true` once done.
+fn hole(pattern: &mut syn::Pat, remaining: &mut usize) -> bool {
+    let is_catch_all = match &*pattern {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Ident(binding) => {
+            binding.subpat.is_none() && super::pattern::is_binding(&binding.ident)
+        }
+        _ => false,
+    };
+    if is_catch_all {
+        if *remaining == 0 {
+            *pattern = syn::parse_quote!(__guard_hole);
+            return true;
+        }
+        *remaining -= 1;
+        return false;
+    }
+    match pattern {
+        syn::Pat::Ident(binding) => binding
+            .subpat
+            .as_mut()
+            .is_some_and(|(_, sub)| hole(sub, remaining)),
+        syn::Pat::Reference(reference) => hole(&mut reference.pat, remaining),
+        syn::Pat::Paren(paren) => hole(&mut paren.pat, remaining),
+        syn::Pat::Type(typed) => hole(&mut typed.pat, remaining),
+        syn::Pat::Guard(guarded) => {
+            let mut inner = (*guarded.pat).clone();
+            let found = hole(&mut inner, remaining);
+            *pattern = inner;
+            found
+        }
+        syn::Pat::Or(or) => {
+            let mut found = None;
+            for case in &mut or.cases {
+                if hole(case, remaining) {
+                    found = Some(case.clone());
+                    break;
+                }
+            }
+            match found {
+                Some(case) => {
+                    *pattern = case;
+                    true
+                }
+                None => false,
+            }
+        }
+        syn::Pat::TupleStruct(tuple) => tuple
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        syn::Pat::Struct(structure) => structure
+            .fields
+            .iter_mut()
+            .any(|field| hole(&mut field.pat, remaining)),
+        syn::Pat::Tuple(tuple) => tuple
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        syn::Pat::Slice(slice) => slice
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        _ => false,
     }
 }
 
@@ -730,7 +825,17 @@ fn reason(attribute: &syn::Attribute) -> syn::Result<String> {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(text),
             ..
-        }) if path.is_ident("reason") && !text.value().trim().is_empty() => Ok(text.value()),
+        }) if path.is_ident("reason") => {
+            if text.value().trim().is_empty() {
+                Err(OPT_OUT_WITHOUT_REASON.spanning(
+                    &text,
+                    format!("the reason of `#[{OPT_OUT}]` is empty: it exempts this code from the required-data check, so it must say why"),
+                    format!("write the reason reviewers will read: `#[{OPT_OUT}(reason = \"the carrier API re-sends the tracking id\")]`"),
+                ))
+            } else {
+                Ok(text.value())
+            }
+        }
         _ => Err(missing()),
     }
 }

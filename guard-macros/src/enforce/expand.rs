@@ -45,6 +45,8 @@ pub(super) enum Check {
     CatchAll {
         probe: Probe,
         written: String,
+        /// The arm's pattern around the catch-all (`Some(` and `)`), empty at the top.
+        around: (String, String),
         named: Vec<String>,
         first: Span,
         last: Span,
@@ -103,6 +105,7 @@ impl Check {
             Self::CatchAll {
                 probe,
                 written,
+                around: (before, after),
                 named,
                 first,
                 last,
@@ -113,6 +116,8 @@ impl Check {
                     #private::check_catch_all(__guard_table, &#private::CatchAll {
                         code: #code,
                         pattern: #written,
+                        before: #before,
+                        after: #after,
                         enum_path: #enum_path,
                         named: &[#(#named),*],
                     })

@@ -163,7 +163,7 @@ fn is_camel(name: &str) -> bool {
         && (name.len() == 1 || name.chars().any(|character| character.is_ascii_lowercase()))
 }
 
-fn is_binding(ident: &syn::Ident) -> bool {
+pub(super) fn is_binding(ident: &syn::Ident) -> bool {
     let name = ident.to_string();
     !is_camel(&name) && !name.starts_with(|character: char| character.is_ascii_uppercase())
 }

@@ -73,6 +73,8 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                         &::guard_core::__private::enforce::CatchAll {
                             code: "G0303",
                             pattern: "_",
+                            before: "",
+                            after: "",
                             enum_path: "OrderStatus",
                             named: &["Shipped", "Cancelled", "Paid"],
                         },
