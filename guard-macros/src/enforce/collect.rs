@@ -209,9 +209,14 @@ impl<'a> Walker<'a> {
 
     /// The enum behind the matched value `expr`, from its declared type (see [`Self::scrutinee`]),
     /// as fixes write it: `Self` for `self`, the type's path without arguments otherwise. `None`
-    /// for a primitive type, which has no variants.
+    /// for a primitive type, which has no variants, and for a type that mentions the fn's or the
+    /// impl's generics: it would be looked up by its name, which for a generic tuple struct is its
+    /// constructor (only a variant named in a pattern proves the name is an enum's).
     fn scrutinee_probe(&self, expr: &syn::Expr) -> Option<Probe> {
         let lookup = self.scrutinee(expr)?;
+        if !matches!(lookup, Lookup::Type(_)) {
+            return None;
+        }
         let expr = match strip_expr(expr) {
             syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
                 strip_expr(&unary.expr)
@@ -459,18 +464,19 @@ impl<'a> Walker<'a> {
         scrutinee: &syn::Expr,
         context: Context,
     ) {
-        let declared = if mac.key.is_empty() {
-            self.scrutinee(scrutinee).map(|lookup| {
-                self.scrutinee_probe(scrutinee).unwrap_or(Probe {
-                    lookup,
-                    written: String::new(),
-                })
-            })
-        } else {
-            None
-        };
-        let probe = match probe.or(declared) {
+        let top = mac.key.is_empty();
+        let declared = probe.or_else(|| {
+            if top {
+                self.scrutinee_probe(scrutinee)
+            } else {
+                None
+            }
+        });
+        let probe = match declared {
             Some(probe) => probe,
+            // A declared type the check does not look up (a primitive, or one mentioning the
+            // generics): inferring it again would fail the same way, so it passes.
+            None if top && self.scrutinee(scrutinee).is_some() => return,
             // The check item stands at the start of the block, before a `macro_rules!` defined
             // in the fn's body: such a macro cannot be named there, so its pattern is not checked.
             None if self

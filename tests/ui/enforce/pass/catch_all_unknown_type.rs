@@ -51,6 +51,50 @@ pub fn generic<T>(value: T) -> u8 {
 }
 
 #[enforce_state_invariants]
+pub fn generic_containers<T>(
+    list: Vec<T>,
+    maybe: Option<T>,
+    boxed: Box<T>,
+    path: std::vec::Vec<T>,
+    shown: impl std::fmt::Display,
+) -> u8 {
+    let a = match list {
+        _ => 1,
+    };
+    let b = match maybe {
+        _ => 1,
+    };
+    let c = match boxed {
+        _ => 1,
+    };
+    let d = match path {
+        _ => 1,
+    };
+    let e = match shown {
+        _ => 1,
+    };
+    a + b + c + d + e
+}
+
+pub struct Wrapper<T>(pub T);
+
+#[enforce_state_invariants]
+impl<T: Clone> Wrapper<T> {
+    pub fn rank(&self, other: &Self, same: Wrapper<T>) -> u8 {
+        let a = match self {
+            _ => 1,
+        };
+        let b = match other {
+            _ => 1,
+        };
+        let c = match same {
+            _ => 1,
+        };
+        a + b + c
+    }
+}
+
+#[enforce_state_invariants]
 impl Plain {
     pub fn rank(&self) -> u8 {
         match self {

@@ -85,3 +85,18 @@ pub fn local_macro(holder: &Holder) -> u8 {
 }
 
 fn main() {}
+
+pub struct Wrapper<T>(pub T);
+
+macro_rules! wrapped {
+    ($name:ident) => {
+        Wrapper($name)
+    };
+}
+
+#[enforce_state_invariants]
+pub fn generic_tuple_struct<T: Default>(value: Wrapper<T>) -> T {
+    match value {
+        wrapped!(inner) => inner,
+    }
+}
