@@ -207,17 +207,20 @@ fn lookup(private: &TokenStream, probe: &Probe, first: Span) -> TokenStream {
                 }
             }
         }
-        // The same, with the macro's own pattern; the names it binds are not used.
+        // The same, with the macro's own pattern, which may move out of the value or bind it
+        // `ref mut`: the selector (which holds no borrow) is made first, and picks once the
+        // pattern has fixed the type. The names the pattern binds are not used.
         Lookup::InferredPattern(pattern) => {
             let value = quote_spanned!(first=> __guard_value);
             quote! {
                 {
                     #[allow(unused_imports)]
                     use #private::{SelectFound as _, SelectNotFound as _};
-                    #private::inferred(&|#value| {
+                    #private::inferred(&|#[allow(unused_mut)] mut #value| {
+                        let __guard_select = #private::Select::of(&__guard_value);
                         #[allow(irrefutable_let_patterns, unused_variables)]
                         if let #pattern = __guard_value {}
-                        (&#private::Select::of(&__guard_value)).select()
+                        (&__guard_select).select()
                     })
                 }
             }

@@ -100,3 +100,38 @@ pub fn generic_tuple_struct<T: Default>(value: Wrapper<T>) -> T {
         wrapped!(inner) => inner,
     }
 }
+
+pub enum Named {
+    Text(String),
+    Empty,
+}
+
+pub struct Note {
+    pub named: Named,
+}
+
+macro_rules! text {
+    ($($binding:tt)*) => {
+        Named::Text($($binding)*)
+    };
+}
+
+// The inferred check moves out of its value and binds `ref mut` as the arm does.
+#[enforce_state_invariants]
+pub fn moving(note: Note) -> usize {
+    match note.named {
+        text!(t) => t.len(),
+        _ => 0,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn mutating(note: &mut Note) -> usize {
+    match note.named {
+        text!(ref mut t) => {
+            t.push('!');
+            t.len()
+        }
+        _ => 0,
+    }
+}
