@@ -160,7 +160,7 @@ pub const fn inferred<V, S: Selected, F: Fn(V) -> S>(select: &F) -> Option<Table
 /// What a pattern does with one field of a variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
-    /// Bound to a name that the arm uses.
+    /// Bound to a name that the arm uses, or fixed by a literal, a range or a constant.
     Used,
     /// Bound to a name that the arm never uses.
     Unused,
@@ -168,7 +168,7 @@ pub enum State {
     Underscored,
     /// Written as `_`.
     Wildcard,
-    /// Matched by a pattern that binds nothing (a literal, a nested `Type(_)`).
+    /// Matched by a pattern that binds nothing and does not fix the value (a nested `Type(_)`).
     Unbound,
 }
 
@@ -212,6 +212,9 @@ pub struct Arm {
     pub slots: &'static [Slot],
     /// The pattern has `..`.
     pub rest: bool,
+    /// The pattern is (inside) an alternative of an or-pattern: a binding added to it alone would
+    /// not compile (every alternative must bind the same names), so the fix is an arm of its own.
+    pub alternative: bool,
     /// Code shown before the pattern in the fix (`if let `).
     pub before: &'static str,
     /// Code shown after the pattern in the fix (` => ...`).
@@ -229,6 +232,11 @@ pub struct CatchAll {
     pub code: &'static str,
     /// The catch-all pattern as written.
     pub pattern: &'static str,
+    /// The arm's pattern before the catch-all (`Some(`), empty when the catch-all is the arm's
+    /// whole pattern.
+    pub before: &'static str,
+    /// The arm's pattern after the catch-all (`)`).
+    pub after: &'static str,
     /// The enum's path as the other arms write it (`OrderStatus`, `Self`), or empty when they
     /// name its variants alone (imported with `use Enum::*`).
     pub enum_path: &'static str,
@@ -495,12 +503,27 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
             }
             position += 1;
         }
-        report.push("\nhelp: bind ");
-        report.push(if unbound > 1 { "them" } else { "it" });
-        report.push(" and use ");
-        report.push(if unbound > 1 { "them" } else { "it" });
-        report.push(" in the arm: ");
-        push_fix(&mut report, arm, variant);
+        if arm.alternative {
+            report.push("\nhelp: give this alternative ");
+            report.push(if same(arm.after, " => ...") {
+                "an arm"
+            } else {
+                "a pattern"
+            });
+            report.push(" of its own that binds the required data (every alternative of an or-pattern must bind the same names): `");
+            report.push(arm.before);
+            report.push(arm.path);
+            push_fields(&mut report, variant);
+            report.push(arm.after);
+            report.push("`");
+        } else {
+            report.push("\nhelp: bind ");
+            report.push(if unbound > 1 { "them" } else { "it" });
+            report.push(" and use ");
+            report.push(if unbound > 1 { "them" } else { "it" });
+            report.push(" in the arm: ");
+            push_fix(&mut report, arm, variant);
+        }
     } else if ignored > 0 {
         report.push_code(arm.unused_code);
         report.push("this arm never uses required data of ");
@@ -613,8 +636,13 @@ pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Repo
     if swallowed == 0 {
         return report;
     }
+    let nested = !catch_all.before.is_empty() || !catch_all.after.is_empty();
     report.push_code(catch_all.code);
-    report.push("the catch-all arm ");
+    report.push(if nested {
+        "the catch-all pattern "
+    } else {
+        "the catch-all arm "
+    });
     report.push_ticked(catch_all.pattern);
     report.push(" swallows ");
     let mut listed = 0;
@@ -644,15 +672,20 @@ pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Repo
     report.push("\nhelp: give ");
     report.push(if swallowed > 1 { "each" } else { "it" });
     report.push(" its own arm before ");
-    report.push_ticked(catch_all.pattern);
-    report.push(":");
+    report.push("`");
+    report.push(catch_all.before);
+    report.push(catch_all.pattern);
+    report.push(catch_all.after);
+    report.push("`:");
     let mut index = 0;
     while index < table.variants.len() {
         let variant = &table.variants[index];
         if !is_named(catch_all, variant.name) {
             report.push(" `");
+            report.push(catch_all.before);
             push_variant_path(&mut report, catch_all, variant);
             push_fields(&mut report, variant);
+            report.push(catch_all.after);
             report.push(" => ...,`");
         }
         index += 1;
@@ -700,4 +733,54 @@ const fn push_fields(report: &mut Report, variant: &RequiredVariant) {
             report.push(" }");
         }
     }
+}
+
+/// A pattern written by a macro (`shipped!()`), which the attribute cannot read.
+#[derive(Debug, Clone, Copy)]
+pub struct Unreadable {
+    /// The code reported.
+    pub code: &'static str,
+    /// The macro as written (`shipped!(..)`).
+    pub pattern: &'static str,
+    /// The enum's path as the other arms write it (`OrderStatus`, `Self`), or empty when the
+    /// check knows the enum only by inference (its declared name is shown then).
+    pub enum_path: &'static str,
+    /// Code shown before the pattern in the fix (`if let `).
+    pub before: &'static str,
+    /// Code shown after the pattern in the fix (` => ...`).
+    pub after: &'static str,
+}
+
+/// Rejects a pattern written by a macro when it matches an enum with required fields: the check
+/// cannot tell whether it ignores them. Any other type passes.
+#[must_use]
+pub const fn check_unreadable(table: Option<Table>, unreadable: &Unreadable) -> Report {
+    let mut report = Report::new();
+    let Some(table) = table else {
+        return report;
+    };
+    let enum_path = if unreadable.enum_path.is_empty() {
+        table.enum_name
+    } else {
+        unreadable.enum_path
+    };
+    report.push_code(unreadable.code);
+    report.push_ticked(unreadable.pattern);
+    report
+        .push(" writes a pattern that `#[enforce_state_invariants]` cannot read, and it matches ");
+    report.push_ticked(enum_path);
+    report.push(", which has required data: the check cannot tell whether the pattern ignores it");
+    report.push("\nhelp: write the pattern out, binding the required fields");
+    if let Some(variant) = table.variants.first() {
+        report.push(" (for example `");
+        report.push(unreadable.before);
+        report.push(enum_path);
+        report.push("::");
+        report.push(variant.name);
+        push_fields(&mut report, variant);
+        report.push(unreadable.after);
+        report.push("`)");
+    }
+    report.push(", or exempt it with `#[allow_unchecked(reason = \"...\")]`");
+    report
 }

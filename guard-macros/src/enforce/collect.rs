@@ -4,7 +4,7 @@
 //! block gets one), and guard's helper attributes are removed.
 
 use super::expand::{Check, State};
-use super::pattern::{Facts, Lookup, Position, Reader};
+use super::pattern::{Facts, Lookup, MacroPattern, Position, Probe, Reader};
 use super::usage::Used;
 use crate::diagnostics::Errors;
 use crate::diagnostics::enforce::OPT_OUT_WITHOUT_REASON;
@@ -89,6 +89,7 @@ impl<'a> Walker<'a> {
             self_ty,
             scrutinee: scrutinee.as_ref(),
             errors: &mut self.errors,
+            in_or: false,
         }
         .read(pattern, "", &mut facts);
         let checks = facts.variants.drain(..).map(|pattern| {
@@ -99,6 +100,8 @@ impl<'a> Walker<'a> {
                     let state = if slot.bindings.is_empty() {
                         if slot.wildcard {
                             State::Wildcard
+                        } else if slot.constant {
+                            State::Used
                         } else {
                             State::Unbound
                         }
@@ -143,7 +146,7 @@ impl<'a> Walker<'a> {
                             .iter()
                             .any(|(state, _)| !matches!(state, State::Used))
                 }
-                Check::CatchAll { .. } => true,
+                Check::CatchAll { .. } | Check::Unreadable { .. } => true,
             })
             .collect();
         self.queue(checks);
@@ -202,6 +205,58 @@ impl<'a> Walker<'a> {
             return None;
         }
         self.type_lookup(ty, signature)
+    }
+
+    /// The enum behind the matched value `expr`, from its declared type (see [`Self::scrutinee`]),
+    /// as fixes write it: `Self` for `self`, the type's path without arguments otherwise. `None`
+    /// for a primitive type, which has no variants, and for a type that mentions the fn's or the
+    /// impl's generics: it would be looked up by its name, which for a generic tuple struct is its
+    /// constructor (only a variant named in a pattern proves the name is an enum's).
+    fn scrutinee_probe(&self, expr: &syn::Expr) -> Option<Probe> {
+        let lookup = self.scrutinee(expr)?;
+        if !matches!(lookup, Lookup::Type(_)) {
+            return None;
+        }
+        let expr = match strip_expr(expr) {
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                strip_expr(&unary.expr)
+            }
+            other => other,
+        };
+        let syn::Expr::Path(path) = expr else {
+            return None;
+        };
+        let name = path.path.get_ident()?.to_string();
+        let written = if name == "self" {
+            "Self".to_owned()
+        } else {
+            let (_, ty) = self
+                .signatures
+                .last()?
+                .parameters
+                .iter()
+                .find(|(parameter, _)| *parameter == name)?;
+            let mut ty = strip_type(ty);
+            while let syn::Type::Reference(reference) = ty {
+                ty = strip_type(&reference.elem);
+            }
+            let syn::Type::Path(path) = ty else {
+                return None;
+            };
+            if path
+                .path
+                .get_ident()
+                .is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str()))
+            {
+                return None;
+            }
+            let mut path = path.path.clone();
+            for segment in &mut path.segments {
+                segment.arguments = syn::PathArguments::None;
+            }
+            super::render::render(&path)
+        };
+        Some(Probe { lookup, written })
     }
 
     /// Where a check finds the table of the type `ty`: by the type itself when the check can
@@ -277,9 +332,13 @@ impl<'a> Walker<'a> {
     }
 
     fn check_match(&mut self, expr: &mut syn::ExprMatch) {
-        let mut named: Vec<(String, Box<super::pattern::Probe>, String)> = Vec::new();
+        let mut named: Vec<(String, Box<Probe>, String)> = Vec::new();
+        // Variants named by guarded arms: they do not handle their variant, but they say which
+        // enum stands at their position.
+        let mut named_guarded: Vec<(String, Box<Probe>)> = Vec::new();
         let scrutinee = self.scrutinee(&expr.expr);
         let mut catch_alls = Vec::new();
+        let mut macros = Vec::new();
         for arm in &mut expr.arms {
             let exempt = self.opted_out(&mut arm.attrs);
             let mut used = Used::default();
@@ -300,12 +359,16 @@ impl<'a> Walker<'a> {
                     self_ty,
                     scrutinee: scrutinee.as_ref(),
                     errors: &mut quiet,
+                    in_or: false,
                 }
                 .read(&arm.pat, "", &mut facts);
                 facts
             } else {
-                self.read(&arm.pat, &expr.expr, &used, MATCH_ARM)
+                let mut facts = self.read(&arm.pat, &expr.expr, &used, MATCH_ARM);
+                macros.append(&mut facts.macros);
+                facts
             };
+            let mut catch_all_index = 0;
             for position in facts.positions {
                 match position {
                     // A guarded arm does not handle its variant: what the guard rejects falls
@@ -315,26 +378,67 @@ impl<'a> Walker<'a> {
                         probe,
                         variant,
                     } if !guarded => named.push((key, probe, variant)),
-                    Position::Variant { .. } => {}
+                    Position::Variant { key, probe, .. } => named_guarded.push((key, probe)),
                     Position::CatchAll {
                         key,
                         written,
                         first,
                         last,
-                    } if !exempt => catch_alls.push((key, written, first, last)),
-                    Position::CatchAll { .. } => {}
+                    } if !exempt => {
+                        let around = if key.is_empty() {
+                            (String::new(), String::new())
+                        } else {
+                            around(&arm.pat, catch_all_index)
+                        };
+                        catch_all_index += 1;
+                        catch_alls.push((guarded, key, written, around, first, last));
+                    }
+                    Position::CatchAll { .. } => catch_all_index += 1,
                 }
             }
         }
+        for mac in macros {
+            // Which enum the macro's pattern matches: the one an arm names at its position, or
+            // the declared type; otherwise the compiler infers it from the pattern.
+            let probe = named
+                .iter()
+                .map(|(key, probe, _)| (key, probe))
+                .chain(named_guarded.iter().map(|(key, probe)| (key, probe)))
+                .find(|(key, _)| **key == mac.key)
+                .map(|(_, probe)| (**probe).clone());
+            self.queue_macro(mac, probe, &expr.expr, MATCH_ARM);
+        }
+        // An unguarded catch-all takes everything the arms before it leave: it is the one
+        // reported when a guarded one stands at the same position.
+        catch_alls.sort_by_key(|(guarded, ..)| *guarded);
         let mut seen: Vec<String> = Vec::new();
-        for (key, written, first, last) in catch_alls {
+        for (_, key, written, around, first, last) in catch_alls {
             if seen.contains(&key) {
                 continue;
             }
-            let Some((_, probe, _)) = named.iter().find(|(named_key, ..)| *named_key == key) else {
+            // Which enum stands at this position: an arm naming one of its variants says so,
+            // guarded or not; with none, at the top, the matched value's declared type. A
+            // catch-all over a type the check cannot tell is not checked.
+            let probe = named
+                .iter()
+                .find(|(named_key, ..)| *named_key == key)
+                .map(|(_, probe, _)| probe.clone())
+                .or_else(|| {
+                    named_guarded
+                        .iter()
+                        .find(|(named_key, _)| *named_key == key)
+                        .map(|(_, probe)| probe.clone())
+                })
+                .or_else(|| {
+                    if key.is_empty() {
+                        self.scrutinee_probe(&expr.expr).map(Box::new)
+                    } else {
+                        None
+                    }
+                });
+            let Some(probe) = probe else {
                 continue;
             };
-            let probe = probe.clone();
             let variants = named
                 .iter()
                 .filter(|(named_key, ..)| *named_key == key)
@@ -344,11 +448,62 @@ impl<'a> Walker<'a> {
             self.queue([Check::CatchAll {
                 probe: *probe,
                 written,
+                around,
                 named: variants,
                 first,
                 last,
             }]);
         }
+    }
+
+    /// Queues the check of a pattern written by a macro, whose enum is `probe` when known.
+    fn queue_macro(
+        &mut self,
+        mac: MacroPattern,
+        probe: Option<Probe>,
+        scrutinee: &syn::Expr,
+        context: Context,
+    ) {
+        let top = mac.key.is_empty();
+        let declared = probe.or_else(|| {
+            if top {
+                self.scrutinee_probe(scrutinee)
+            } else {
+                None
+            }
+        });
+        let probe = match declared {
+            Some(probe) => probe,
+            // A declared type the check does not look up (a primitive, or one mentioning the
+            // generics): inferring it again would fail the same way, so it passes.
+            None if top && self.scrutinee(scrutinee).is_some() => return,
+            // The check item stands at the start of the block, before a `macro_rules!` defined
+            // in the fn's body: such a macro cannot be named there, so its pattern is not checked.
+            None if self
+                .signatures
+                .iter()
+                .any(|signature| signature.local_macros.contains(&mac.name)) =>
+            {
+                return;
+            }
+            None => Probe {
+                lookup: Lookup::InferredPattern(Box::new(mac.pattern.clone())),
+                written: String::new(),
+            },
+        };
+        let (before, after) = if mac.key.is_empty() {
+            (context.before, context.after)
+        } else {
+            ("", "")
+        };
+        self.queue([Check::Unreadable {
+            probe,
+            written: mac.written,
+            before,
+            after,
+            first: mac.first,
+            last: mac.last,
+        }]);
     }
 
     fn check_conditional(
@@ -377,7 +532,10 @@ impl<'a> Walker<'a> {
             for later in &lets[position + 1..] {
                 used_here.expr(&later.expr);
             }
-            self.read(&binding.pat, &binding.expr, &used_here, context);
+            let facts = self.read(&binding.pat, &binding.expr, &used_here, context);
+            for mac in facts.macros {
+                self.queue_macro(mac, None, &binding.expr, context);
+            }
         }
     }
 
@@ -406,7 +564,10 @@ impl<'a> Walker<'a> {
             return;
         };
         let scrutinee = (*init.expr).clone();
-        self.read(&local.pat, &scrutinee, &used, LET_ELSE);
+        let facts = self.read(&local.pat, &scrutinee, &used, LET_ELSE);
+        for mac in facts.macros {
+            self.queue_macro(mac, None, &scrutinee, LET_ELSE);
+        }
     }
 }
 
@@ -437,6 +598,97 @@ impl Walker<'_> {
     }
 }
 
+/// The arm's pattern around its `index`-th catch-all (counted as [`Reader`] meets them), for
+/// fixes: `("Some(", ")")` for the `_` of `Some(_)`. Only the alternative holding it is kept, and
+/// the guard is dropped.
+fn around(pattern: &syn::Pat, index: usize) -> (String, String) {
+    const HOLE: &str = "__guard_hole";
+    let mut pattern = pattern.clone();
+    let mut remaining = index;
+    if !hole(&mut pattern, &mut remaining) {
+        return (String::new(), String::new());
+    }
+    let text = super::render::render(&pattern);
+    match text.split_once(HOLE) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// Replaces the `remaining`-th catch-all of `pattern` (in [`Reader`]'s order) with a placeholder;
+/// `true` once done.
+fn hole(pattern: &mut syn::Pat, remaining: &mut usize) -> bool {
+    let is_catch_all = match &*pattern {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Ident(binding) => {
+            binding.subpat.is_none() && super::pattern::is_binding(&binding.ident)
+        }
+        _ => false,
+    };
+    if is_catch_all {
+        if *remaining == 0 {
+            *pattern = syn::parse_quote!(__guard_hole);
+            return true;
+        }
+        *remaining -= 1;
+        return false;
+    }
+    match pattern {
+        syn::Pat::Ident(binding) => binding
+            .subpat
+            .as_mut()
+            .is_some_and(|(_, sub)| hole(sub, remaining)),
+        syn::Pat::Reference(reference) => hole(&mut reference.pat, remaining),
+        syn::Pat::Paren(paren) => hole(&mut paren.pat, remaining),
+        syn::Pat::Type(typed) => hole(&mut typed.pat, remaining),
+        syn::Pat::Guard(guarded) => {
+            let mut inner = (*guarded.pat).clone();
+            let found = hole(&mut inner, remaining);
+            *pattern = inner;
+            found
+        }
+        syn::Pat::Or(or) => {
+            let mut found = None;
+            for case in &mut or.cases {
+                if hole(case, remaining) {
+                    found = Some(case.clone());
+                    break;
+                }
+            }
+            match found {
+                Some(case) => {
+                    *pattern = case;
+                    true
+                }
+                None => false,
+            }
+        }
+        syn::Pat::TupleStruct(tuple) => tuple
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        syn::Pat::Struct(structure) => structure
+            .fields
+            .iter_mut()
+            .any(|field| hole(&mut field.pat, remaining)),
+        syn::Pat::Tuple(tuple) => tuple
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        syn::Pat::Slice(slice) => slice
+            .elems
+            .iter_mut()
+            .any(|element| hole(element, remaining)),
+        _ => false,
+    }
+}
+
+/// Types with no variants, whose catch-alls need no check.
+const PRIMITIVES: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64",
+];
+
 /// What a fn's signature says about the values its body can match.
 #[derive(Default)]
 struct Signature {
@@ -446,6 +698,8 @@ struct Signature {
     parameters: Vec<(String, syn::Type)>,
     /// The fn's type and const parameters, which a check item cannot name.
     generics: Vec<String>,
+    /// The names of the `macro_rules!` defined in the fn's body.
+    local_macros: Vec<String>,
 }
 
 /// A receiver whose type is `Self`: `self`/`mut self`, or `&self`/`&mut self`.
@@ -457,14 +711,20 @@ enum Receiver {
 
 impl Signature {
     fn new(signature: &syn::Signature, body: &syn::Block) -> Self {
-        struct Bound(Vec<String>);
+        struct Bound(Vec<String>, Vec<String>);
         impl<'ast> syn::visit::Visit<'ast> for Bound {
             fn visit_pat_ident(&mut self, binding: &'ast syn::PatIdent) {
                 self.0.push(binding.ident.to_string());
                 syn::visit::visit_pat_ident(self, binding);
             }
+            fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
+                if let Some(ident) = &item.ident {
+                    self.1.push(ident.to_string());
+                }
+                syn::visit::visit_item_macro(self, item);
+            }
         }
-        let mut bound = Bound(Vec::new());
+        let mut bound = Bound(Vec::new(), Vec::new());
         syn::visit::Visit::visit_block(&mut bound, body);
         let mut receiver = None;
         let mut parameters = Vec::new();
@@ -491,6 +751,7 @@ impl Signature {
             receiver,
             parameters,
             generics: parameter_names(&signature.generics),
+            local_macros: bound.1,
         }
     }
 }
@@ -570,7 +831,17 @@ fn reason(attribute: &syn::Attribute) -> syn::Result<String> {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(text),
             ..
-        }) if path.is_ident("reason") && !text.value().trim().is_empty() => Ok(text.value()),
+        }) if path.is_ident("reason") => {
+            if text.value().trim().is_empty() {
+                Err(OPT_OUT_WITHOUT_REASON.spanning(
+                    &text,
+                    format!("the reason of `#[{OPT_OUT}]` is empty: it exempts this code from the required-data check, so it must say why"),
+                    format!("write the reason reviewers will read: `#[{OPT_OUT}(reason = \"the carrier API re-sends the tracking id\")]`"),
+                ))
+            } else {
+                Ok(text.value())
+            }
+        }
         _ => Err(missing()),
     }
 }

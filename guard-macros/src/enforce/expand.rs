@@ -16,7 +16,7 @@
 
 use super::pattern::{Lookup, Probe, Slot, SlotKey, VariantPattern};
 use crate::diagnostics::enforce::{
-    SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNUSED_REQUIRED_FIELD,
+    SWALLOWING_CATCH_ALL, UNBOUND_REQUIRED_FIELD, UNREADABLE_PATTERN, UNUSED_REQUIRED_FIELD,
 };
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -45,7 +45,18 @@ pub(super) enum Check {
     CatchAll {
         probe: Probe,
         written: String,
+        /// The arm's pattern around the catch-all (`Some(` and `)`), empty at the top.
+        around: (String, String),
         named: Vec<String>,
+        first: Span,
+        last: Span,
+    },
+    /// A pattern written by a macro: an error only when it matches an enum with a table.
+    Unreadable {
+        probe: Probe,
+        written: String,
+        before: &'static str,
+        after: &'static str,
         first: Span,
         last: Span,
     },
@@ -68,6 +79,7 @@ impl Check {
                 let path = &pattern.path;
                 let variant = &pattern.variant;
                 let rest = pattern.rest;
+                let alternative = pattern.alternative;
                 let slots = pattern
                     .slots
                     .iter()
@@ -81,6 +93,7 @@ impl Check {
                         variant: #variant,
                         slots: &[#(#slots),*],
                         rest: #rest,
+                        alternative: #alternative,
                         before: #before,
                         after: #after,
                         body_open: #body_open,
@@ -92,6 +105,7 @@ impl Check {
             Self::CatchAll {
                 probe,
                 written,
+                around: (before, after),
                 named,
                 first,
                 last,
@@ -102,8 +116,31 @@ impl Check {
                     #private::check_catch_all(__guard_table, &#private::CatchAll {
                         code: #code,
                         pattern: #written,
+                        before: #before,
+                        after: #after,
                         enum_path: #enum_path,
                         named: &[#(#named),*],
+                    })
+                };
+                (probe, call, *first, *last)
+            }
+            Self::Unreadable {
+                probe,
+                written,
+                before,
+                after,
+                first,
+                last,
+            } => {
+                let code = UNREADABLE_PATTERN.id;
+                let enum_path = &probe.written;
+                let call = quote! {
+                    #private::check_unreadable(__guard_table, &#private::Unreadable {
+                        code: #code,
+                        pattern: #written,
+                        enum_path: #enum_path,
+                        before: #before,
+                        after: #after,
                     })
                 };
                 (probe, call, *first, *last)
@@ -166,6 +203,24 @@ fn lookup(private: &TokenStream, probe: &Probe, first: Span) -> TokenStream {
                         #[allow(irrefutable_let_patterns)]
                         if let #path { .. } = __guard_value {}
                         (&#private::Select::of(&__guard_value)).select()
+                    })
+                }
+            }
+        }
+        // The same, with the macro's own pattern, which may move out of the value or bind it
+        // `ref mut`: the selector (which holds no borrow) is made first, and picks once the
+        // pattern has fixed the type. The names the pattern binds are not used.
+        Lookup::InferredPattern(pattern) => {
+            let value = quote_spanned!(first=> __guard_value);
+            quote! {
+                {
+                    #[allow(unused_imports)]
+                    use #private::{SelectFound as _, SelectNotFound as _};
+                    #private::inferred(&|#[allow(unused_mut)] mut #value| {
+                        let __guard_select = #private::Select::of(&__guard_value);
+                        #[allow(irrefutable_let_patterns, unused_variables)]
+                        if let #pattern = __guard_value {}
+                        (&__guard_select).select()
                     })
                 }
             }

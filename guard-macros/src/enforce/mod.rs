@@ -67,6 +67,13 @@
 //! - the diagnostic is a const-evaluation error: rustc prints `error[E0080]: evaluation panicked:`
 //!   before guard's `[G0301] ..` text, and cannot print `help:` as a separate note (it is the
 //!   message's second line). The span is exact: the panic is spanned on the user's pattern;
+//! - a catch-all is checked against the enum an arm at its position names, or else the declared
+//!   type of `self` or of a parameter when the check can write that type; over any other value
+//!   (a field, a type mentioning the generics) it is not checked;
+//! - a pattern written by a macro is checked by the same lookups, or through the type the compiler
+//!   infers from the macro's pattern, and is rejected only when that type has a table. The
+//!   inference fails (E0282) for a macro expanding to `_`, a binding or a generic enum's variant,
+//!   and a `macro_rules!` defined in the fn's own body cannot be named by the check: it passes;
 //! - which binding is used is decided here, syntactically (see [`usage`]); which fields are required
 //!   is decided by the constant, from the table.
 

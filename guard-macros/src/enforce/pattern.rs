@@ -42,6 +42,8 @@ pub(super) enum Lookup {
     /// Through the type of the pattern `path { .. }`, inferred by the compiler: a single name, which
     /// is a variant imported with `use Enum::*` (or a struct).
     Inferred(syn::Path),
+    /// Through the type of a pattern written by a macro (`small!()`), inferred by the compiler.
+    InferredPattern(Box<syn::Pat>),
 }
 
 /// How to find the table of the enum a pattern names, and how the user wrote that enum.
@@ -68,6 +70,8 @@ pub(super) struct Slot {
     pub(super) bindings: Vec<String>,
     /// The sub-pattern is `_`.
     pub(super) wildcard: bool,
+    /// The sub-pattern fixes the value (a literal, a range, a constant): the arm handles it.
+    pub(super) constant: bool,
     /// The sub-pattern as the fix shows it (an `_name` binding renamed to `name`).
     pub(super) fix: String,
 }
@@ -82,6 +86,9 @@ pub(super) struct VariantPattern {
     pub(super) rest: bool,
     /// The pattern is part of a larger one (`Some(Status::Shipped(id))`).
     pub(super) nested: bool,
+    /// The pattern is (inside) an alternative of an or-pattern, whose alternatives must all bind
+    /// the same names: a fix binds the field in an arm of its own.
+    pub(super) alternative: bool,
     pub(super) first: Span,
     pub(super) last: Span,
 }
@@ -102,10 +109,25 @@ pub(super) enum Position {
     },
 }
 
+/// A pattern written by a macro, which the attribute cannot read: it is rejected only when it
+/// matches an enum with required fields.
+pub(super) struct MacroPattern {
+    /// Its position, as in [`Position`].
+    pub(super) key: String,
+    pub(super) pattern: syn::Pat,
+    /// The macro as written (`shipped!(..)`).
+    pub(super) written: String,
+    /// The macro's name (`shipped`).
+    pub(super) name: String,
+    pub(super) first: Span,
+    pub(super) last: Span,
+}
+
 #[derive(Default)]
 pub(super) struct Facts {
     pub(super) variants: Vec<VariantPattern>,
     pub(super) positions: Vec<Position>,
+    pub(super) macros: Vec<MacroPattern>,
 }
 
 pub(super) struct Reader<'a> {
@@ -116,6 +138,8 @@ pub(super) struct Reader<'a> {
     /// at the top of the pattern, whose type inference alone cannot always fix.
     pub(super) scrutinee: Option<&'a Lookup>,
     pub(super) errors: &'a mut Errors,
+    /// The pattern being read is (inside) an alternative of an or-pattern.
+    pub(super) in_or: bool,
 }
 
 enum Named {
@@ -139,7 +163,7 @@ fn is_camel(name: &str) -> bool {
         && (name.len() == 1 || name.chars().any(|character| character.is_ascii_lowercase()))
 }
 
-fn is_binding(ident: &syn::Ident) -> bool {
+pub(super) fn is_binding(ident: &syn::Ident) -> bool {
     let name = ident.to_string();
     !is_camel(&name) && !name.starts_with(|character: char| character.is_ascii_uppercase())
 }
@@ -177,9 +201,12 @@ impl Reader<'_> {
             syn::Pat::Guard(guarded) => self.read(&guarded.pat, key, facts),
             syn::Pat::Type(typed) => self.read(&typed.pat, key, facts),
             syn::Pat::Or(or) => {
+                let outer = self.in_or;
+                self.in_or = outer || or.cases.len() > 1;
                 for case in &or.cases {
                     self.read(case, key, facts);
                 }
+                self.in_or = outer;
             }
             syn::Pat::TupleStruct(tuple) => {
                 let fields = Fields::Tuple(tuple.elems.iter().collect());
@@ -213,14 +240,23 @@ impl Reader<'_> {
                 }
             }
             syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Const(_) | syn::Pat::Rest(_) => {}
-            syn::Pat::Macro(mac) => self.errors.push(UNREADABLE_PATTERN.spanning(
-                mac,
-                format!(
-                    "`{}!(..)` writes a pattern that `#[enforce_state_invariants]` cannot read, so it cannot tell whether required data is ignored",
-                    render(&mac.mac.path)
-                ),
-                "write the pattern out: `Enum::Variant(field) => ...`",
-            )),
+            syn::Pat::Macro(mac) => {
+                let (first, last) = first_and_last(mac);
+                facts.macros.push(MacroPattern {
+                    key: key.to_owned(),
+                    pattern: pattern.clone(),
+                    written: format!("{}!(..)", render(&mac.mac.path)),
+                    name: mac
+                        .mac
+                        .path
+                        .segments
+                        .last()
+                        .map(|segment| segment.ident.to_string())
+                        .unwrap_or_default(),
+                    first,
+                    last,
+                });
+            }
             other => self.errors.push(UNREADABLE_PATTERN.spanning(
                 other,
                 "`#[enforce_state_invariants]` cannot read this pattern, so it cannot tell whether required data is ignored",
@@ -291,6 +327,7 @@ impl Reader<'_> {
             slots,
             rest,
             nested: !key.is_empty(),
+            alternative: self.in_or,
             first,
             last,
         });
@@ -449,7 +486,22 @@ fn slot(key: SlotKey, sub: &syn::Pat) -> Slot {
         key,
         bindings,
         wildcard: matches!(sub, syn::Pat::Wild(_)),
+        constant: constrains(sub),
         fix,
+    }
+}
+
+/// Whether `pattern` pins the value down by itself: a literal (`0`), a range (`1..=9`), a constant
+/// or unit variant (`MAX`, `u8::MAX`, `Colour::Red`), an inline `const { .. }`, or an or-pattern
+/// of those. The arm then decides on the value, so the field counts as handled though unbound.
+fn constrains(pattern: &syn::Pat) -> bool {
+    match pattern {
+        syn::Pat::Lit(_) | syn::Pat::Range(_) | syn::Pat::Const(_) | syn::Pat::Path(_) => true,
+        syn::Pat::Ident(binding) => binding.subpat.is_none() && !is_binding(&binding.ident),
+        syn::Pat::Reference(reference) => constrains(&reference.pat),
+        syn::Pat::Paren(paren) => constrains(&paren.pat),
+        syn::Pat::Or(or) => or.cases.iter().all(constrains),
+        _ => false,
     }
 }
 

@@ -25,4 +25,13 @@ pub fn count(status: &OrderStatus) -> u8 {
     }
 }
 
+#[enforce_state_invariants]
+pub fn empty(status: &OrderStatus) -> u8 {
+    match status {
+        #[allow_unchecked(reason = "")]
+        OrderStatus::Shipped(_) => 1,
+        _ => 0,
+    }
+}
+
 fn main() {}

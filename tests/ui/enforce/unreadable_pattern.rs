@@ -1,4 +1,6 @@
-// A pattern written by a macro cannot be read, so it is rejected rather than passed unchecked.
+// A pattern written by a macro cannot be read: when it matches an enum with required fields it is
+// rejected rather than passed unchecked, whether the enum is known from the declared type, from
+// another arm, or by inference from the macro's pattern.
 use guard_core::enforce_state_invariants;
 
 #[derive(guard_core::__private::__GuardRequired)]
@@ -27,6 +29,27 @@ pub fn is_shipped(status: &OrderStatus) -> bool {
         OrderStatus::Cancelled { reason, .. } => reason.is_empty(),
         OrderStatus::Pending => false,
     }
+}
+
+pub struct Order {
+    pub status: OrderStatus,
+}
+
+#[enforce_state_invariants]
+pub fn on_a_field(order: &Order) -> u8 {
+    match &order.status {
+        shipped!() => 0,
+        OrderStatus::Cancelled { reason, .. } => reason.len() as u8,
+        OrderStatus::Pending => 2,
+    }
+}
+
+#[enforce_state_invariants]
+pub fn inferred(order: &Order) -> bool {
+    if let shipped!() = order.status {
+        return true;
+    }
+    false
 }
 
 fn main() {}
