@@ -282,3 +282,72 @@ fn a_generic_machine_is_checked_through_its_erased_type() {
         "Job::new(0).start(1).finish([0, 0, 0, 0])"
     );
 }
+
+/// A rule whose check overflows for large hours (the multiplication panics in debug builds; the
+/// explicit `expect` makes it panic in every build).
+pub fn billable(hours: &u32) -> bool {
+    hours
+        .checked_mul(60)
+        .expect("attempt to multiply with overflow")
+        < 1_000_000
+}
+
+/// A timesheet whose `Billed` state checks its hours with `billable`, which panics on large
+/// values: the panic happens while sequences are generated, as well as in the test.
+#[typestate]
+pub mod timesheet {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Timesheet {
+        week: u8,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum TimesheetState {
+        #[initial]
+        #[to(submit => Submitted)]
+        Draft,
+        #[to(bill => Billed)]
+        Submitted,
+        #[terminal]
+        Billed {
+            #[invariant(check = crate::billable)]
+            hours: u32,
+        },
+    }
+}
+
+#[test]
+fn a_panic_in_a_rule_is_a_failure_with_the_shrunk_sequence() {
+    let failure = Checker::<timesheet::TimesheetState>::new()
+        .seed(3)
+        .try_run()
+        .unwrap_err();
+    println!("{failure}");
+    // `u32::MAX` is an edge of `u32` (edges shrink only towards simpler edges: `0`, `1`).
+    assert_eq!(
+        failure.sequence().to_string(),
+        "Timesheet::new(0).submit().bill(4294967295)"
+    );
+    assert_eq!(failure.position(), 2);
+    assert_eq!(
+        failure.problem(),
+        &Problem::RulesPanicked(String::from("attempt to multiply with overflow"))
+    );
+}
+
+#[test]
+fn a_panic_in_a_rule_makes_check_machine_panic_with_the_sequence() {
+    let panic = std::panic::catch_unwind(|| {
+        guard_core::check_machine!(timesheet::Timesheet, cases = 200, seed = 3);
+    })
+    .unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(message.contains("Timesheet::new(0)\n"), "{message}");
+    assert!(message.contains(".bill("), "{message}");
+    assert!(
+        message.contains("attempt to multiply with overflow"),
+        "{message}"
+    );
+}

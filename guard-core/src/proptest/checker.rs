@@ -7,7 +7,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use core::fmt;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
 
@@ -204,7 +204,8 @@ impl<M: TestableMachine> Checker<M> {
         let strategy = self.strategy();
         let report = RefCell::new(Report::new::<M>());
         let result = runner.run(&strategy, |sequence| {
-            self.execute(&sequence, &mut report.borrow_mut())
+            let at = Cell::new(Spot::default());
+            self.execute(&sequence, &mut report.borrow_mut(), &at)
                 .map_err(|finding| {
                     TestCaseError::fail(alloc::string::ToString::to_string(&finding.problem))
                 })
@@ -241,8 +242,9 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     fn execute_catching(&self, sequence: &Sequence<M>, report: &mut Report) -> Result<(), Finding> {
+        let at = Cell::new(Spot::default());
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.execute(sequence, report)
+            self.execute(sequence, report, &at)
         }));
         outcome.unwrap_or_else(|payload| {
             let message = payload
@@ -250,18 +252,37 @@ impl<M: TestableMachine> Checker<M> {
                 .map(|message| String::from(*message))
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| String::from("a panic without a message"));
+            let spot = at.get();
             Err(Finding {
-                position: sequence.len() - 1,
-                problem: Problem::Panicked(message),
+                position: spot.position,
+                problem: if spot.in_rules {
+                    Problem::RulesPanicked(message)
+                } else {
+                    Problem::Panicked(message)
+                },
             })
         })
     }
 
-    /// Drives the machine through `sequence`, checking everything after every call.
-    fn execute(&self, sequence: &Sequence<M>, report: &mut Report) -> Result<(), Finding> {
+    /// Drives the machine through `sequence`, checking everything after every call. `at` follows
+    /// the call being made, so that a panic can be reported where it happened.
+    fn execute(
+        &self,
+        sequence: &Sequence<M>,
+        report: &mut Report,
+        at: &Cell<Spot>,
+    ) -> Result<(), Finding> {
         let fail = |position: usize, problem: Problem| Err(Finding { position, problem });
         let start = &sequence.start;
+        at.set(Spot {
+            position: 0,
+            in_rules: true,
+        });
         let expected = M::expect_start(start);
+        at.set(Spot {
+            position: 0,
+            in_rules: false,
+        });
         let mut machine = match (M::start(start), expected) {
             (Ok(machine), Ok(())) => machine,
             (Ok(machine), Err(violations)) => {
@@ -305,7 +326,15 @@ impl<M: TestableMachine> Checker<M> {
                     )),
                 );
             }
+            at.set(Spot {
+                position,
+                in_rules: true,
+            });
             let expected = M::expect(step);
+            at.set(Spot {
+                position,
+                in_rules: false,
+            });
             let (next, rejected) = match machine.apply(step) {
                 Ok(next) => {
                     if let Err(violations) = next.check() {
@@ -392,6 +421,14 @@ struct Finding {
     problem: Problem,
 }
 
+/// Where a sequence's run is: the call being made, and whether its arguments are being checked
+/// against the declared rules ([`TestableMachine::expect`]) rather than the machine run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spot {
+    position: usize,
+    in_rules: bool,
+}
+
 /// What a failing sequence did wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -417,6 +454,9 @@ pub enum Problem {
     Model(String),
     /// The machine panicked.
     Panicked(String),
+    /// Checking the call's arguments against the rules of the state it leads to panicked (in an
+    /// invariant's check, usually), before the machine was called.
+    RulesPanicked(String),
     /// The machine's `TestableMachine` implementation contradicts itself.
     Inconsistent(String),
     /// The failure did not happen again when the minimal sequence was run once more.
@@ -464,6 +504,10 @@ impl fmt::Display for Problem {
                 )
             }
             Self::Panicked(message) => write!(f, "the machine panicked: {message}"),
+            Self::RulesPanicked(message) => write!(
+                f,
+                "checking its arguments against the target state's invariants panicked: {message}"
+            ),
             Self::Inconsistent(message) => {
                 write!(
                     f,

@@ -110,12 +110,57 @@ impl<M: TestableMachine> fmt::Display for Call<'_, M> {
     }
 }
 
-/// The state the machine is in after `step` from `from`, as declared.
-pub(crate) fn predicted_next<M: TestableMachine>(from: M::State, step: &M::Step) -> M::State {
-    if M::expect(step).is_ok() {
-        M::target(step)
-    } else {
-        from
+/// What the declaration says the machine must do with a call, from its arguments alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The machine must accept the call.
+    Accept,
+    /// The machine must reject the call: it stays where it is.
+    Reject,
+    /// Checking the arguments panicked (in user code, usually an invariant's check). The state
+    /// after the call is unknown: the call ends the sequence, and the test, which runs the same
+    /// check, reports the panic with the sequence that leads to it.
+    Panic,
+}
+
+impl Verdict {
+    fn of(expect: impl FnOnce() -> bool) -> Self {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(expect)) {
+            Ok(true) => Self::Accept,
+            Ok(false) => Self::Reject,
+            Err(_) => Self::Panic,
+        }
+    }
+
+    /// [`TestableMachine::expect`] for `step`, with a panic caught.
+    pub(crate) fn of_step<M: TestableMachine>(step: &M::Step) -> Self {
+        Self::of(|| M::expect(step).is_ok())
+    }
+
+    /// [`TestableMachine::expect_start`] for `start`, with a panic caught.
+    pub(crate) fn of_start<M: TestableMachine>(start: &M::Start) -> Self {
+        Self::of(|| M::expect_start(start).is_ok())
+    }
+}
+
+/// The state the machine is in after `step` from `from`, as declared; `None` when checking the
+/// call's arguments panics (the sequence must end with that call).
+pub(crate) fn predicted_next<M: TestableMachine>(
+    from: M::State,
+    step: &M::Step,
+) -> Option<M::State> {
+    next_state::<M>(from, step, Verdict::of_step::<M>(step))
+}
+
+fn next_state<M: TestableMachine>(
+    from: M::State,
+    step: &M::Step,
+    verdict: Verdict,
+) -> Option<M::State> {
+    match verdict {
+        Verdict::Accept => Some(M::target(step)),
+        Verdict::Reject => Some(from),
+        Verdict::Panic => None,
     }
 }
 
@@ -161,15 +206,21 @@ impl<M: TestableMachine> Strategy for SequenceStrategy<M> {
         let length = (0..=self.max_steps).new_tree(runner)?.current();
         let mut steps: Vec<Box<dyn ValueTree<Value = M::Step>>> = Vec::with_capacity(length);
         let start_value = start.current();
-        if M::expect_start(&start_value).is_ok() {
+        // A constructor the machine must refuse, or whose check panics, ends the sequence.
+        if Verdict::of_start::<M>(&start_value) == Verdict::Accept {
             let mut state = M::initial_state(&start_value);
             while steps.len() < length {
                 let Some(transitions) = self.transitions_from(state) else {
                     break; // terminal: the sequence ends here, nothing is rejected
                 };
                 let step = transitions.new_tree(runner)?;
-                state = predicted_next::<M>(state, &step.current());
+                let next = predicted_next::<M>(state, &step.current());
                 steps.push(step);
+                match next {
+                    Some(next) => state = next,
+                    // The check of this call panics: the test runs it and reports the panic.
+                    None => break,
+                }
             }
         }
         Ok(SequenceTree::new(start, steps))
@@ -209,6 +260,10 @@ pub struct SequenceTree<M: TestableMachine> {
     live: Vec<usize>,
     phase: Phase,
     last: Option<Change>,
+    /// The constructor's verdict for its current arguments, once computed.
+    start_verdict: Option<Verdict>,
+    /// Each call's verdict for its current arguments, once computed.
+    verdicts: Vec<Option<Verdict>>,
 }
 
 impl<M: TestableMachine> fmt::Debug for SequenceTree<M> {
@@ -224,9 +279,10 @@ impl<M: TestableMachine> SequenceTree<M> {
         start: Box<dyn ValueTree<Value = M::Start>>,
         steps: Vec<Box<dyn ValueTree<Value = M::Step>>>,
     ) -> Self {
+        let count = steps.len();
         let mut tree = Self {
             start,
-            included: alloc::vec![true; steps.len()],
+            included: alloc::vec![true; count],
             steps,
             live: Vec::new(),
             phase: Phase::Remove {
@@ -234,16 +290,22 @@ impl<M: TestableMachine> SequenceTree<M> {
                 removed_any: false,
             },
             last: None,
+            start_verdict: None,
+            verdicts: alloc::vec![None; count],
         };
         tree.rederive();
         tree
     }
 
-    /// Walks the graph from the constructor over the included calls, keeping the legal ones.
+    /// Walks the graph from the constructor over the included calls, keeping the legal ones. A
+    /// call whose check panics is the last one kept.
     fn rederive(&mut self) {
         self.live.clear();
         let start = self.start.current();
-        if M::expect_start(&start).is_err() {
+        if self.start_verdict.is_none() {
+            self.start_verdict = Some(Verdict::of_start::<M>(&start));
+        }
+        if self.start_verdict != Some(Verdict::Accept) {
             return;
         }
         let mut state = M::initial_state(&start);
@@ -252,10 +314,25 @@ impl<M: TestableMachine> SequenceTree<M> {
                 continue;
             }
             let step = step.current();
-            if M::allows(state, &step) {
-                state = predicted_next::<M>(state, &step);
-                self.live.push(index);
+            if !M::allows(state, &step) {
+                continue;
             }
+            // The verdict depends on the arguments alone: computed once per argument value.
+            let verdict = *self.verdicts[index].get_or_insert_with(|| Verdict::of_step::<M>(&step));
+            self.live.push(index);
+            match next_state::<M>(state, &step, verdict) {
+                Some(next) => state = next,
+                None => return,
+            }
+        }
+    }
+
+    /// Forgets the verdicts that depend on what `change` touched.
+    fn forget(&mut self, change: Change) {
+        match change {
+            Change::Removed(_) => {}
+            Change::Start => self.start_verdict = None,
+            Change::Step(index) => self.verdicts[index] = None,
         }
     }
 }
@@ -314,6 +391,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                 Phase::Start => {
                     if self.start.simplify() {
                         self.last = Some(Change::Start);
+                        self.forget(Change::Start);
                         self.rederive();
                         return true;
                     }
@@ -326,6 +404,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                     }
                     if self.live.contains(&index) && self.steps[index].simplify() {
                         self.last = Some(Change::Step(index));
+                        self.forget(Change::Step(index));
                         self.rederive();
                         return true;
                     }
@@ -362,6 +441,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                     // The argument is back at its last failing value; go on with the next one.
                     self.last = None;
                 }
+                self.forget(Change::Start);
                 self.rederive();
                 true
             }
@@ -369,6 +449,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                 if !self.steps[index].complicate() {
                     self.last = None;
                 }
+                self.forget(Change::Step(index));
                 self.rederive();
                 true
             }
