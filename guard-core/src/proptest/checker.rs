@@ -108,7 +108,8 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     /// Runs `cases` sequences. `PROPTEST_CASES`, when set, wins (so CI can turn every test up or
-    /// down); under Miri the count is at most [`MIRI_CASES`].
+    /// down); under Miri the count is at most [`MIRI_CASES`]. A count of `0` is refused when the
+    /// test runs: a property test of no case checks nothing.
     #[must_use]
     pub fn cases(mut self, cases: u32) -> Self {
         self.cases = Some(cases);
@@ -158,19 +159,21 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     /// The number of cases [`run`](Self::run) will draw.
+    ///
+    /// # Panics
+    /// When `PROPTEST_CASES` is set to anything but a positive whole number (`0`, `abc`, an
+    /// empty value), or the code asks for `cases(0)`: a test that would run no case, or ignore
+    /// the count CI asked for, must not pass.
     #[must_use]
+    #[track_caller]
     pub fn case_count(&self) -> u32 {
-        let from_environment = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|value| value.trim().parse::<u32>().ok());
-        if let Some(cases) = from_environment {
-            return cases;
-        }
-        let cases = self.cases.unwrap_or(DEFAULT_CASES);
-        if cfg!(miri) {
-            cases.min(MIRI_CASES)
-        } else {
-            cases
+        let from_environment = std::env::var("PROPTEST_CASES").map_err(|error| match error {
+            std::env::VarError::NotPresent => None,
+            std::env::VarError::NotUnicode(value) => Some(format!("{}", value.display())),
+        });
+        match resolve_cases(from_environment, self.cases, cfg!(miri)) {
+            Ok(cases) => cases,
+            Err(message) => panic!("{message}"),
         }
     }
 
@@ -178,7 +181,8 @@ impl<M: TestableMachine> Checker<M> {
     ///
     /// # Panics
     /// When a sequence breaks the machine; the message shows the shortest sequence found, written
-    /// as code, and what went wrong.
+    /// as code, and what went wrong. Also when the case count is `0` or `PROPTEST_CASES` is not a
+    /// positive whole number (see [`case_count`](Self::case_count)).
     #[track_caller]
     #[allow(clippy::must_use_candidate)]
     pub fn run(self) -> Report {
@@ -192,6 +196,11 @@ impl<M: TestableMachine> Checker<M> {
     ///
     /// # Errors
     /// Returns the shortest failing sequence found, and what went wrong.
+    ///
+    /// # Panics
+    /// When the case count is `0` or `PROPTEST_CASES` is not a positive whole number (see
+    /// [`case_count`](Self::case_count)): there is no sequence to report then.
+    #[track_caller]
     pub fn try_run(self) -> Result<Report, Failure<M>> {
         let cases = self.case_count();
         let config = Config {
@@ -399,6 +408,50 @@ impl<M: TestableMachine> Checker<M> {
             report.terminated += 1;
         }
         Ok(())
+    }
+}
+
+/// The case count from `PROPTEST_CASES` (`Ok(None)` when unset, `Err(Some(value))` when set),
+/// else from the code (`configured`), else [`DEFAULT_CASES`]; at most [`MIRI_CASES`] under Miri
+/// unless `PROPTEST_CASES` says otherwise.
+///
+/// # Errors
+/// Says what is wrong, naming the variable and its value, when the count is not a positive
+/// whole number.
+pub(crate) fn resolve_cases(
+    from_environment: Result<String, Option<String>>,
+    configured: Option<u32>,
+    miri: bool,
+) -> Result<u32, String> {
+    match from_environment {
+        Ok(value) => match value.trim().parse::<u32>() {
+            Ok(0) => Err(format!(
+                "PROPTEST_CASES is `{value}`: a property test of no case checks nothing. \
+                 Set PROPTEST_CASES to a positive number of cases (such as `10000`), or unset it \
+                 to use the count the test asks for"
+            )),
+            Ok(cases) => Ok(cases),
+            Err(_) => Err(format!(
+                "PROPTEST_CASES is `{value}`, not a number of cases. Set PROPTEST_CASES to a \
+                 positive whole number (such as `10000`, at most {}), or unset it to use the \
+                 count the test asks for",
+                u32::MAX
+            )),
+        },
+        Err(Some(value)) => Err(format!(
+            "PROPTEST_CASES is `{value}`, not a number of cases. Set PROPTEST_CASES to a positive \
+             whole number (such as `10000`), or unset it to use the count the test asks for"
+        )),
+        Err(None) => match configured {
+            Some(0) => Err(String::from(
+                "`cases(0)` runs no case, and a property test of no case checks nothing. \
+                 Ask for at least one case (`cases = 1_000`), or remove the setting for the \
+                 default of 10,000",
+            )),
+            Some(cases) if miri => Ok(cases.min(MIRI_CASES)),
+            Some(cases) => Ok(cases),
+            None => Ok(DEFAULT_CASES),
+        },
     }
 }
 

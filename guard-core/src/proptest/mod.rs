@@ -32,7 +32,8 @@ pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 /// ```
 ///
 /// Cases default to [`DEFAULT_CASES`] (10,000); `PROPTEST_CASES` overrides any count, and under
-/// Miri at most [`MIRI_CASES`] run.
+/// Miri at most [`MIRI_CASES`] run. A count of `0`, or a `PROPTEST_CASES` that is not a positive
+/// whole number, fails the test with a message naming it.
 #[macro_export]
 macro_rules! check_machine {
     ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{
