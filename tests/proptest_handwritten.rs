@@ -371,7 +371,7 @@ fn check_machine_panics_with_the_sequence_written_as_code() {
     let message = panic.downcast_ref::<String>().unwrap();
     assert_eq!(
         message,
-        "Order: 3 call(s) break the machine (shortest sequence found):\n\n    Order::new(0)\n        .pay(\" \")\n        .ship(\"\")  // <- here\n\nafter `.ship(\"\")`, the machine breaks its invariants: 1 violation: tracking_id: must not be empty (non_empty)"
+        "Order: fails after 3 calls (shortest sequence found):\n\n    Order::new(0)\n        .pay(\" \")\n        .ship(\"\")  // <- here\n\nafter `.ship(\"\")`, the machine breaks its invariants: 1 violation: tracking_id: must not be empty (non_empty)"
     );
 }
 

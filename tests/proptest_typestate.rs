@@ -335,6 +335,10 @@ fn a_panic_in_a_rule_is_a_failure_with_the_shrunk_sequence() {
         failure.problem(),
         &Problem::RulesPanicked(String::from("attempt to multiply with overflow"))
     );
+    assert_eq!(
+        failure.to_string(),
+        "Timesheet: fails after 3 calls (shortest sequence found):\n\n    Timesheet::new(0)\n        .submit()\n        .bill(4294967295)  // <- here\n\nafter `.bill(4294967295)`, checking its arguments against the target state's invariants panicked: attempt to multiply with overflow"
+    );
 }
 
 #[test]

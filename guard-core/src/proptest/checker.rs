@@ -625,11 +625,13 @@ impl<M: TestableMachine> fmt::Debug for Failure<M> {
 
 impl<M: TestableMachine> fmt::Display for Failure<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The calls up to the one that fails, the constructor included: only the last one fails.
+        let calls = self.position + 1;
         writeln!(
             f,
-            "{}: {} call(s) break the machine (shortest sequence found):\n",
+            "{}: fails after {calls} call{} (shortest sequence found):\n",
             M::NAME,
-            self.sequence.len()
+            if calls == 1 { "" } else { "s" }
         )?;
         writeln!(
             f,

@@ -130,7 +130,7 @@ fn a_postcondition_failure_is_reported_with_the_minimal_sequence() {
     assert_eq!(failure.call(), ".open()");
     assert_eq!(
         failure.to_string(),
-        "Door: 2 call(s) break the machine (shortest sequence found):\n\n    Door::new()\n        .open()  // <- here\n\nafter `.open()`, postcondition failed: opening is forbidden"
+        "Door: fails after 2 calls (shortest sequence found):\n\n    Door::new()\n        .open()  // <- here\n\nafter `.open()`, postcondition failed: opening is forbidden"
     );
 }
 
