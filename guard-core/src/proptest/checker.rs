@@ -188,7 +188,12 @@ impl<M: TestableMachine> Checker<M> {
     pub fn run(self) -> Report {
         match self.try_run() {
             Ok(report) => report,
-            Err(failure) => panic!("{failure}"),
+            Err(failure) => {
+                // Written before panicking: writing it runs the machine's checks (see
+                // `Call::unwrap_suffix`), which must not happen while the thread panics.
+                let message = alloc::string::ToString::to_string(&failure);
+                panic!("{message}")
+            }
         }
     }
 

@@ -108,6 +108,23 @@ pub trait TestableMachine: Sized {
     /// Returns every violation.
     fn check(&self) -> Result<(), Violations>;
 
+    /// Whether the constructor `start` returns a `Result` (the machine or its initial state has
+    /// rules). A written sequence then follows it with `.unwrap()` (or `.unwrap_err()` when the
+    /// machine must refuse it), so that it can be pasted into a test. The default says no.
+    fn fallible_start(start: &Self::Start) -> bool {
+        let _ = start;
+        false
+    }
+
+    /// Whether the transition `step` returns a `Result` (its target state has rules). A written
+    /// sequence then follows it with `.unwrap()`, or with `.unwrap_err().machine` when the machine
+    /// must reject it ([`expect`](Self::expect)), so that it can be pasted into a test. The default
+    /// says no.
+    fn fallible(step: &Self::Step) -> bool {
+        let _ = step;
+        false
+    }
+
     /// Writes `start` as a person would call it: `Order::new(7)`.
     ///
     /// # Errors
@@ -124,6 +141,95 @@ pub trait TestableMachine: Sized {
     #[must_use]
     fn __guard_checker() -> crate::proptest::Checker<Self> {
         crate::proptest::Checker::new()
+    }
+}
+
+/// A `String` argument written as code that builds it: `String::from("UPS")`, or
+/// `"a".repeat(1024)` for a run of 16 or more of one character. Pass it to [`render_call`] for an
+/// argument of type `String`, whose `Debug` form (`"UPS"`) is a `&str`.
+///
+/// ```
+/// use guard_core::proptest::StringArgument;
+/// assert_eq!(format!("{:?}", StringArgument(" ")), r#"String::from(" ")"#);
+/// assert_eq!(format!("{:?}", StringArgument(&"a".repeat(300))), r#""a".repeat(300)"#);
+/// assert_eq!(format!("{:?}", StringArgument("")), "String::new()");
+/// ```
+#[derive(Clone, Copy)]
+pub struct StringArgument<'a>(pub &'a str);
+
+impl fmt::Debug for StringArgument<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        let mut characters = text.chars();
+        match characters.next() {
+            None => f.write_str("String::new()"),
+            Some(first) => {
+                let count = text.chars().count();
+                if count >= 16 && characters.all(|character| character == first) {
+                    write!(
+                        f,
+                        "{:?}.repeat({count})",
+                        alloc::string::String::from(first)
+                    )
+                } else {
+                    write!(f, "String::from({text:?})")
+                }
+            }
+        }
+    }
+}
+
+/// How generated code writes an argument: a `String` as [`StringArgument`], anything else with
+/// its `Debug` form. Chosen by method resolution (`(&Argument(&value)).code()`), so that only an
+/// argument whose type is `String` takes the first form.
+#[doc(hidden)]
+pub mod __argument {
+    use super::StringArgument;
+    use core::fmt;
+
+    /// An argument to write.
+    #[derive(Debug)]
+    pub struct Argument<'a, T>(pub &'a T);
+
+    /// An argument written as code.
+    pub enum Code<'a> {
+        /// A `String`.
+        String(StringArgument<'a>),
+        /// Anything else.
+        Debug(&'a dyn fmt::Debug),
+    }
+
+    impl fmt::Debug for Code<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                Self::String(string) => fmt::Debug::fmt(string, f),
+                Self::Debug(value) => fmt::Debug::fmt(value, f),
+            }
+        }
+    }
+
+    /// Chosen for `Argument<String>`.
+    pub trait StringCode<'a> {
+        /// The argument as code.
+        fn code(&self) -> Code<'a>;
+    }
+
+    impl<'a> StringCode<'a> for Argument<'a, alloc::string::String> {
+        fn code(&self) -> Code<'a> {
+            Code::String(StringArgument(self.0))
+        }
+    }
+
+    /// Chosen for every other argument (one more reference away).
+    pub trait DebugCode<'a> {
+        /// The argument as code.
+        fn code(&self) -> Code<'a>;
+    }
+
+    impl<'a, T: fmt::Debug> DebugCode<'a> for &Argument<'a, T> {
+        fn code(&self) -> Code<'a> {
+            Code::Debug(self.0)
+        }
     }
 }
 

@@ -11,7 +11,9 @@ pub use self::checker::{
     Report, StepOutcome,
 };
 pub use self::generate::Generate;
-pub use self::machine::{TestableMachine, render_call};
+#[doc(hidden)]
+pub use self::machine::__argument;
+pub use self::machine::{StringArgument, TestableMachine, render_call};
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 
 /// Property-tests a machine in one line: drives it through random **legal** call sequences,

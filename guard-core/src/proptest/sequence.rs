@@ -29,7 +29,8 @@ use proptest::strategy::{BoxedStrategy, NewTree, Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
 /// A legal call sequence: a constructor followed by transitions, each legal from the state the
-/// previous calls lead to. `Display` and `Debug` write it as code: `Order::new(7).pay("a").ship("")`.
+/// previous calls lead to. `Display` and `Debug` write it as code:
+/// `Order::new(7).pay(String::from("a")).unwrap().ship(String::new()).unwrap_err().machine`.
 pub struct Sequence<M: TestableMachine> {
     /// The constructor call.
     pub start: M::Start,
@@ -56,12 +57,14 @@ impl<M: TestableMachine> Sequence<M> {
     pub fn to_code_marked(&self, position: usize, marker: &str) -> alloc::string::String {
         use core::fmt::Write;
         let mut code = alloc::string::String::new();
-        let _ = write!(code, "{}", Call::<M>::Start(&self.start));
+        let start = Call::<M>::Start(&self.start);
+        let _ = write!(code, "{start}{}", start.unwrap_suffix());
         if position == 0 {
             code.push_str(marker);
         }
         for (index, step) in self.steps.iter().enumerate() {
-            let _ = write!(code, "\n    {}", Call::<M>::Step(step));
+            let step = Call::<M>::Step(step);
+            let _ = write!(code, "\n    {step}{}", step.unwrap_suffix());
             if index + 1 == position {
                 code.push_str(marker);
             }
@@ -81,9 +84,11 @@ impl<M: TestableMachine> Clone for Sequence<M> {
 
 impl<M: TestableMachine> fmt::Display for Sequence<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        M::render_start(&self.start, f)?;
+        let start = Call::<M>::Start(&self.start);
+        write!(f, "{start}{}", start.unwrap_suffix())?;
         for step in &self.steps {
-            M::render_step(step, f)?;
+            let step = Call::<M>::Step(step);
+            write!(f, "{step}{}", step.unwrap_suffix())?;
         }
         Ok(())
     }
@@ -99,6 +104,37 @@ impl<M: TestableMachine> fmt::Debug for Sequence<M> {
 pub(crate) enum Call<'a, M: TestableMachine> {
     Start(&'a M::Start),
     Step(&'a M::Step),
+}
+
+impl<M: TestableMachine> Call<'_, M> {
+    /// What follows a call that returns a `Result`, so that the written sequence compiles:
+    /// `.unwrap()` when the machine must accept it (or checking it panics: the call panics too),
+    /// `.unwrap_err().machine` (`.unwrap_err()` for a constructor) when it must refuse it.
+    ///
+    /// Deciding runs the target state's checks, which may panic (caught). A panic while a panic
+    /// message is being written aborts the process, so while this thread panics (writing the
+    /// message of a failed assertion that shows a sequence, say) the check is not run and the
+    /// suffix is `.unwrap()`.
+    pub(crate) fn unwrap_suffix(&self) -> &'static str {
+        if std::thread::panicking() {
+            return match self {
+                Self::Start(start) if M::fallible_start(start) => ".unwrap()",
+                Self::Step(step) if M::fallible(step) => ".unwrap()",
+                Self::Start(_) | Self::Step(_) => "",
+            };
+        }
+        match self {
+            Self::Start(start) if M::fallible_start(start) => match Verdict::of_start::<M>(start) {
+                Verdict::Reject => ".unwrap_err()",
+                Verdict::Accept | Verdict::Panic => ".unwrap()",
+            },
+            Self::Step(step) if M::fallible(step) => match Verdict::of_step::<M>(step) {
+                Verdict::Reject => ".unwrap_err().machine",
+                Verdict::Accept | Verdict::Panic => ".unwrap()",
+            },
+            Self::Start(_) | Self::Step(_) => "",
+        }
+    }
 }
 
 impl<M: TestableMachine> fmt::Display for Call<'_, M> {
