@@ -309,7 +309,7 @@ fn a_generic_machine_is_checked_through_its_erased_type() {
         .unwrap_err();
     assert_eq!(
         failure.sequence().to_string(),
-        "Job::new(0).start(1).unwrap().finish([0, 0, 0, 0])"
+        "Job::new(0).start(1).unwrap().finish(vec![0, 0, 0, 0])"
     );
 }
 
@@ -407,4 +407,34 @@ fn a_failure_that_needs_a_long_string_shrinks_it_and_prints_it_as_code() {
         failure.to_string(),
         "Order: fails after 2 calls (shortest sequence found):\n\n    Order::new(0)\n        .pay(\"a\".repeat(201)).unwrap()  // <- here\n\nafter `.pay(\"a\".repeat(201))`, postcondition failed: the bank refuses references over 200 characters"
     );
+}
+
+#[test]
+fn vectors_and_their_strings_are_written_as_code() {
+    use order::{OrderStart, OrderStep};
+    let sequence = guard_core::proptest::Sequence::<order::OrderState> {
+        start: OrderStart::Pending {
+            id: 3,
+            items: vec![String::from("tea"), String::new()],
+        },
+        steps: vec![OrderStep::Cancel {
+            reason: String::from("late"),
+        }],
+    };
+    assert_eq!(
+        sequence.to_string(),
+        r#"Order::new(3, vec![String::from("tea"), String::new()]).cancel(String::from("late"))"#
+    );
+    // Pasted:
+    let cancelled =
+        order::Order::new(3, vec![String::from("tea"), String::new()]).cancel(String::from("late"));
+    assert_eq!(cancelled.reason(), "late");
+    let empty = guard_core::proptest::Sequence::<order::OrderState> {
+        start: OrderStart::Pending {
+            id: 3,
+            items: Vec::new(),
+        },
+        steps: Vec::new(),
+    };
+    assert_eq!(empty.to_string(), "Order::new(3, Vec::new())");
 }

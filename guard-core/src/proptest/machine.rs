@@ -179,22 +179,55 @@ impl fmt::Debug for StringArgument<'_> {
     }
 }
 
-/// How generated code writes an argument: a `String` as [`StringArgument`], anything else with
-/// its `Debug` form. Chosen by method resolution (`(&Argument(&value)).code()`), so that only an
-/// argument whose type is `String` takes the first form.
+/// How generated code writes an argument: a `String` as [`StringArgument`], a `Vec` as
+/// `vec![..]` (of `String`s written so, when it holds `String`s), an `Option<String>` as
+/// `Some(String::from(..))`, anything else with its `Debug` form.
+///
+/// The form is chosen by method resolution on `(&&Argument(&value)).code()`: the most specific
+/// implementation is the one the fewest dereferences away (impls on `&&Argument<String>`, then on
+/// `&Argument<Vec<T>>`, then on `Argument<T>`), so that a type matching none of the first ones,
+/// including a generic parameter, takes its `Debug` form.
+///
+/// ```
+/// # #[allow(unused_imports)]
+/// use guard_core::proptest::__argument::{Argument, DebugCode as _, StringCode as _, VecCode as _};
+/// let strings = vec![String::from("a"), String::new()];
+/// assert_eq!(format!("{:?}", (&&Argument(&strings)).code()), r#"vec![String::from("a"), String::new()]"#);
+/// assert_eq!(format!("{:?}", (&&Argument(&vec![1_u8, 2])).code()), "vec![1, 2]");
+/// assert_eq!(format!("{:?}", (&&Argument(&Vec::<u8>::new())).code()), "Vec::new()");
+/// assert_eq!(format!("{:?}", (&&Argument(&Some(String::new()))).code()), "Some(String::new())");
+/// assert_eq!(format!("{:?}", (&&Argument(&7_u32)).code()), "7");
+/// ```
 #[doc(hidden)]
 pub mod __argument {
     use super::StringArgument;
+    use alloc::boxed::Box;
+    use alloc::string::String;
+    use alloc::vec::Vec;
     use core::fmt;
 
     /// An argument to write.
     #[derive(Debug)]
     pub struct Argument<'a, T>(pub &'a T);
 
+    impl<T> Clone for Argument<'_, T> {
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+
+    impl<T> Copy for Argument<'_, T> {}
+
     /// An argument written as code.
     pub enum Code<'a> {
         /// A `String`.
         String(StringArgument<'a>),
+        /// A `Vec`.
+        Vec(Vec<Code<'a>>),
+        /// `Some(..)` of an `Option`.
+        Some(Box<Code<'a>>),
+        /// `None`.
+        None,
         /// Anything else.
         Debug(&'a dyn fmt::Debug),
     }
@@ -203,31 +236,81 @@ pub mod __argument {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             match self {
                 Self::String(string) => fmt::Debug::fmt(string, f),
+                Self::Vec(elements) if elements.is_empty() => f.write_str("Vec::new()"),
+                Self::Vec(elements) => {
+                    f.write_str("vec![")?;
+                    for (position, element) in elements.iter().enumerate() {
+                        if position > 0 {
+                            f.write_str(", ")?;
+                        }
+                        fmt::Debug::fmt(element, f)?;
+                    }
+                    f.write_str("]")
+                }
+                Self::Some(inner) => write!(f, "Some({inner:?})"),
+                Self::None => f.write_str("None"),
                 Self::Debug(value) => fmt::Debug::fmt(value, f),
             }
         }
     }
 
-    /// Chosen for `Argument<String>`.
+    /// Chosen first: `String`, `Vec<String>`, `Option<String>`.
     pub trait StringCode<'a> {
         /// The argument as code.
-        fn code(&self) -> Code<'a>;
+        fn code(self) -> Code<'a>;
     }
 
-    impl<'a> StringCode<'a> for Argument<'a, alloc::string::String> {
-        fn code(&self) -> Code<'a> {
+    impl<'a> StringCode<'a> for &&Argument<'a, String> {
+        fn code(self) -> Code<'a> {
             Code::String(StringArgument(self.0))
         }
     }
 
-    /// Chosen for every other argument (one more reference away).
-    pub trait DebugCode<'a> {
-        /// The argument as code.
-        fn code(&self) -> Code<'a>;
+    impl<'a> StringCode<'a> for &&Argument<'a, Vec<String>> {
+        fn code(self) -> Code<'a> {
+            Code::Vec(
+                self.0
+                    .iter()
+                    .map(|element| Code::String(StringArgument(element)))
+                    .collect(),
+            )
+        }
     }
 
-    impl<'a, T: fmt::Debug> DebugCode<'a> for &Argument<'a, T> {
-        fn code(&self) -> Code<'a> {
+    impl<'a> StringCode<'a> for &&Argument<'a, Option<String>> {
+        fn code(self) -> Code<'a> {
+            match self.0 {
+                Some(string) => Code::Some(Box::new(Code::String(StringArgument(string)))),
+                None => Code::None,
+            }
+        }
+    }
+
+    /// Chosen next: any other `Vec`, as `vec![..]` of its elements' `Debug` forms.
+    pub trait VecCode<'a> {
+        /// The argument as code.
+        fn code(self) -> Code<'a>;
+    }
+
+    impl<'a, T: fmt::Debug> VecCode<'a> for &Argument<'a, Vec<T>> {
+        fn code(self) -> Code<'a> {
+            Code::Vec(
+                self.0
+                    .iter()
+                    .map(|element| Code::Debug(element as &dyn fmt::Debug))
+                    .collect(),
+            )
+        }
+    }
+
+    /// Chosen last: the `Debug` form.
+    pub trait DebugCode<'a> {
+        /// The argument as code.
+        fn code(self) -> Code<'a>;
+    }
+
+    impl<'a, T: fmt::Debug> DebugCode<'a> for Argument<'a, T> {
+        fn code(self) -> Code<'a> {
             Code::Debug(self.0)
         }
     }

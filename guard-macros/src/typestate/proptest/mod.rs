@@ -148,7 +148,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             format!("{machine}::new")
         };
         start_render_arms.extend(quote! {
-            #pattern => #krate::proptest::render_call(out, #call, &[#(&(&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
+            #pattern => #krate::proptest::render_call(out, #call, &[#(&(&&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
         });
         let doc = format!("`{call}(..)`: a new machine in state [`{ident}`].");
         start_variants.push((ident.clone(), call_arguments, doc));
@@ -221,7 +221,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         }
         let rendered = format!(".{}", name.to_string().trim_start_matches("r#"));
         render_arms.extend(quote! {
-            #pattern => #krate::proptest::render_call(out, #rendered, &[#(&(&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
+            #pattern => #krate::proptest::render_call(out, #rendered, &[#(&(&&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
         });
         let doc = format!("`{rendered}(..)`: to [`{target}`].");
         step_variants.push((variant.clone(), step_arguments, doc));
@@ -466,7 +466,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 
                 fn render_start(start: &Self::Start, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #[allow(unused_imports)]
-                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _};
+                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _, VecCode as _};
                     match start {
                         #start_render_arms
                     }
@@ -474,7 +474,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
 
                 fn render_step(step: &Self::Step, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #[allow(unused_imports)]
-                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _};
+                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _, VecCode as _};
                     match step {
                         #render_arms
                         #no_step

@@ -396,14 +396,16 @@ where
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
         #[allow(unused_imports)]
-        use ::guard_core::proptest::__argument::{DebugCode as _, StringCode as _};
+        use ::guard_core::proptest::__argument::{
+            DebugCode as _, StringCode as _, VecCode as _,
+        };
         match start {
             OrderStart::Pending { id } => {
                 ::guard_core::proptest::render_call(
                     out,
                     "Order::new",
                     &[
-                        &(&::guard_core::proptest::__argument::Argument(id)).code()
+                        &(&&::guard_core::proptest::__argument::Argument(id)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
@@ -415,14 +417,16 @@ where
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
         #[allow(unused_imports)]
-        use ::guard_core::proptest::__argument::{DebugCode as _, StringCode as _};
+        use ::guard_core::proptest::__argument::{
+            DebugCode as _, StringCode as _, VecCode as _,
+        };
         match step {
             OrderStep::Pay { payment_ref } => {
                 ::guard_core::proptest::render_call(
                     out,
                     ".pay",
                     &[
-                        &(&::guard_core::proptest::__argument::Argument(payment_ref))
+                        &(&&::guard_core::proptest::__argument::Argument(payment_ref))
                             .code() as &dyn ::core::fmt::Debug,
                     ],
                 )
@@ -432,7 +436,7 @@ where
                     out,
                     ".cancel",
                     &[
-                        &(&::guard_core::proptest::__argument::Argument(reason)).code()
+                        &(&&::guard_core::proptest::__argument::Argument(reason)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
@@ -442,7 +446,7 @@ where
                     out,
                     ".ship",
                     &[
-                        &(&::guard_core::proptest::__argument::Argument(field_0)).code()
+                        &(&&::guard_core::proptest::__argument::Argument(field_0)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
