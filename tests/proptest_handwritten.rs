@@ -371,7 +371,7 @@ fn check_machine_panics_with_the_sequence_written_as_code() {
     let message = panic.downcast_ref::<String>().unwrap();
     assert_eq!(
         message,
-        "Order: 3 call(s) break the machine (shortest sequence found):\n\n    Order::new(0)\n        .pay(\" \")\n        .ship(\"\")  // <- here\n\nafter `.ship(\"\")`, the machine breaks its invariants: 1 violation: tracking_id: must not be empty (non_empty)"
+        "Order: fails after 3 calls (shortest sequence found):\n\n    Order::new(0)\n        .pay(\" \")\n        .ship(\"\")  // <- here\n\nafter `.ship(\"\")`, the machine breaks its invariants: 1 violation: tracking_id: must not be empty (non_empty)"
     );
 }
 
@@ -468,4 +468,47 @@ fn a_disagreeing_reference_model_is_reported() {
         failure.problem(),
         &Problem::Model(String::from("the model has no cancellation"))
     );
+}
+
+/// Run by `a_bad_proptest_cases_fails_the_test_and_names_it` in a child process with a bad
+/// `PROPTEST_CASES`; passes when run directly.
+#[test]
+#[ignore = "run with a bad PROPTEST_CASES by a_bad_proptest_cases_fails_the_test_and_names_it"]
+fn checks_the_correct_machine_with_the_environment_count() {
+    guard_core::check_machine!(correct::AnyOrder, cases = 50);
+}
+
+#[test]
+fn a_bad_proptest_cases_fails_the_test_and_names_it() {
+    for (value, expected) in [
+        (
+            "0",
+            "PROPTEST_CASES is `0`: a property test of no case checks nothing.",
+        ),
+        ("abc", "PROPTEST_CASES is `abc`, not a number of cases."),
+    ] {
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--ignored",
+                "--exact",
+                "checks_the_correct_machine_with_the_environment_count",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("PROPTEST_CASES", value)
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !output.status.success(),
+            "PROPTEST_CASES={value} passed:\n{stdout}\n{stderr}"
+        );
+        assert!(
+            stderr.contains(expected),
+            "PROPTEST_CASES={value}:\n{stdout}\n{stderr}"
+        );
+        assert!(stdout.contains("1 failed"), "{stdout}");
+    }
 }

@@ -140,7 +140,7 @@ fn a_forgotten_rule_is_caught_by_a_postcondition_and_shrunk() {
     println!("{failure}");
     assert_eq!(
         failure.sequence().to_string(),
-        r#"Order::new(0).pay(" ").ship("UPS", TrackingNumber(""))"#
+        r#"Order::new(0).pay(String::from(" ")).unwrap().ship("UPS", TrackingNumber(""))"#
     );
     assert_eq!(
         failure.problem(),
@@ -164,8 +164,38 @@ fn the_generated_description_renders_calls_as_code() {
     };
     assert_eq!(
         sequence.to_string(),
-        r#"Order::new(7).pay("p-1").cancel("")"#
+        r#"Order::new(7).pay(String::from("p-1")).unwrap().cancel(String::new())"#
     );
+    // The same calls, pasted: they compile and do the same.
+    let pasted = forgetful::Order::new(7)
+        .pay(String::from("p-1"))
+        .unwrap()
+        .cancel(String::new());
+    assert!(pasted.reason().is_empty());
+
+    // A call the machine must reject is followed by what gives the machine back.
+    let rejected = guard_core::proptest::Sequence::<forgetful::OrderState> {
+        start: OrderStart::Pending { id: 7 },
+        steps: vec![
+            OrderStep::Pay {
+                payment_ref: String::new(),
+            },
+            OrderStep::Pay {
+                payment_ref: "a".repeat(1024),
+            },
+        ],
+    };
+    assert_eq!(
+        rejected.to_string(),
+        r#"Order::new(7).pay(String::new()).unwrap_err().machine.pay("a".repeat(1024)).unwrap()"#
+    );
+    let pasted = forgetful::Order::new(7)
+        .pay(String::new())
+        .unwrap_err()
+        .machine
+        .pay("a".repeat(1024))
+        .unwrap();
+    assert_eq!(pasted.payment_ref().len(), 1024);
     assert_eq!(
         <forgetful::OrderState as TestableMachine>::target(&sequence.steps[1]),
         OrderStateId::Cancelled
@@ -279,6 +309,132 @@ fn a_generic_machine_is_checked_through_its_erased_type() {
         .unwrap_err();
     assert_eq!(
         failure.sequence().to_string(),
-        "Job::new(0).start(1).finish([0, 0, 0, 0])"
+        "Job::new(0).start(1).unwrap().finish(vec![0, 0, 0, 0])"
     );
+}
+
+/// A rule whose check overflows for large hours (the multiplication panics in debug builds; the
+/// explicit `expect` makes it panic in every build).
+pub fn billable(hours: &u32) -> bool {
+    hours
+        .checked_mul(60)
+        .expect("attempt to multiply with overflow")
+        < 1_000_000
+}
+
+/// A timesheet whose `Billed` state checks its hours with `billable`, which panics on large
+/// values: the panic happens while sequences are generated, as well as in the test.
+#[typestate]
+pub mod timesheet {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Timesheet {
+        week: u8,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum TimesheetState {
+        #[initial]
+        #[to(submit => Submitted)]
+        Draft,
+        #[to(bill => Billed)]
+        Submitted,
+        #[terminal]
+        Billed {
+            #[invariant(check = crate::billable)]
+            hours: u32,
+        },
+    }
+}
+
+#[test]
+fn a_panic_in_a_rule_is_a_failure_with_the_shrunk_sequence() {
+    let failure = Checker::<timesheet::TimesheetState>::new()
+        .seed(3)
+        .try_run()
+        .unwrap_err();
+    println!("{failure}");
+    // `u32::MAX` is an edge of `u32` (edges shrink only towards simpler edges: `0`, `1`).
+    assert_eq!(
+        failure.sequence().to_string(),
+        "Timesheet::new(0).submit().bill(4294967295).unwrap()"
+    );
+    assert_eq!(failure.position(), 2);
+    assert_eq!(
+        failure.problem(),
+        &Problem::RulesPanicked(String::from("attempt to multiply with overflow"))
+    );
+    assert_eq!(
+        failure.to_string(),
+        "Timesheet: fails after 3 calls (shortest sequence found):\n\n    Timesheet::new(0)\n        .submit()\n        .bill(4294967295).unwrap()  // <- here\n\nafter `.bill(4294967295)`, checking its arguments against the target state's invariants panicked: attempt to multiply with overflow"
+    );
+}
+
+#[test]
+fn a_panic_in_a_rule_makes_check_machine_panic_with_the_sequence() {
+    let panic = std::panic::catch_unwind(|| {
+        guard_core::check_machine!(timesheet::Timesheet, cases = 200, seed = 3);
+    })
+    .unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(message.contains("Timesheet::new(0)\n"), "{message}");
+    assert!(message.contains(".bill("), "{message}");
+    assert!(
+        message.contains("attempt to multiply with overflow"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_failure_that_needs_a_long_string_shrinks_it_and_prints_it_as_code() {
+    let failure = Checker::<forgetful::OrderState>::new()
+        .seed(11)
+        .postcondition(|outcome| match outcome.step {
+            forgetful::OrderStep::Pay { payment_ref }
+                if outcome.rejected.is_none() && payment_ref.len() > 200 =>
+            {
+                Err(String::from(
+                    "the bank refuses references over 200 characters",
+                ))
+            }
+            _ => Ok(()),
+        })
+        .try_run()
+        .unwrap_err();
+    println!("{failure}");
+    assert_eq!(
+        failure.to_string(),
+        "Order: fails after 2 calls (shortest sequence found):\n\n    Order::new(0)\n        .pay(\"a\".repeat(201)).unwrap()  // <- here\n\nafter `.pay(\"a\".repeat(201))`, postcondition failed: the bank refuses references over 200 characters"
+    );
+}
+
+#[test]
+fn vectors_and_their_strings_are_written_as_code() {
+    use order::{OrderStart, OrderStep};
+    let sequence = guard_core::proptest::Sequence::<order::OrderState> {
+        start: OrderStart::Pending {
+            id: 3,
+            items: vec![String::from("tea"), String::new()],
+        },
+        steps: vec![OrderStep::Cancel {
+            reason: String::from("late"),
+        }],
+    };
+    assert_eq!(
+        sequence.to_string(),
+        r#"Order::new(3, vec![String::from("tea"), String::new()]).cancel(String::from("late"))"#
+    );
+    // Pasted:
+    let cancelled =
+        order::Order::new(3, vec![String::from("tea"), String::new()]).cancel(String::from("late"));
+    assert_eq!(cancelled.reason(), "late");
+    let empty = guard_core::proptest::Sequence::<order::OrderState> {
+        start: OrderStart::Pending {
+            id: 3,
+            items: Vec::new(),
+        },
+        steps: Vec::new(),
+    };
+    assert_eq!(empty.to_string(), "Order::new(3, Vec::new())");
 }

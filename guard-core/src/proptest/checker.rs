@@ -7,7 +7,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use core::fmt;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
 
@@ -108,7 +108,8 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     /// Runs `cases` sequences. `PROPTEST_CASES`, when set, wins (so CI can turn every test up or
-    /// down); under Miri the count is at most [`MIRI_CASES`].
+    /// down); under Miri the count is at most [`MIRI_CASES`]. A count of `0` is refused when the
+    /// test runs: a property test of no case checks nothing.
     #[must_use]
     pub fn cases(mut self, cases: u32) -> Self {
         self.cases = Some(cases);
@@ -158,19 +159,21 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     /// The number of cases [`run`](Self::run) will draw.
+    ///
+    /// # Panics
+    /// When `PROPTEST_CASES` is set to anything but a positive whole number (`0`, `abc`, an
+    /// empty value), or the code asks for `cases(0)`: a test that would run no case, or ignore
+    /// the count CI asked for, must not pass.
     #[must_use]
+    #[track_caller]
     pub fn case_count(&self) -> u32 {
-        let from_environment = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|value| value.trim().parse::<u32>().ok());
-        if let Some(cases) = from_environment {
-            return cases;
-        }
-        let cases = self.cases.unwrap_or(DEFAULT_CASES);
-        if cfg!(miri) {
-            cases.min(MIRI_CASES)
-        } else {
-            cases
+        let from_environment = std::env::var("PROPTEST_CASES").map_err(|error| match error {
+            std::env::VarError::NotPresent => None,
+            std::env::VarError::NotUnicode(value) => Some(format!("{}", value.display())),
+        });
+        match resolve_cases(from_environment, self.cases, cfg!(miri)) {
+            Ok(cases) => cases,
+            Err(message) => panic!("{message}"),
         }
     }
 
@@ -178,13 +181,19 @@ impl<M: TestableMachine> Checker<M> {
     ///
     /// # Panics
     /// When a sequence breaks the machine; the message shows the shortest sequence found, written
-    /// as code, and what went wrong.
+    /// as code, and what went wrong. Also when the case count is `0` or `PROPTEST_CASES` is not a
+    /// positive whole number (see [`case_count`](Self::case_count)).
     #[track_caller]
     #[allow(clippy::must_use_candidate)]
     pub fn run(self) -> Report {
         match self.try_run() {
             Ok(report) => report,
-            Err(failure) => panic!("{failure}"),
+            Err(failure) => {
+                // Written before panicking: writing it runs the machine's checks (see
+                // `Call::unwrap_suffix`), which must not happen while the thread panics.
+                let message = alloc::string::ToString::to_string(&failure);
+                panic!("{message}")
+            }
         }
     }
 
@@ -192,6 +201,11 @@ impl<M: TestableMachine> Checker<M> {
     ///
     /// # Errors
     /// Returns the shortest failing sequence found, and what went wrong.
+    ///
+    /// # Panics
+    /// When the case count is `0` or `PROPTEST_CASES` is not a positive whole number (see
+    /// [`case_count`](Self::case_count)): there is no sequence to report then.
+    #[track_caller]
     pub fn try_run(self) -> Result<Report, Failure<M>> {
         let cases = self.case_count();
         let config = Config {
@@ -204,7 +218,8 @@ impl<M: TestableMachine> Checker<M> {
         let strategy = self.strategy();
         let report = RefCell::new(Report::new::<M>());
         let result = runner.run(&strategy, |sequence| {
-            self.execute(&sequence, &mut report.borrow_mut())
+            let at = Cell::new(Spot::default());
+            self.execute(&sequence, &mut report.borrow_mut(), &at)
                 .map_err(|finding| {
                     TestCaseError::fail(alloc::string::ToString::to_string(&finding.problem))
                 })
@@ -241,8 +256,9 @@ impl<M: TestableMachine> Checker<M> {
     }
 
     fn execute_catching(&self, sequence: &Sequence<M>, report: &mut Report) -> Result<(), Finding> {
+        let at = Cell::new(Spot::default());
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.execute(sequence, report)
+            self.execute(sequence, report, &at)
         }));
         outcome.unwrap_or_else(|payload| {
             let message = payload
@@ -250,18 +266,37 @@ impl<M: TestableMachine> Checker<M> {
                 .map(|message| String::from(*message))
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| String::from("a panic without a message"));
+            let spot = at.get();
             Err(Finding {
-                position: sequence.len() - 1,
-                problem: Problem::Panicked(message),
+                position: spot.position,
+                problem: if spot.in_rules {
+                    Problem::RulesPanicked(message)
+                } else {
+                    Problem::Panicked(message)
+                },
             })
         })
     }
 
-    /// Drives the machine through `sequence`, checking everything after every call.
-    fn execute(&self, sequence: &Sequence<M>, report: &mut Report) -> Result<(), Finding> {
+    /// Drives the machine through `sequence`, checking everything after every call. `at` follows
+    /// the call being made, so that a panic can be reported where it happened.
+    fn execute(
+        &self,
+        sequence: &Sequence<M>,
+        report: &mut Report,
+        at: &Cell<Spot>,
+    ) -> Result<(), Finding> {
         let fail = |position: usize, problem: Problem| Err(Finding { position, problem });
         let start = &sequence.start;
+        at.set(Spot {
+            position: 0,
+            in_rules: true,
+        });
         let expected = M::expect_start(start);
+        at.set(Spot {
+            position: 0,
+            in_rules: false,
+        });
         let mut machine = match (M::start(start), expected) {
             (Ok(machine), Ok(())) => machine,
             (Ok(machine), Err(violations)) => {
@@ -305,7 +340,15 @@ impl<M: TestableMachine> Checker<M> {
                     )),
                 );
             }
+            at.set(Spot {
+                position,
+                in_rules: true,
+            });
             let expected = M::expect(step);
+            at.set(Spot {
+                position,
+                in_rules: false,
+            });
             let (next, rejected) = match machine.apply(step) {
                 Ok(next) => {
                     if let Err(violations) = next.check() {
@@ -373,6 +416,50 @@ impl<M: TestableMachine> Checker<M> {
     }
 }
 
+/// The case count from `PROPTEST_CASES` (`Ok(None)` when unset, `Err(Some(value))` when set),
+/// else from the code (`configured`), else [`DEFAULT_CASES`]; at most [`MIRI_CASES`] under Miri
+/// unless `PROPTEST_CASES` says otherwise.
+///
+/// # Errors
+/// Says what is wrong, naming the variable and its value, when the count is not a positive
+/// whole number.
+pub(crate) fn resolve_cases(
+    from_environment: Result<String, Option<String>>,
+    configured: Option<u32>,
+    miri: bool,
+) -> Result<u32, String> {
+    match from_environment {
+        Ok(value) => match value.trim().parse::<u32>() {
+            Ok(0) => Err(format!(
+                "PROPTEST_CASES is `{value}`: a property test of no case checks nothing. \
+                 Set PROPTEST_CASES to a positive number of cases (such as `10000`), or unset it \
+                 to use the count the test asks for"
+            )),
+            Ok(cases) => Ok(cases),
+            Err(_) => Err(format!(
+                "PROPTEST_CASES is `{value}`, not a number of cases. Set PROPTEST_CASES to a \
+                 positive whole number (such as `10000`, at most {}), or unset it to use the \
+                 count the test asks for",
+                u32::MAX
+            )),
+        },
+        Err(Some(value)) => Err(format!(
+            "PROPTEST_CASES is `{value}`, not a number of cases. Set PROPTEST_CASES to a positive \
+             whole number (such as `10000`), or unset it to use the count the test asks for"
+        )),
+        Err(None) => match configured {
+            Some(0) => Err(String::from(
+                "`cases(0)` runs no case, and a property test of no case checks nothing. \
+                 Ask for at least one case (`cases = 1_000`), or remove the setting for the \
+                 default of 10,000",
+            )),
+            Some(cases) if miri => Ok(cases.min(MIRI_CASES)),
+            Some(cases) => Ok(cases),
+            None => Ok(DEFAULT_CASES),
+        },
+    }
+}
+
 /// An empty sequence stand-in for the rare aborted run (proptest gave up before any failure).
 fn strategy_sample<M: TestableMachine>() -> Sequence<M> {
     use proptest::strategy::{Strategy, ValueTree};
@@ -390,6 +477,14 @@ fn strategy_sample<M: TestableMachine>() -> Sequence<M> {
 struct Finding {
     position: usize,
     problem: Problem,
+}
+
+/// Where a sequence's run is: the call being made, and whether its arguments are being checked
+/// against the declared rules ([`TestableMachine::expect`]) rather than the machine run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spot {
+    position: usize,
+    in_rules: bool,
 }
 
 /// What a failing sequence did wrong.
@@ -417,6 +512,9 @@ pub enum Problem {
     Model(String),
     /// The machine panicked.
     Panicked(String),
+    /// Checking the call's arguments against the rules of the state it leads to panicked (in an
+    /// invariant's check, usually), before the machine was called.
+    RulesPanicked(String),
     /// The machine's `TestableMachine` implementation contradicts itself.
     Inconsistent(String),
     /// The failure did not happen again when the minimal sequence was run once more.
@@ -464,6 +562,10 @@ impl fmt::Display for Problem {
                 )
             }
             Self::Panicked(message) => write!(f, "the machine panicked: {message}"),
+            Self::RulesPanicked(message) => write!(
+                f,
+                "checking its arguments against the target state's invariants panicked: {message}"
+            ),
             Self::Inconsistent(message) => {
                 write!(
                     f,
@@ -528,11 +630,13 @@ impl<M: TestableMachine> fmt::Debug for Failure<M> {
 
 impl<M: TestableMachine> fmt::Display for Failure<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The calls up to the one that fails, the constructor included: only the last one fails.
+        let calls = self.position + 1;
         writeln!(
             f,
-            "{}: {} call(s) break the machine (shortest sequence found):\n",
+            "{}: fails after {calls} call{} (shortest sequence found):\n",
             M::NAME,
-            self.sequence.len()
+            if calls == 1 { "" } else { "s" }
         )?;
         writeln!(
             f,

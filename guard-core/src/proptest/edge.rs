@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 use proptest::arbitrary::any;
-use proptest::strategy::{BoxedStrategy, Strategy, Union};
+use proptest::strategy::{BoxedStrategy, Strategy, Union, ValueTree};
 
 /// How many draws in four pick a boundary value.
 const EDGE_WEIGHT: u32 = 1;
@@ -52,9 +52,87 @@ pub fn biased<T: Edges>() -> BoxedStrategy<T> {
 }
 
 /// [`biased`] for `String`: empty, one space, `"a"`, NUL, non-ASCII, a 1024-character string, or
-/// up to 32 arbitrary characters.
+/// up to 32 arbitrary characters. The long string shrinks by length (`"a".repeat(n)` for a
+/// smaller `n`, found by binary search), so a failure that needs a long string is shown with the
+/// shortest that fails.
+///
+/// ```
+/// use guard_core::proptest::edge;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::deterministic();
+/// // Draw until the long edge comes up, then shrink it while it stays over 100 characters.
+/// let mut tree = loop {
+///     let tree = edge::string().new_tree(&mut runner).unwrap();
+///     if tree.current().len() == edge::LONG_STRING_LEN {
+///         break tree;
+///     }
+/// };
+/// // Shrink as proptest does: simplify while the value still fails, complicate when it passes.
+/// let fails = |value: &String| value.len() > 100;
+/// loop {
+///     let moved = if fails(&tree.current()) { tree.simplify() } else { tree.complicate() };
+///     if !moved {
+///         break;
+///     }
+/// }
+/// assert_eq!(tree.current(), "a".repeat(101));
+/// ```
 pub fn string() -> BoxedStrategy<String> {
-    biased::<String>()
+    let short: Vec<String> = String::edges()
+        .into_iter()
+        .filter(|edge| edge.len() < LONG_STRING_LEN)
+        .collect();
+    let edges = Union::new_weighted(vec![
+        (
+            u32::try_from(short.len()).unwrap_or(u32::MAX),
+            proptest::sample::select(short).boxed(),
+        ),
+        (1, LongString.boxed()),
+    ]);
+    Union::new_weighted(vec![
+        (EDGE_WEIGHT, edges.boxed()),
+        (UNIFORM_WEIGHT, String::uniform()),
+    ])
+    .boxed()
+}
+
+/// `"a".repeat(LONG_STRING_LEN)`, shrinking by length.
+#[derive(Debug, Clone, Copy)]
+struct LongString;
+
+impl Strategy for LongString {
+    type Tree = LongStringTree;
+    type Value = String;
+
+    fn new_tree(
+        &self,
+        _runner: &mut proptest::test_runner::TestRunner,
+    ) -> proptest::strategy::NewTree<Self> {
+        Ok(LongStringTree(proptest::num::usize::BinarySearch::new(
+            LONG_STRING_LEN,
+        )))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LongStringTree(proptest::num::usize::BinarySearch);
+
+impl ValueTree for LongStringTree {
+    type Value = String;
+
+    fn current(&self) -> String {
+        "a".repeat(self.0.current())
+    }
+
+    fn simplify(&mut self) -> bool {
+        self.0.simplify()
+    }
+
+    fn complicate(&mut self) -> bool {
+        self.0.complicate()
+    }
 }
 
 macro_rules! unsigned_edges {

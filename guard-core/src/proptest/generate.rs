@@ -52,8 +52,14 @@ macro_rules! edge_biased {
 }
 
 edge_biased!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, char, String
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, char
 );
+
+impl Generate for String {
+    fn strategy() -> BoxedStrategy<Self> {
+        edge::string()
+    }
+}
 
 impl Generate for bool {
     fn strategy() -> BoxedStrategy<Self> {

@@ -108,6 +108,23 @@ pub trait TestableMachine: Sized {
     /// Returns every violation.
     fn check(&self) -> Result<(), Violations>;
 
+    /// Whether the constructor `start` returns a `Result` (the machine or its initial state has
+    /// rules). A written sequence then follows it with `.unwrap()` (or `.unwrap_err()` when the
+    /// machine must refuse it), so that it can be pasted into a test. The default says no.
+    fn fallible_start(start: &Self::Start) -> bool {
+        let _ = start;
+        false
+    }
+
+    /// Whether the transition `step` returns a `Result` (its target state has rules). A written
+    /// sequence then follows it with `.unwrap()`, or with `.unwrap_err().machine` when the machine
+    /// must reject it ([`expect`](Self::expect)), so that it can be pasted into a test. The default
+    /// says no.
+    fn fallible(step: &Self::Step) -> bool {
+        let _ = step;
+        false
+    }
+
     /// Writes `start` as a person would call it: `Order::new(7)`.
     ///
     /// # Errors
@@ -124,6 +141,178 @@ pub trait TestableMachine: Sized {
     #[must_use]
     fn __guard_checker() -> crate::proptest::Checker<Self> {
         crate::proptest::Checker::new()
+    }
+}
+
+/// A `String` argument written as code that builds it: `String::from("UPS")`, or
+/// `"a".repeat(1024)` for a run of 16 or more of one character. Pass it to [`render_call`] for an
+/// argument of type `String`, whose `Debug` form (`"UPS"`) is a `&str`.
+///
+/// ```
+/// use guard_core::proptest::StringArgument;
+/// assert_eq!(format!("{:?}", StringArgument(" ")), r#"String::from(" ")"#);
+/// assert_eq!(format!("{:?}", StringArgument(&"a".repeat(300))), r#""a".repeat(300)"#);
+/// assert_eq!(format!("{:?}", StringArgument("")), "String::new()");
+/// ```
+#[derive(Clone, Copy)]
+pub struct StringArgument<'a>(pub &'a str);
+
+impl fmt::Debug for StringArgument<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        let mut characters = text.chars();
+        match characters.next() {
+            None => f.write_str("String::new()"),
+            Some(first) => {
+                let count = text.chars().count();
+                if count >= 16 && characters.all(|character| character == first) {
+                    write!(
+                        f,
+                        "{:?}.repeat({count})",
+                        alloc::string::String::from(first)
+                    )
+                } else {
+                    write!(f, "String::from({text:?})")
+                }
+            }
+        }
+    }
+}
+
+/// How generated code writes an argument: a `String` as [`StringArgument`], a `Vec` as
+/// `vec![..]` (of `String`s written so, when it holds `String`s), an `Option<String>` as
+/// `Some(String::from(..))`, anything else with its `Debug` form.
+///
+/// The form is chosen by method resolution on `(&&Argument(&value)).code()`: the most specific
+/// implementation is the one the fewest dereferences away (impls on `&&Argument<String>`, then on
+/// `&Argument<Vec<T>>`, then on `Argument<T>`), so that a type matching none of the first ones,
+/// including a generic parameter, takes its `Debug` form.
+///
+/// ```
+/// # #[allow(unused_imports)]
+/// use guard_core::proptest::__argument::{Argument, DebugCode as _, StringCode as _, VecCode as _};
+/// let strings = vec![String::from("a"), String::new()];
+/// assert_eq!(format!("{:?}", (&&Argument(&strings)).code()), r#"vec![String::from("a"), String::new()]"#);
+/// assert_eq!(format!("{:?}", (&&Argument(&vec![1_u8, 2])).code()), "vec![1, 2]");
+/// assert_eq!(format!("{:?}", (&&Argument(&Vec::<u8>::new())).code()), "Vec::new()");
+/// assert_eq!(format!("{:?}", (&&Argument(&Some(String::new()))).code()), "Some(String::new())");
+/// assert_eq!(format!("{:?}", (&&Argument(&7_u32)).code()), "7");
+/// ```
+#[doc(hidden)]
+pub mod __argument {
+    use super::StringArgument;
+    use alloc::boxed::Box;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use core::fmt;
+
+    /// An argument to write.
+    #[derive(Debug)]
+    pub struct Argument<'a, T>(pub &'a T);
+
+    impl<T> Clone for Argument<'_, T> {
+        fn clone(&self) -> Self {
+            *self
+        }
+    }
+
+    impl<T> Copy for Argument<'_, T> {}
+
+    /// An argument written as code.
+    pub enum Code<'a> {
+        /// A `String`.
+        String(StringArgument<'a>),
+        /// A `Vec`.
+        Vec(Vec<Code<'a>>),
+        /// `Some(..)` of an `Option`.
+        Some(Box<Code<'a>>),
+        /// `None`.
+        None,
+        /// Anything else.
+        Debug(&'a dyn fmt::Debug),
+    }
+
+    impl fmt::Debug for Code<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                Self::String(string) => fmt::Debug::fmt(string, f),
+                Self::Vec(elements) if elements.is_empty() => f.write_str("Vec::new()"),
+                Self::Vec(elements) => {
+                    f.write_str("vec![")?;
+                    for (position, element) in elements.iter().enumerate() {
+                        if position > 0 {
+                            f.write_str(", ")?;
+                        }
+                        fmt::Debug::fmt(element, f)?;
+                    }
+                    f.write_str("]")
+                }
+                Self::Some(inner) => write!(f, "Some({inner:?})"),
+                Self::None => f.write_str("None"),
+                Self::Debug(value) => fmt::Debug::fmt(value, f),
+            }
+        }
+    }
+
+    /// Chosen first: `String`, `Vec<String>`, `Option<String>`.
+    pub trait StringCode<'a> {
+        /// The argument as code.
+        fn code(self) -> Code<'a>;
+    }
+
+    impl<'a> StringCode<'a> for &&Argument<'a, String> {
+        fn code(self) -> Code<'a> {
+            Code::String(StringArgument(self.0))
+        }
+    }
+
+    impl<'a> StringCode<'a> for &&Argument<'a, Vec<String>> {
+        fn code(self) -> Code<'a> {
+            Code::Vec(
+                self.0
+                    .iter()
+                    .map(|element| Code::String(StringArgument(element)))
+                    .collect(),
+            )
+        }
+    }
+
+    impl<'a> StringCode<'a> for &&Argument<'a, Option<String>> {
+        fn code(self) -> Code<'a> {
+            match self.0 {
+                Some(string) => Code::Some(Box::new(Code::String(StringArgument(string)))),
+                None => Code::None,
+            }
+        }
+    }
+
+    /// Chosen next: any other `Vec`, as `vec![..]` of its elements' `Debug` forms.
+    pub trait VecCode<'a> {
+        /// The argument as code.
+        fn code(self) -> Code<'a>;
+    }
+
+    impl<'a, T: fmt::Debug> VecCode<'a> for &Argument<'a, Vec<T>> {
+        fn code(self) -> Code<'a> {
+            Code::Vec(
+                self.0
+                    .iter()
+                    .map(|element| Code::Debug(element as &dyn fmt::Debug))
+                    .collect(),
+            )
+        }
+    }
+
+    /// Chosen last: the `Debug` form.
+    pub trait DebugCode<'a> {
+        /// The argument as code.
+        fn code(self) -> Code<'a>;
+    }
+
+    impl<'a, T: fmt::Debug> DebugCode<'a> for Argument<'a, T> {
+        fn code(self) -> Code<'a> {
+            Code::Debug(self.0)
+        }
     }
 }
 

@@ -11,7 +11,9 @@ pub use self::checker::{
     Report, StepOutcome,
 };
 pub use self::generate::Generate;
-pub use self::machine::{TestableMachine, render_call};
+#[doc(hidden)]
+pub use self::machine::__argument;
+pub use self::machine::{StringArgument, TestableMachine, render_call};
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 
 /// Property-tests a machine in one line: drives it through random **legal** call sequences,
@@ -32,7 +34,8 @@ pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 /// ```
 ///
 /// Cases default to [`DEFAULT_CASES`] (10,000); `PROPTEST_CASES` overrides any count, and under
-/// Miri at most [`MIRI_CASES`] run.
+/// Miri at most [`MIRI_CASES`] run. A count of `0`, or a `PROPTEST_CASES` that is not a positive
+/// whole number, fails the test with a message naming it.
 #[macro_export]
 macro_rules! check_machine {
     ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{

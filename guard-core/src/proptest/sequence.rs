@@ -29,7 +29,8 @@ use proptest::strategy::{BoxedStrategy, NewTree, Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
 /// A legal call sequence: a constructor followed by transitions, each legal from the state the
-/// previous calls lead to. `Display` and `Debug` write it as code: `Order::new(7).pay("a").ship("")`.
+/// previous calls lead to. `Display` and `Debug` write it as code:
+/// `Order::new(7).pay(String::from("a")).unwrap().ship(String::new()).unwrap_err().machine`.
 pub struct Sequence<M: TestableMachine> {
     /// The constructor call.
     pub start: M::Start,
@@ -56,12 +57,14 @@ impl<M: TestableMachine> Sequence<M> {
     pub fn to_code_marked(&self, position: usize, marker: &str) -> alloc::string::String {
         use core::fmt::Write;
         let mut code = alloc::string::String::new();
-        let _ = write!(code, "{}", Call::<M>::Start(&self.start));
+        let start = Call::<M>::Start(&self.start);
+        let _ = write!(code, "{start}{}", start.unwrap_suffix());
         if position == 0 {
             code.push_str(marker);
         }
         for (index, step) in self.steps.iter().enumerate() {
-            let _ = write!(code, "\n    {}", Call::<M>::Step(step));
+            let step = Call::<M>::Step(step);
+            let _ = write!(code, "\n    {step}{}", step.unwrap_suffix());
             if index + 1 == position {
                 code.push_str(marker);
             }
@@ -81,9 +84,11 @@ impl<M: TestableMachine> Clone for Sequence<M> {
 
 impl<M: TestableMachine> fmt::Display for Sequence<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        M::render_start(&self.start, f)?;
+        let start = Call::<M>::Start(&self.start);
+        write!(f, "{start}{}", start.unwrap_suffix())?;
         for step in &self.steps {
-            M::render_step(step, f)?;
+            let step = Call::<M>::Step(step);
+            write!(f, "{step}{}", step.unwrap_suffix())?;
         }
         Ok(())
     }
@@ -101,6 +106,37 @@ pub(crate) enum Call<'a, M: TestableMachine> {
     Step(&'a M::Step),
 }
 
+impl<M: TestableMachine> Call<'_, M> {
+    /// What follows a call that returns a `Result`, so that the written sequence compiles:
+    /// `.unwrap()` when the machine must accept it (or checking it panics: the call panics too),
+    /// `.unwrap_err().machine` (`.unwrap_err()` for a constructor) when it must refuse it.
+    ///
+    /// Deciding runs the target state's checks, which may panic (caught). A panic while a panic
+    /// message is being written aborts the process, so while this thread panics (writing the
+    /// message of a failed assertion that shows a sequence, say) the check is not run and the
+    /// suffix is `.unwrap()`.
+    pub(crate) fn unwrap_suffix(&self) -> &'static str {
+        if std::thread::panicking() {
+            return match self {
+                Self::Start(start) if M::fallible_start(start) => ".unwrap()",
+                Self::Step(step) if M::fallible(step) => ".unwrap()",
+                Self::Start(_) | Self::Step(_) => "",
+            };
+        }
+        match self {
+            Self::Start(start) if M::fallible_start(start) => match Verdict::of_start::<M>(start) {
+                Verdict::Reject => ".unwrap_err()",
+                Verdict::Accept | Verdict::Panic => ".unwrap()",
+            },
+            Self::Step(step) if M::fallible(step) => match Verdict::of_step::<M>(step) {
+                Verdict::Reject => ".unwrap_err().machine",
+                Verdict::Accept | Verdict::Panic => ".unwrap()",
+            },
+            Self::Start(_) | Self::Step(_) => "",
+        }
+    }
+}
+
 impl<M: TestableMachine> fmt::Display for Call<'_, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -110,12 +146,57 @@ impl<M: TestableMachine> fmt::Display for Call<'_, M> {
     }
 }
 
-/// The state the machine is in after `step` from `from`, as declared.
-pub(crate) fn predicted_next<M: TestableMachine>(from: M::State, step: &M::Step) -> M::State {
-    if M::expect(step).is_ok() {
-        M::target(step)
-    } else {
-        from
+/// What the declaration says the machine must do with a call, from its arguments alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The machine must accept the call.
+    Accept,
+    /// The machine must reject the call: it stays where it is.
+    Reject,
+    /// Checking the arguments panicked (in user code, usually an invariant's check). The state
+    /// after the call is unknown: the call ends the sequence, and the test, which runs the same
+    /// check, reports the panic with the sequence that leads to it.
+    Panic,
+}
+
+impl Verdict {
+    fn of(expect: impl FnOnce() -> bool) -> Self {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(expect)) {
+            Ok(true) => Self::Accept,
+            Ok(false) => Self::Reject,
+            Err(_) => Self::Panic,
+        }
+    }
+
+    /// [`TestableMachine::expect`] for `step`, with a panic caught.
+    pub(crate) fn of_step<M: TestableMachine>(step: &M::Step) -> Self {
+        Self::of(|| M::expect(step).is_ok())
+    }
+
+    /// [`TestableMachine::expect_start`] for `start`, with a panic caught.
+    pub(crate) fn of_start<M: TestableMachine>(start: &M::Start) -> Self {
+        Self::of(|| M::expect_start(start).is_ok())
+    }
+}
+
+/// The state the machine is in after `step` from `from`, as declared; `None` when checking the
+/// call's arguments panics (the sequence must end with that call).
+pub(crate) fn predicted_next<M: TestableMachine>(
+    from: M::State,
+    step: &M::Step,
+) -> Option<M::State> {
+    next_state::<M>(from, step, Verdict::of_step::<M>(step))
+}
+
+fn next_state<M: TestableMachine>(
+    from: M::State,
+    step: &M::Step,
+    verdict: Verdict,
+) -> Option<M::State> {
+    match verdict {
+        Verdict::Accept => Some(M::target(step)),
+        Verdict::Reject => Some(from),
+        Verdict::Panic => None,
     }
 }
 
@@ -161,15 +242,21 @@ impl<M: TestableMachine> Strategy for SequenceStrategy<M> {
         let length = (0..=self.max_steps).new_tree(runner)?.current();
         let mut steps: Vec<Box<dyn ValueTree<Value = M::Step>>> = Vec::with_capacity(length);
         let start_value = start.current();
-        if M::expect_start(&start_value).is_ok() {
+        // A constructor the machine must refuse, or whose check panics, ends the sequence.
+        if Verdict::of_start::<M>(&start_value) == Verdict::Accept {
             let mut state = M::initial_state(&start_value);
             while steps.len() < length {
                 let Some(transitions) = self.transitions_from(state) else {
                     break; // terminal: the sequence ends here, nothing is rejected
                 };
                 let step = transitions.new_tree(runner)?;
-                state = predicted_next::<M>(state, &step.current());
+                let next = predicted_next::<M>(state, &step.current());
                 steps.push(step);
+                match next {
+                    Some(next) => state = next,
+                    // The check of this call panics: the test runs it and reports the panic.
+                    None => break,
+                }
             }
         }
         Ok(SequenceTree::new(start, steps))
@@ -209,6 +296,10 @@ pub struct SequenceTree<M: TestableMachine> {
     live: Vec<usize>,
     phase: Phase,
     last: Option<Change>,
+    /// The constructor's verdict for its current arguments, once computed.
+    start_verdict: Option<Verdict>,
+    /// Each call's verdict for its current arguments, once computed.
+    verdicts: Vec<Option<Verdict>>,
 }
 
 impl<M: TestableMachine> fmt::Debug for SequenceTree<M> {
@@ -224,9 +315,10 @@ impl<M: TestableMachine> SequenceTree<M> {
         start: Box<dyn ValueTree<Value = M::Start>>,
         steps: Vec<Box<dyn ValueTree<Value = M::Step>>>,
     ) -> Self {
+        let count = steps.len();
         let mut tree = Self {
             start,
-            included: alloc::vec![true; steps.len()],
+            included: alloc::vec![true; count],
             steps,
             live: Vec::new(),
             phase: Phase::Remove {
@@ -234,16 +326,22 @@ impl<M: TestableMachine> SequenceTree<M> {
                 removed_any: false,
             },
             last: None,
+            start_verdict: None,
+            verdicts: alloc::vec![None; count],
         };
         tree.rederive();
         tree
     }
 
-    /// Walks the graph from the constructor over the included calls, keeping the legal ones.
+    /// Walks the graph from the constructor over the included calls, keeping the legal ones. A
+    /// call whose check panics is the last one kept.
     fn rederive(&mut self) {
         self.live.clear();
         let start = self.start.current();
-        if M::expect_start(&start).is_err() {
+        if self.start_verdict.is_none() {
+            self.start_verdict = Some(Verdict::of_start::<M>(&start));
+        }
+        if self.start_verdict != Some(Verdict::Accept) {
             return;
         }
         let mut state = M::initial_state(&start);
@@ -252,10 +350,25 @@ impl<M: TestableMachine> SequenceTree<M> {
                 continue;
             }
             let step = step.current();
-            if M::allows(state, &step) {
-                state = predicted_next::<M>(state, &step);
-                self.live.push(index);
+            if !M::allows(state, &step) {
+                continue;
             }
+            // The verdict depends on the arguments alone: computed once per argument value.
+            let verdict = *self.verdicts[index].get_or_insert_with(|| Verdict::of_step::<M>(&step));
+            self.live.push(index);
+            match next_state::<M>(state, &step, verdict) {
+                Some(next) => state = next,
+                None => return,
+            }
+        }
+    }
+
+    /// Forgets the verdicts that depend on what `change` touched.
+    fn forget(&mut self, change: Change) {
+        match change {
+            Change::Removed(_) => {}
+            Change::Start => self.start_verdict = None,
+            Change::Step(index) => self.verdicts[index] = None,
         }
     }
 }
@@ -314,6 +427,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                 Phase::Start => {
                     if self.start.simplify() {
                         self.last = Some(Change::Start);
+                        self.forget(Change::Start);
                         self.rederive();
                         return true;
                     }
@@ -326,6 +440,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                     }
                     if self.live.contains(&index) && self.steps[index].simplify() {
                         self.last = Some(Change::Step(index));
+                        self.forget(Change::Step(index));
                         self.rederive();
                         return true;
                     }
@@ -362,6 +477,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                     // The argument is back at its last failing value; go on with the next one.
                     self.last = None;
                 }
+                self.forget(Change::Start);
                 self.rederive();
                 true
             }
@@ -369,6 +485,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                 if !self.steps[index].complicate() {
                     self.last = None;
                 }
+                self.forget(Change::Step(index));
                 self.rederive();
                 true
             }

@@ -14,7 +14,7 @@ fn is_legal(sequence: &Sequence<Door>) -> bool {
         if !Door::allows(state, step) {
             return false;
         }
-        state = predicted_next::<Door>(state, step);
+        state = predicted_next::<Door>(state, step).expect("the door's rules do not panic");
     }
     true
 }
@@ -130,6 +130,49 @@ fn a_postcondition_failure_is_reported_with_the_minimal_sequence() {
     assert_eq!(failure.call(), ".open()");
     assert_eq!(
         failure.to_string(),
-        "Door: 2 call(s) break the machine (shortest sequence found):\n\n    Door::new()\n        .open()  // <- here\n\nafter `.open()`, postcondition failed: opening is forbidden"
+        "Door: fails after 2 calls (shortest sequence found):\n\n    Door::new()\n        .open()  // <- here\n\nafter `.open()`, postcondition failed: opening is forbidden"
     );
+}
+
+#[test]
+fn the_case_count_comes_from_the_environment_then_the_code() {
+    use super::checker::resolve_cases;
+    use super::{DEFAULT_CASES, MIRI_CASES};
+    assert_eq!(
+        resolve_cases(Ok("250".to_string()), Some(7), false),
+        Ok(250)
+    );
+    assert_eq!(resolve_cases(Ok(" 250\n".to_string()), None, true), Ok(250));
+    assert_eq!(resolve_cases(Err(None), Some(7), false), Ok(7));
+    assert_eq!(resolve_cases(Err(None), Some(700), true), Ok(MIRI_CASES));
+    assert_eq!(resolve_cases(Err(None), None, false), Ok(DEFAULT_CASES));
+}
+
+#[test]
+fn a_case_count_that_runs_nothing_or_is_not_a_number_is_refused() {
+    use super::checker::resolve_cases;
+    let zero = resolve_cases(Ok("0".to_string()), Some(500), false).unwrap_err();
+    assert!(
+        zero.starts_with("PROPTEST_CASES is `0`: a property test of no case checks nothing."),
+        "{zero}"
+    );
+    let typo = resolve_cases(Ok("abc".to_string()), Some(500), false).unwrap_err();
+    assert!(
+        typo.starts_with("PROPTEST_CASES is `abc`, not a number of cases."),
+        "{typo}"
+    );
+    for value in ["", "-5", "1e4", "10_000", "99999999999"] {
+        let message = resolve_cases(Ok(value.to_string()), None, false).unwrap_err();
+        assert!(
+            message.starts_with(&alloc::format!("PROPTEST_CASES is `{value}`")),
+            "{message}"
+        );
+    }
+    let not_unicode = resolve_cases(Err(Some("\u{fffd}x".to_string())), None, false).unwrap_err();
+    assert!(
+        not_unicode.contains("not a number of cases"),
+        "{not_unicode}"
+    );
+    let code = resolve_cases(Err(None), Some(0), false).unwrap_err();
+    assert!(code.starts_with("`cases(0)` runs no case"), "{code}");
 }

@@ -87,6 +87,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let mut start_expect_arms = TokenStream::new();
     let mut start_arms = TokenStream::new();
     let mut start_render_arms = TokenStream::new();
+    let mut start_fallible_arms = TokenStream::new();
     for state in &initial {
         let ident = state.ident;
         let state_arguments = arguments(state.fields(), "field_");
@@ -132,6 +133,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             });
         }
         if machine_rules || state.has_rules() {
+            start_fallible_arms.extend(quote!(#wildcard => true,));
             start_arms.extend(quote! {
                 #pattern => ::core::result::Result::map(#construct, #erased::#ident),
             });
@@ -146,7 +148,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             format!("{machine}::new")
         };
         start_render_arms.extend(quote! {
-            #pattern => #krate::proptest::render_call(out, #call, &[#(#bindings as &dyn ::core::fmt::Debug),*]),
+            #pattern => #krate::proptest::render_call(out, #call, &[#(&(&&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
         });
         let doc = format!("`{call}(..)`: a new machine in state [`{ident}`].");
         start_variants.push((ident.clone(), call_arguments, doc));
@@ -161,6 +163,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let mut expect_arms = TokenStream::new();
     let mut apply_arms = TokenStream::new();
     let mut render_arms = TokenStream::new();
+    let mut fallible_arms = TokenStream::new();
     for transition in &found {
         let variant = &transition.variant;
         let target = transition.target.ident;
@@ -182,6 +185,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         let sources = transition.sources.iter().map(|source| source.ident);
         allows_arms.extend(quote!((#(#state_id::#sources)|*, #wildcard) => true,));
         if transition.target.has_rules() {
+            fallible_arms.extend(quote!(#wildcard => true,));
             let state_value = build_state(transition.target, &step_arguments, true);
             expect_arms.extend(quote! {
                 #pattern => #krate::Invariant::check(&#state_value),
@@ -217,7 +221,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         }
         let rendered = format!(".{}", name.to_string().trim_start_matches("r#"));
         render_arms.extend(quote! {
-            #pattern => #krate::proptest::render_call(out, #rendered, &[#(#bindings as &dyn ::core::fmt::Debug),*]),
+            #pattern => #krate::proptest::render_call(out, #rendered, &[#(&(&&#krate::proptest::__argument::Argument(#bindings)).code() as &dyn ::core::fmt::Debug),*]),
         });
         let doc = format!("`{rendered}(..)`: to [`{target}`].");
         step_variants.push((variant.clone(), step_arguments, doc));
@@ -425,6 +429,20 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                     }
                 }
 
+                fn fallible_start(start: &Self::Start) -> ::core::primitive::bool {
+                    match start {
+                        #start_fallible_arms
+                        _ => false,
+                    }
+                }
+
+                fn fallible(step: &Self::Step) -> ::core::primitive::bool {
+                    match step {
+                        #fallible_arms
+                        _ => false,
+                    }
+                }
+
                 fn start(start: &Self::Start) -> ::core::result::Result<Self, #krate::Violations> {
                     match start {
                         #start_arms
@@ -451,12 +469,16 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                 }
 
                 fn render_start(start: &Self::Start, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #[allow(unused_imports)]
+                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _, VecCode as _};
                     match start {
                         #start_render_arms
                     }
                 }
 
                 fn render_step(step: &Self::Step, out: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #[allow(unused_imports)]
+                    use #krate::proptest::__argument::{DebugCode as _, StringCode as _, VecCode as _};
                     match step {
                         #render_arms
                         #no_step

@@ -293,6 +293,17 @@ where
             _ => ::core::result::Result::Ok(()),
         }
     }
+    fn fallible_start(start: &Self::Start) -> ::core::primitive::bool {
+        match start {
+            _ => false,
+        }
+    }
+    fn fallible(step: &Self::Step) -> ::core::primitive::bool {
+        match step {
+            OrderStep::Pay { .. } => true,
+            _ => false,
+        }
+    }
     fn start(
         start: &Self::Start,
     ) -> ::core::result::Result<Self, ::guard_core::Violations> {
@@ -385,12 +396,19 @@ where
         start: &Self::Start,
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::guard_core::proptest::__argument::{
+            DebugCode as _, StringCode as _, VecCode as _,
+        };
         match start {
             OrderStart::Pending { id } => {
                 ::guard_core::proptest::render_call(
                     out,
                     "Order::new",
-                    &[id as &dyn ::core::fmt::Debug],
+                    &[
+                        &(&&::guard_core::proptest::__argument::Argument(id)).code()
+                            as &dyn ::core::fmt::Debug,
+                    ],
                 )
             }
         }
@@ -399,26 +417,39 @@ where
         step: &Self::Step,
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
+        #[allow(unused_imports)]
+        use ::guard_core::proptest::__argument::{
+            DebugCode as _, StringCode as _, VecCode as _,
+        };
         match step {
             OrderStep::Pay { payment_ref } => {
                 ::guard_core::proptest::render_call(
                     out,
                     ".pay",
-                    &[payment_ref as &dyn ::core::fmt::Debug],
+                    &[
+                        &(&&::guard_core::proptest::__argument::Argument(payment_ref))
+                            .code() as &dyn ::core::fmt::Debug,
+                    ],
                 )
             }
             OrderStep::Cancel { reason } => {
                 ::guard_core::proptest::render_call(
                     out,
                     ".cancel",
-                    &[reason as &dyn ::core::fmt::Debug],
+                    &[
+                        &(&&::guard_core::proptest::__argument::Argument(reason)).code()
+                            as &dyn ::core::fmt::Debug,
+                    ],
                 )
             }
             OrderStep::Ship { field_0 } => {
                 ::guard_core::proptest::render_call(
                     out,
                     ".ship",
-                    &[field_0 as &dyn ::core::fmt::Debug],
+                    &[
+                        &(&&::guard_core::proptest::__argument::Argument(field_0)).code()
+                            as &dyn ::core::fmt::Debug,
+                    ],
                 )
             }
             OrderStep::Deliver => {
