@@ -147,8 +147,10 @@ impl Check {
             }
         };
         let table = lookup(&private, probe, first);
-        // The panic's span runs from the pattern's first token to its last, so the compiler
-        // underlines the whole pattern.
+        // Not a panic of the macro: these tokens go into the user's `const _` item, where a
+        // const-evaluated panic is how a broken rule becomes an error that `cargo check` reports
+        // (module docs). The panic's span runs from the pattern's first token to its last, so the
+        // compiler underlines the whole pattern.
         let mut arguments = Group::new(
             Delimiter::Parenthesis,
             quote!("{}", __guard_report.as_str()),

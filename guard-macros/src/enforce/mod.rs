@@ -83,6 +83,7 @@ mod collect;
 mod expand;
 mod pattern;
 mod render;
+mod signature;
 #[cfg(test)]
 mod tests;
 mod usage;

@@ -7,6 +7,7 @@ use quote::quote;
 
 fn check(input: proc_macro2::TokenStream, expected: &Expect) {
     let Outcome::Expanded(tokens) = super::expand(proc_macro2::TokenStream::new(), input) else {
+        // Test code: every input of these snapshot tests is a valid use of the attribute.
         panic!("the input is valid");
     };
     let file = syn::parse2::<syn::File>(tokens).expect("the expansion parses as items");

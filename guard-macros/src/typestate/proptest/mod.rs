@@ -335,6 +335,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         format!("A constructor call of [`{machine}`], with its arguments (property tests).");
     let step_doc =
         format!("A transition call of [`{machine}`], with its arguments (property tests).");
+    // Generated, not run by the macro: a machine without transitions has an uninhabited step
+    // enum, so the arm can never be taken at run time either.
     let no_step = if step_pairs.is_empty() {
         quote!(_ => ::core::unreachable!(),)
     } else {
