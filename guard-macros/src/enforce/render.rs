@@ -62,38 +62,6 @@ fn space(text: &mut String) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::render;
-
-    #[test]
-    fn patterns_read_as_written() {
-        let cases: [(syn::Pat, &str); 6] = [
-            (
-                syn::parse_quote!(OrderStatus::Shipped(ref id)),
-                "OrderStatus::Shipped(ref id)",
-            ),
-            (
-                syn::parse_quote!(Status::Cancelled { reason, note: _ }),
-                "Status::Cancelled { reason, note: _ }",
-            ),
-            (syn::parse_quote!(&Self::A(x, ..)), "&Self::A(x, ..)"),
-            (syn::parse_quote!(a @ Some(1..=3)), "a @ Some(1..=3)"),
-            (
-                syn::parse_quote!(crate::S::A | crate::S::B),
-                "crate::S::A | crate::S::B",
-            ),
-            (
-                syn::parse_quote!(Wrapper::<u8>::A(mut x)),
-                "Wrapper::<u8>::A(mut x)",
-            ),
-        ];
-        for (pattern, expected) in cases {
-            assert_eq!(render(&pattern), expected);
-        }
-    }
-}
-
 /// The arm's pattern around its `index`-th catch-all (counted as [`Reader`](super::pattern::Reader) meets them), for
 /// fixes: `("Some(", ")")` for the `_` of `Some(_)`. Only the alternative holding it is kept, and
 /// the guard is dropped.
@@ -176,5 +144,37 @@ fn hole(pattern: &mut syn::Pat, remaining: &mut usize) -> bool {
             .iter_mut()
             .any(|element| hole(element, remaining)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn patterns_read_as_written() {
+        let cases: [(syn::Pat, &str); 6] = [
+            (
+                syn::parse_quote!(OrderStatus::Shipped(ref id)),
+                "OrderStatus::Shipped(ref id)",
+            ),
+            (
+                syn::parse_quote!(Status::Cancelled { reason, note: _ }),
+                "Status::Cancelled { reason, note: _ }",
+            ),
+            (syn::parse_quote!(&Self::A(x, ..)), "&Self::A(x, ..)"),
+            (syn::parse_quote!(a @ Some(1..=3)), "a @ Some(1..=3)"),
+            (
+                syn::parse_quote!(crate::S::A | crate::S::B),
+                "crate::S::A | crate::S::B",
+            ),
+            (
+                syn::parse_quote!(Wrapper::<u8>::A(mut x)),
+                "Wrapper::<u8>::A(mut x)",
+            ),
+        ];
+        for (pattern, expected) in cases {
+            assert_eq!(render(&pattern), expected);
+        }
     }
 }
