@@ -133,7 +133,6 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
     let mut into_record_arms = TokenStream::new();
     let mut restore_arms = TokenStream::new();
     let mut required_variants = Vec::new();
-    let machine_rules = module.machine.has_rules();
     for (state, state_generics) in context.states() {
         let ident = state.ident;
         let name = ident.to_string();
@@ -170,17 +169,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
                 #record::#ident { #(#machine_fields,)* #(#field_names),* }
             }
         });
-        let mut checks = TokenStream::new();
-        if machine_rules {
-            checks.extend(quote! {
-                #krate::Invariant::check_at(&machine, &#krate::Location::root(), &mut violations);
-            });
-        }
-        if state.has_rules() {
-            checks.extend(quote! {
-                #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#name), &mut violations);
-            });
-        }
+        let checks = context.rule_checks(state);
         let build = quote!(#machine { #(#machine_fields,)* state: #pattern });
         let result = if checks.is_empty() {
             quote!(::core::result::Result::Ok(Self::#ident(#build)))
@@ -570,21 +559,10 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
     }
 }
 
-/// What `restore` checks must implement `Invariant`: always true, unless a rule needs one of the
-/// machine's type parameters to implement it; then using `restore`, not declaring it, says so.
+/// What `restore` checks must implement `Invariant`, for every state.
 pub(crate) fn restore_bounds(context: &Context<'_, '_>) -> Vec<syn::WherePredicate> {
-    let krate = context.krate;
-    let machine_rules = context.module.machine.has_rules();
-    let mut bounds = Vec::new();
-    for (state, state_generics) in context.states() {
-        let state_type = context.state_type(state, state_generics);
-        if machine_rules {
-            let machine_type = context.machine_type(&state_type);
-            bounds.push(syn::parse_quote!(#machine_type: #krate::Invariant));
-        }
-        if state.has_rules() {
-            bounds.push(syn::parse_quote!(#state_type: #krate::Invariant));
-        }
-    }
-    bounds
+    context
+        .states()
+        .flat_map(|(state, generics)| context.rule_bounds(state, generics))
+        .collect()
 }

@@ -86,6 +86,47 @@ impl<'m, 'a> Context<'m, 'a> {
     }
 
     /// `Order<'a, T, state>`.
+    /// Records into a local `violations` what a local `machine`, in `state`, breaks of the
+    /// machine's rules and of the state's (paths start at the state's name); empty when neither
+    /// has rules. `new` and `restore` run these.
+    pub(crate) fn rule_checks(&self, state: &State<'_>) -> TokenStream {
+        let krate = self.krate;
+        let mut checks = TokenStream::new();
+        if self.module.machine.has_rules() {
+            checks.extend(quote! {
+                #krate::Invariant::check_at(&machine, &#krate::Location::root(), &mut violations);
+            });
+        }
+        if state.has_rules() {
+            let name = state.ident.unraw().to_string();
+            checks.extend(quote! {
+                #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#name), &mut violations);
+            });
+        }
+        checks
+    }
+
+    /// What [`Context::rule_checks`] needs to implement `Invariant`: always true, unless a rule
+    /// needs one of the machine's type parameters to implement it; then using the checking
+    /// method, not declaring it, says so.
+    pub(crate) fn rule_bounds(
+        &self,
+        state: &State<'_>,
+        generics: &Generics,
+    ) -> Vec<syn::WherePredicate> {
+        let krate = self.krate;
+        let state_type = self.state_type(state, generics);
+        let mut bounds = Vec::new();
+        if self.module.machine.has_rules() {
+            let machine_type = self.machine_type(&state_type);
+            bounds.push(syn::parse_quote!(#machine_type: #krate::Invariant));
+        }
+        if state.has_rules() {
+            bounds.push(syn::parse_quote!(#state_type: #krate::Invariant));
+        }
+        bounds
+    }
+
     pub(crate) fn machine_type(&self, state: &TokenStream) -> TokenStream {
         let machine = self.machine;
         let arguments = arguments(&self.generics);
@@ -607,28 +648,11 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
             "A new machine in the initial state [`{}`]: the machine's data, then the state's.",
             state.ident
         );
-        let state_name = state.ident.unraw().to_string();
         let span = state.initial.unwrap_or_else(Span::call_site);
         let new = Ident::new("new", span);
         if machine_rules || state.has_rules() {
-            let mut checks = TokenStream::new();
-            if machine_rules {
-                checks.extend(quote! {
-                    #krate::Invariant::check_at(&machine, &#krate::Location::root(), &mut violations);
-                });
-            }
-            if state.has_rules() {
-                checks.extend(quote! {
-                    #krate::Invariant::check_at(&machine.state, &#krate::Location::root().variant(#state_name), &mut violations);
-                });
-            }
-            let mut bounds = TokenStream::new();
-            if machine_rules {
-                bounds.extend(quote!(Self: #krate::Invariant,));
-            }
-            if state.has_rules() {
-                bounds.extend(quote!(#state_type: #krate::Invariant,));
-            }
+            let checks = context.rule_checks(state);
+            let bounds = context.rule_bounds(state, generics);
             tokens.extend(quote! {
                 #[allow(dead_code)]
                 impl #impl_generics #self_type #where_clause {
@@ -640,7 +664,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
                     pub fn #new(#(#machine_parameters,)* #(#state_parameters),*)
                         -> ::core::result::Result<Self, #krate::Violations>
                     where
-                        #bounds
+                        #(#bounds,)*
                     {
                         let machine = #build;
                         let mut violations = #krate::Violations::new();
