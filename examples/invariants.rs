@@ -1,7 +1,7 @@
 //! Value invariants declared once, enforced at every boundary.
 //!
 //! `cargo run --example invariants`
-use guard_core::{Guarded, Invariant};
+use stateguard::{Guarded, Invariant};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

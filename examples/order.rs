@@ -6,7 +6,7 @@
 //! ```sh
 //! cargo run --example order
 //! ```
-use guard_core::typestate;
+use stateguard::typestate;
 use serde::{Deserialize, Serialize};
 
 /// One line of an order.
@@ -64,7 +64,7 @@ pub mod order {
             self,
             carrier: &str,
             number: u32,
-        ) -> Result<Order<Shipped>, guard_core::Rejected<Self>> {
+        ) -> Result<Order<Shipped>, stateguard::Rejected<Self>> {
             self.ship(format!("{carrier}-{number:08}"))
         }
     }

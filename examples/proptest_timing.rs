@@ -1,12 +1,12 @@
 //! Times the property test of the order machine: 10,000 sequences of up to 40 transitions,
-//! checked by `guard_core::check_machine!`, against a baseline of the same size written by hand
+//! checked by `stateguard::check_machine!`, against a baseline of the same size written by hand
 //! with plain proptest (random calls, the illegal ones skipped at run time).
 //!
 //! ```sh
-//! cargo run --release -p guard-examples --features proptest --example proptest_timing
+//! cargo run --release -p stateguard-examples --features proptest --example proptest_timing
 //! ```
-use guard_core::proptest::{Checker, edge};
-use guard_core::typestate;
+use stateguard::proptest::{Checker, edge};
+use stateguard::typestate;
 use proptest::strategy::{Just, Strategy};
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use std::time::{Duration, Instant};
@@ -117,7 +117,7 @@ fn hand_written() -> (Duration, u64) {
     (started.elapsed(), applied.get())
 }
 
-/// guard: legal sequences only, invariants and the declared states checked after every call.
+/// stateguard: legal sequences only, invariants and the declared states checked after every call.
 fn guard() -> (Duration, u64) {
     let started = Instant::now();
     let report = Checker::<OrderState>::new()
@@ -142,9 +142,9 @@ fn main() {
     let (checked, checked_steps) = measure(guard);
     println!("{CASES} cases of up to {MAX_STEPS} transitions, median of {ROUNDS} runs:");
     println!("  hand-written proptest harness: {baseline:?} ({baseline_steps} transitions taken)");
-    println!("  guard_core::check_machine!:    {checked:?} ({checked_steps} transitions taken)");
+    println!("  stateguard::check_machine!:    {checked:?} ({checked_steps} transitions taken)");
     println!(
-        "  guard / hand-written:          {:.2}x",
+        "  stateguard / hand-written:          {:.2}x",
         checked.as_secs_f64() / baseline.as_secs_f64()
     );
 }

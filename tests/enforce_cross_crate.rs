@@ -2,9 +2,9 @@
 //! through a re-export, a module path and a type alias (followed here because the matched values
 //! are parameters declared with it). The ui tests `ui/enforce/cross_crate.rs` and
 //! `ui/enforce/generic_bare.rs` show the same enums rejected when an arm ignores their data.
-use guard_core::enforce_state_invariants;
-use guard_enforce_upstream::shipping::{self, TrackingCode};
-use guard_enforce_upstream::{Parcel, Slot};
+use stateguard::enforce_state_invariants;
+use stateguard_enforce_upstream::shipping::{self, TrackingCode};
+use stateguard_enforce_upstream::{Parcel, Slot};
 
 type Delivery = shipping::Parcel;
 type Number = Slot<u32>;

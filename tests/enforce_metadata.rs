@@ -1,7 +1,7 @@
 //! The required-field metadata the one emitter publishes, read back through
-//! `guard_core::RequiredFields`.
-use guard_core::{RequiredFields, RequiredVariant, VariantShape};
-use guard_enforce_upstream::{Parcel, Slot};
+//! `stateguard::RequiredFields`.
+use stateguard::{RequiredFields, RequiredVariant, VariantShape};
+use stateguard_enforce_upstream::{Parcel, Slot};
 
 #[test]
 fn tuple_and_named_variants_are_described() {

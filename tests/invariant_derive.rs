@@ -2,7 +2,7 @@
 #![warn(clippy::pedantic)]
 #![allow(clippy::trivially_copy_pass_by_ref)]
 
-use guard_core::{Guarded, Invariant, Violation, Violations};
+use stateguard::{Guarded, Invariant, Violation, Violations};
 use std::collections::{BTreeMap, VecDeque};
 
 fn paths(violations: &Violations) -> Vec<String> {
@@ -333,7 +333,7 @@ fn has_title(title: &str) -> bool {
     !title.is_empty()
 }
 
-impl guard_core::rules::HasLength for Address {
+impl stateguard::rules::HasLength for Address {
     fn length(&self) -> usize {
         self.city.chars().count()
     }

@@ -1,8 +1,8 @@
 //! The `serde` boundary: deserializing a `Guarded<T>` (or a field marked
-//! `deserialize_with = "guard_core::deserialize_checked"`, or a type behind `#[serde(try_from)]`)
+//! `deserialize_with = "stateguard::deserialize_checked"`, or a type behind `#[serde(try_from)]`)
 //! checks the invariants; invalid JSON is an error naming every violation.
 
-use guard_core::{Guarded, Invariant, Violations};
+use stateguard::{Guarded, Invariant, Violations};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Invariant)]
@@ -47,7 +47,7 @@ fn a_checked_field_inside_a_plain_struct() {
     #[derive(Debug, Deserialize)]
     struct Envelope {
         id: u64,
-        #[serde(deserialize_with = "guard_core::deserialize_checked")]
+        #[serde(deserialize_with = "stateguard::deserialize_checked")]
         order: Order,
     }
     let ok: Envelope = serde_json::from_str(

@@ -3,8 +3,8 @@
 //! machine whose bug shows only at an edge value.
 #![cfg(test)]
 
-use guard_core::proptest::{Checker, Problem, ReferenceModel, TestableMachine, edge, render_call};
-use guard_core::{Invariant, Location, Rejected, Violations};
+use stateguard::proptest::{Checker, Problem, ReferenceModel, TestableMachine, edge, render_call};
+use stateguard::{Invariant, Location, Rejected, Violations};
 use proptest::strategy::{BoxedStrategy, Just, Strategy};
 use std::fmt;
 
@@ -300,7 +300,7 @@ order_machine!(planted_bug, checks_tracking_id = false);
 
 #[test]
 fn the_correct_order_machine_passes_ten_thousand_cases() {
-    let report = guard_core::check_machine!(correct::AnyOrder);
+    let report = stateguard::check_machine!(correct::AnyOrder);
     assert_eq!(
         report.cases,
         Checker::<correct::AnyOrder>::new().case_count()
@@ -365,7 +365,7 @@ fn the_planted_bug_is_caught_whatever_the_seed() {
 #[test]
 fn check_machine_panics_with_the_sequence_written_as_code() {
     let panic = std::panic::catch_unwind(|| {
-        guard_core::check_machine!(planted_bug::AnyOrder, cases = 10_000, seed = 5)
+        stateguard::check_machine!(planted_bug::AnyOrder, cases = 10_000, seed = 5)
     })
     .unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
@@ -418,7 +418,7 @@ impl ReferenceModel<correct::AnyOrder> for OrderModel {
 
 #[test]
 fn postconditions_and_a_reference_model_run_after_every_call() {
-    let report = guard_core::check_machine!(
+    let report = stateguard::check_machine!(
         correct::AnyOrder,
         cases = 2_000,
         model = |_: &correct::New| OrderModel {
@@ -475,7 +475,7 @@ fn a_disagreeing_reference_model_is_reported() {
 #[test]
 #[ignore = "run with a bad PROPTEST_CASES by a_bad_proptest_cases_fails_the_test_and_names_it"]
 fn checks_the_correct_machine_with_the_environment_count() {
-    guard_core::check_machine!(correct::AnyOrder, cases = 50);
+    stateguard::check_machine!(correct::AnyOrder, cases = 50);
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! cleanly, with no rejection), and one whose bug shows only at the edge value `0`.
 #![cfg(test)]
 
-use guard_core::proptest::{Checker, Problem, TestableMachine, edge, render_call};
-use guard_core::{Location, Rejected, Violations};
+use stateguard::proptest::{Checker, Problem, TestableMachine, edge, render_call};
+use stateguard::{Location, Rejected, Violations};
 use proptest::arbitrary::any;
 use proptest::strategy::{BoxedStrategy, Just, Strategy, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
@@ -153,7 +153,7 @@ fn a_machine_with_several_terminal_states_runs_without_a_single_rejection() {
     }
 
     // And through the checker: every terminal state is reached.
-    let report = guard_core::check_machine!(Ticket, max_steps = 40);
+    let report = stateguard::check_machine!(Ticket, max_steps = 40);
     assert!(report.terminated > 0);
     for terminal in [Ticket::Resolved, Ticket::Rejected, Ticket::Closed] {
         assert!(report.visits_of::<Ticket>(terminal) > 0, "{report:?}");

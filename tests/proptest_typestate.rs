@@ -2,8 +2,8 @@
 //! machine with its tracking-id rule forgotten, caught by a postcondition.
 #![cfg(test)]
 
-use guard_core::proptest::{Checker, Generate, Problem, TestableMachine};
-use guard_core::typestate;
+use stateguard::proptest::{Checker, Generate, Problem, TestableMachine};
+use stateguard::typestate;
 use proptest::strategy::{BoxedStrategy, Strategy};
 
 #[typestate]
@@ -46,7 +46,7 @@ pub struct TrackingNumber(String);
 
 impl Generate for TrackingNumber {
     fn strategy() -> BoxedStrategy<Self> {
-        guard_core::proptest::edge::string()
+        stateguard::proptest::edge::string()
             .prop_map(TrackingNumber)
             .boxed()
     }
@@ -90,7 +90,7 @@ pub mod forgetful {
 
 #[test]
 fn the_order_machine_passes_ten_thousand_cases() {
-    let report = guard_core::check_machine!(order::Order);
+    let report = stateguard::check_machine!(order::Order);
     assert_eq!(
         report.cases,
         Checker::<order::OrderState>::new().case_count()
@@ -111,7 +111,7 @@ fn the_order_machine_passes_ten_thousand_cases() {
 
 #[test]
 fn a_rejected_transition_leaves_the_machine_in_its_state() {
-    guard_core::check_machine!(
+    stateguard::check_machine!(
         order::Order,
         cases = 2_000,
         postcondition = |outcome| {
@@ -151,7 +151,7 @@ fn a_forgotten_rule_is_caught_by_a_postcondition_and_shrunk() {
 #[test]
 fn the_generated_description_renders_calls_as_code() {
     use forgetful::{OrderStart, OrderStateId, OrderStep};
-    let sequence = guard_core::proptest::Sequence::<forgetful::OrderState> {
+    let sequence = stateguard::proptest::Sequence::<forgetful::OrderState> {
         start: OrderStart::Pending { id: 7 },
         steps: vec![
             OrderStep::Pay {
@@ -174,7 +174,7 @@ fn the_generated_description_renders_calls_as_code() {
     assert!(pasted.reason().is_empty());
 
     // A call the machine must reject is followed by what gives the machine back.
-    let rejected = guard_core::proptest::Sequence::<forgetful::OrderState> {
+    let rejected = stateguard::proptest::Sequence::<forgetful::OrderState> {
         start: OrderStart::Pending { id: 7 },
         steps: vec![
             OrderStep::Pay {
@@ -257,7 +257,7 @@ pub mod shadowed {
 
 #[test]
 fn the_description_compiles_with_shadowed_prelude_names() {
-    let report = guard_core::check_machine!(shadowed::Counter, cases = 200);
+    let report = stateguard::check_machine!(shadowed::Counter, cases = 200);
     assert_eq!(
         report.cases,
         Checker::<shadowed::CounterState>::new()
@@ -294,7 +294,7 @@ pub mod job {
 
 #[test]
 fn a_generic_machine_is_checked_through_its_erased_type() {
-    let report = guard_core::check_machine!(job::JobState<u16, 3>, cases = 1_000);
+    let report = stateguard::check_machine!(job::JobState<u16, 3>, cases = 1_000);
     assert!(report.steps > 0);
     let failure = Checker::<job::JobState<u16, 3>>::new()
         .seed(2)
@@ -374,7 +374,7 @@ fn a_panic_in_a_rule_is_a_failure_with_the_shrunk_sequence() {
 #[test]
 fn a_panic_in_a_rule_makes_check_machine_panic_with_the_sequence() {
     let panic = std::panic::catch_unwind(|| {
-        guard_core::check_machine!(timesheet::Timesheet, cases = 200, seed = 3);
+        stateguard::check_machine!(timesheet::Timesheet, cases = 200, seed = 3);
     })
     .unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
@@ -412,7 +412,7 @@ fn a_failure_that_needs_a_long_string_shrinks_it_and_prints_it_as_code() {
 #[test]
 fn vectors_and_their_strings_are_written_as_code() {
     use order::{OrderStart, OrderStep};
-    let sequence = guard_core::proptest::Sequence::<order::OrderState> {
+    let sequence = stateguard::proptest::Sequence::<order::OrderState> {
         start: OrderStart::Pending {
             id: 3,
             items: vec![String::from("tea"), String::new()],
@@ -429,7 +429,7 @@ fn vectors_and_their_strings_are_written_as_code() {
     let cancelled =
         order::Order::new(3, vec![String::from("tea"), String::new()]).cancel(String::from("late"));
     assert_eq!(cancelled.reason(), "late");
-    let empty = guard_core::proptest::Sequence::<order::OrderState> {
+    let empty = stateguard::proptest::Sequence::<order::OrderState> {
         start: OrderStart::Pending {
             id: 3,
             items: Vec::new(),

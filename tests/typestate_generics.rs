@@ -1,6 +1,6 @@
 //! Machines generic over types, lifetimes and const generics with where clauses; tuple and unit
-//! states; several initial states; a renamed guard-core.
-use guard_core::typestate;
+//! states; several initial states; a renamed stateguard.
+use stateguard::typestate;
 
 #[typestate]
 pub mod upload {
@@ -96,10 +96,10 @@ fn each_initial_state_has_its_constructor_and_shared_transitions_serve_both() {
 }
 
 mod renamed {
-    pub(crate) use guard_core as guard;
+    pub(crate) use stateguard as guard;
 }
 
-#[guard_core::typestate(crate = crate::renamed::guard)]
+#[stateguard::typestate(crate = crate::renamed::guard)]
 pub mod light {
     #[machine]
     #[derive(Debug)]
@@ -213,7 +213,7 @@ pub mod pipeline {
 
 #[test]
 fn a_large_machine_publishes_every_state_in_its_required_field_table() {
-    use guard_core::{RequiredFields, VariantShape};
+    use stateguard::{RequiredFields, VariantShape};
     use pipeline::{Pipeline, Stage};
     let names: Vec<&str> = Stage::REQUIRED.iter().map(|row| row.name).collect();
     assert_eq!(names, Stage::STATES);
@@ -229,7 +229,7 @@ fn a_large_machine_publishes_every_state_in_its_required_field_table() {
 }
 
 /// `#[enforce_state_invariants]` reads the large table too: every arm binds and uses the machine.
-#[guard_core::enforce_state_invariants]
+#[stateguard::enforce_state_invariants]
 fn pipeline_id(stage: pipeline::Stage) -> u64 {
     use pipeline::Stage;
     match stage {
@@ -254,7 +254,7 @@ fn a_large_machine_is_matched_under_enforce_state_invariants() {
 /// A `nested` rule on a field of a type parameter: the checking methods require
 /// `P: Invariant` where they are used, as `#[derive(Invariant)]` would, not where they are declared.
 pub mod nested_generic {
-    use guard_core::{Invariant, typestate};
+    use stateguard::{Invariant, typestate};
 
     #[derive(Debug, Clone, Invariant)]
     pub struct Card {

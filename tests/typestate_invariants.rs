@@ -1,6 +1,6 @@
 //! Transitions into states whose data has `#[invariant]` rules are checked; a rejected transition
 //! hands the original machine back with every violation. `new` and `restore` check too.
-use guard_core::{RestoreError, typestate};
+use stateguard::{RestoreError, typestate};
 
 // The rule receives the field as declared.
 #[allow(clippy::ptr_arg)]

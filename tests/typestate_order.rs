@@ -1,6 +1,6 @@
 //! The order machine from the guide: construction, transitions, getters, the erased enum and the
 //! checked restore path.
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[typestate]
 pub mod order {

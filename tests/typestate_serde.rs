@@ -1,6 +1,6 @@
 //! `#[typestate(serde)]`: the erased enum serializes; deserializing goes through the checked
 //! restore path, so bad data is an error and never a machine.
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[typestate(serde)]
 pub mod order {

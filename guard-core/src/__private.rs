@@ -10,8 +10,8 @@ pub use crate::violation::{Location, Violations};
 
 /// The checker `#[enforce_state_invariants]` calls from the constants it writes.
 pub use crate::required::check as enforce;
-/// Publishes required-field metadata from `#[required]` fields; for guard's own tests.
-pub use guard_macros::__GuardRequired;
+/// Publishes required-field metadata from `#[required]` fields; for stateguard's own tests.
+pub use stateguard_macros::__GuardRequired;
 
 #[cfg(feature = "serde")]
 pub use ::serde;
@@ -19,8 +19,8 @@ pub use ::serde;
 #[cfg(feature = "proptest")]
 pub use ::proptest;
 
-/// Emits its input only when guard-core's `serde` feature is on. Generated code cannot test the
-/// features of guard-core with `cfg`, which would read the user's crate's features instead.
+/// Emits its input only when stateguard's `serde` feature is on. Generated code cannot test the
+/// features of stateguard with `cfg`, which would read the user's crate's features instead.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
@@ -34,7 +34,7 @@ macro_rules! __guard_if_serde {
     ($($tokens:tt)*) => {};
 }
 
-/// Emits its input only when guard-core's `proptest` feature is on.
+/// Emits its input only when stateguard's `proptest` feature is on.
 #[cfg(feature = "proptest")]
 #[doc(hidden)]
 #[macro_export]

@@ -8,7 +8,7 @@ use crate::violation::{Location, Violations};
 /// A hand-written implementation only needs [`Invariant::check_at`].
 ///
 /// ```
-/// use guard_core::{Invariant, Location, Violations};
+/// use stateguard::{Invariant, Location, Violations};
 ///
 /// /// An even number, checked by hand.
 /// struct Even(u32);
@@ -46,13 +46,13 @@ pub trait Invariant {
     /// Checked construction: `self` when it obeys every rule, else every violation.
     ///
     /// ```
-    /// # use guard_core::Invariant;
+    /// # use stateguard::Invariant;
     /// #[derive(Debug, Invariant)]
     /// struct Sku(#[invariant(len(min = 3, max = 8))] String);
     ///
     /// let sku = Sku("KET-01".into()).checked()?;
     /// assert!(Sku("K".into()).checked().is_err());
-    /// # Ok::<(), guard_core::Violations>(())
+    /// # Ok::<(), stateguard::Violations>(())
     /// ```
     ///
     /// # Errors
@@ -80,7 +80,7 @@ pub trait Invariant {
 /// change, and a panic inside the closure, leave the value exactly as it was.
 ///
 /// ```
-/// use guard_core::{Guarded, Invariant};
+/// use stateguard::{Guarded, Invariant};
 ///
 /// #[derive(Debug, Clone, Invariant)]
 /// struct Stock {
@@ -95,7 +95,7 @@ pub trait Invariant {
 /// let rejected = stock.modify(|stock| stock.on_hand += 500);
 /// assert_eq!(rejected.unwrap_err().to_string(), "1 violation: on_hand: must be at most 100 (is 515) (range)");
 /// assert_eq!(stock.on_hand, 15); // exactly as it was
-/// # Ok::<(), guard_core::Violations>(())
+/// # Ok::<(), stateguard::Violations>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Guarded<T: Invariant> {
@@ -148,7 +148,7 @@ impl<T: Invariant> Guarded<T> {
     /// `Clone`: the current value is only borrowed while the new one is built.
     ///
     /// ```
-    /// # use guard_core::{Guarded, Invariant};
+    /// # use stateguard::{Guarded, Invariant};
     /// #[derive(Debug, Invariant)]
     /// struct Tags(#[invariant(len(max = 2))] Vec<String>);
     ///
@@ -156,7 +156,7 @@ impl<T: Invariant> Guarded<T> {
     /// tags.update(|Tags(tags)| Tags(tags.iter().cloned().chain(["blue".into()]).collect()))?;
     /// assert!(tags.update(|Tags(tags)| Tags(tags.iter().chain(tags).cloned().collect())).is_err());
     /// assert_eq!(tags.0, ["red", "blue"]);
-    /// # Ok::<(), guard_core::Violations>(())
+    /// # Ok::<(), stateguard::Violations>(())
     /// ```
     ///
     /// # Errors
@@ -223,11 +223,11 @@ mod serde_impls {
     }
 }
 
-/// For `#[serde(deserialize_with = "guard_core::deserialize_checked")]` on a field: the field's
+/// For `#[serde(deserialize_with = "stateguard::deserialize_checked")]` on a field: the field's
 /// value is deserialized, then checked; invalid input is an error naming every violation.
 ///
 /// ```
-/// use guard_core::Invariant;
+/// use stateguard::Invariant;
 /// use serde::Deserialize;
 ///
 /// #[derive(Debug, Deserialize, Invariant)]
@@ -238,7 +238,7 @@ mod serde_impls {
 ///
 /// #[derive(Debug, Deserialize)]
 /// struct Customer {
-///     #[serde(deserialize_with = "guard_core::deserialize_checked")]
+///     #[serde(deserialize_with = "stateguard::deserialize_checked")]
 ///     address: Address,
 /// }
 ///

@@ -8,7 +8,7 @@
 //!   boundary where data enters or changes.
 //! - [`enforce_state_invariants`]: a `match` arm may not ignore a state's required data.
 //!
-//! Users write `use guard_core::{typestate, Invariant, enforce_state_invariants};` and nothing else.
+//! Users write `use stateguard::{typestate, Invariant, enforce_state_invariants};` and nothing else.
 //!
 //! ## Features
 //!
@@ -44,13 +44,13 @@ pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
 pub use crate::typestate::{Rejected, RestoreError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
-pub use guard_macros::Invariant;
+pub use stateguard_macros::Invariant;
 
 #[doc = include_str!("docs/typestate.md")]
-pub use guard_macros::typestate;
+pub use stateguard_macros::typestate;
 
 #[doc = include_str!("docs/enforce.md")]
-pub use guard_macros::enforce_state_invariants;
+pub use stateguard_macros::enforce_state_invariants;
 
 /// Items used by the code the macros generate. Not part of the public API: no stability promise.
 #[doc(hidden)]

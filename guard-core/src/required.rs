@@ -8,7 +8,7 @@
 //! the enum can be named — another module, another crate, behind a `use`.
 //!
 //! ```
-//! use guard_core::{RequiredFields, RequiredVariant, VariantShape};
+//! use stateguard::{RequiredFields, RequiredVariant, VariantShape};
 //!
 //! enum OrderStatus {
 //!     Pending,

@@ -13,7 +13,7 @@
 //! Every rule sees through `Option`: `None` passes, `Some(value)` is checked like `value`.
 //!
 //! ```
-//! use guard_core::{Invariant, rules::{HasLength, Number}};
+//! use stateguard::{Invariant, rules::{HasLength, Number}};
 //!
 //! /// A string type of your own: give it a length and `len(..)` / `non_empty` apply to it.
 //! struct Name(String);
@@ -65,7 +65,7 @@ use core::fmt::Display;
 #[diagnostic::on_unimplemented(
     message = "[G0205] `{Self}` has no length, so `non_empty` and `len(..)` cannot check it",
     label = "this rule needs a string or a collection, not `{Self}`",
-    note = "`non_empty` and `len(..)` apply to strings and collections (and `Option`s of them); use `range(..)` for numbers, or implement `guard_core::rules::HasLength` for `{Self}`"
+    note = "`non_empty` and `len(..)` apply to strings and collections (and `Option`s of them); use `range(..)` for numbers, or implement `stateguard::rules::HasLength` for `{Self}`"
 )]
 pub trait HasLength {
     /// The length: characters for strings, elements for collections.
@@ -178,7 +178,7 @@ collection_length! {
 #[diagnostic::on_unimplemented(
     message = "[G0205] `{Self}` is not a number, so `range(..)` cannot check it",
     label = "`range(..)` needs a number, not `{Self}`",
-    note = "`range(..)` applies to integers and floats (and `Option`s of them); use `len(..)` for strings and collections, or implement `guard_core::rules::Number` for `{Self}`"
+    note = "`range(..)` applies to integers and floats (and `Option`s of them); use `len(..)` for strings and collections, or implement `stateguard::rules::Number` for `{Self}`"
 )]
 pub trait Number: PartialOrd + Display {}
 

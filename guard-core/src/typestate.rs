@@ -24,7 +24,7 @@ impl<M> Rejected<M> {
 /// `Result<_, Violations>` (the machine is dropped: keep it with `into_parts` when it is needed).
 ///
 /// ```
-/// use guard_core::{typestate, Violations};
+/// use stateguard::{typestate, Violations};
 ///
 /// #[typestate]
 /// pub mod order {

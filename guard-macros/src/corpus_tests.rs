@@ -123,13 +123,13 @@ const ARGUMENTS: &[&str] = &[
     "crate",
     "crate =",
     "crate = 5",
-    "crate = ::guard_core, crate = ::guard_core",
+    "crate = ::stateguard, crate = ::stateguard",
     "unknown",
     "unknown = 1",
     "(nested)",
     "=",
     ",",
-    "crate = ::guard_core,",
+    "crate = ::stateguard,",
 ];
 
 /// Test code: the corpus is this file's own constant strings, every one of which lexes; a panic

@@ -1,10 +1,10 @@
 //! The one place where a macro's result becomes tokens: errors become `compile_error!` followed by
-//! the fallback item, and a panic becomes a "bug in guard" error instead of a crash.
+//! the fallback item, and a panic becomes a "bug in stateguard" error instead of a crash.
 
 use proc_macro2::TokenStream as TokenStream2;
 
 /// What a macro produced: the expansion, or every error plus a fallback that keeps the user's item
-/// compiling (without guard's helper attributes) so one mistake does not cascade into ten.
+/// compiling (without stateguard's helper attributes) so one mistake does not cascade into ten.
 pub(crate) enum Outcome {
     Expanded(TokenStream2),
     Failed {
@@ -56,8 +56,8 @@ fn guarded(run: impl FnOnce() -> Outcome, fallback: TokenStream2) -> TokenStream
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             let message = format!(
-                "[G0001] internal error in guard: {detail}\n\
-                 help: this is a bug in guard, not in your code; please report it with the item this attribute was on"
+                "[G0001] internal error in stateguard: {detail}\n\
+                 help: this is a bug in stateguard, not in your code; please report it with the item this attribute was on"
             );
             let mut tokens =
                 syn::Error::new(proc_macro2::Span::call_site(), message).to_compile_error();

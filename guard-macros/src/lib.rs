@@ -1,4 +1,4 @@
-//! Procedural macros of guard. Depend on `guard-core`, which re-exports them and holds the runtime
+//! Procedural macros of stateguard. Depend on `stateguard`, which re-exports them and holds the runtime
 //! items the generated code uses; see its documentation for the user guide.
 //!
 //! Each macro lives in its own folder and reads in one direction: `parse` → `validate` → `expand`.
@@ -16,27 +16,27 @@ mod typestate;
 
 use proc_macro::TokenStream;
 
-/// Declares a state machine whose states are types; see `guard_core::typestate` for the guide.
+/// Declares a state machine whose states are types; see `stateguard::typestate` for the guide.
 #[proc_macro_attribute]
 pub fn typestate(args: TokenStream, item: TokenStream) -> TokenStream {
     entry::attribute(args, item, typestate::expand)
 }
 
-/// Derives `guard_core::Invariant` from `#[invariant(..)]` rules; see `guard_core::Invariant`.
+/// Derives `stateguard::Invariant` from `#[invariant(..)]` rules; see `stateguard::Invariant`.
 #[proc_macro_derive(Invariant, attributes(invariant))]
 pub fn derive_invariant(item: TokenStream) -> TokenStream {
     entry::derive(item, invariant::expand)
 }
 
 /// Rejects `match` arms that ignore a state's required data; see
-/// `guard_core::enforce_state_invariants`.
+/// `stateguard::enforce_state_invariants`.
 #[proc_macro_attribute]
 pub fn enforce_state_invariants(args: TokenStream, item: TokenStream) -> TokenStream {
     entry::attribute(args, item, enforce::expand)
 }
 
 /// Publishes required-field metadata for an enum whose fields are marked `#[required]`. Used by
-/// guard's tests; users get the same metadata from `#[invariant(required)]` and `#[typestate]`.
+/// stateguard's tests; users get the same metadata from `#[invariant(required)]` and `#[typestate]`.
 #[doc(hidden)]
 #[proc_macro_derive(__GuardRequired, attributes(required))]
 pub fn derive_guard_required(item: TokenStream) -> TokenStream {

@@ -2,7 +2,7 @@
 // root adds `#![no_std]` and `#![deny(warnings, clippy::pedantic)]`, then includes this file.
 //
 // Every prelude name the generated code could reach for by accident is shadowed in the modules
-// that hold guard's macros, so only absolute paths compile.
+// that hold stateguard's macros, so only absolute paths compile.
 
 use alloc::string::{String, ToString};
 use alloc::vec;
@@ -37,7 +37,7 @@ pub mod shadows {
 }
 
 /// A machine generic over a lifetime, a type and a const, with a where clause and rules.
-#[guard_core::typestate]
+#[stateguard::typestate]
 pub mod upload {
     #[allow(unused_imports)]
     use super::shadows::*;
@@ -76,7 +76,7 @@ pub mod upload {
 }
 
 /// A value type with field rules, a nested type, a collection and a rule across fields.
-#[derive(Debug, Clone, guard_core::Invariant)]
+#[derive(Debug, Clone, stateguard::Invariant)]
 #[invariant(check = Self::total_matches, message = "the total must be the sum of the lines")]
 pub struct Invoice {
     /// Its number.
@@ -90,7 +90,7 @@ pub struct Invoice {
 }
 
 /// One line of an invoice.
-#[derive(Debug, Clone, guard_core::Invariant)]
+#[derive(Debug, Clone, stateguard::Invariant)]
 pub struct Line {
     /// How many.
     #[invariant(range(min = 1, max = 1000))]
@@ -104,7 +104,7 @@ impl Invoice {
 }
 
 /// An enum with required fields.
-#[derive(Debug, guard_core::Invariant)]
+#[derive(Debug, stateguard::Invariant)]
 pub enum Delivery {
     /// Not sent yet.
     Waiting,
@@ -117,7 +117,7 @@ pub enum Delivery {
 }
 
 /// Matches checked by `#[enforce_state_invariants]`, written so that each needs a check item.
-#[guard_core::enforce_state_invariants]
+#[stateguard::enforce_state_invariants]
 pub mod matching {
     #[allow(unused_imports)]
     use super::shadows::*;
@@ -133,7 +133,7 @@ pub mod matching {
     }
 
     /// A generic enum with a required field, matched below without its arguments.
-    #[derive(Debug, guard_core::Invariant)]
+    #[derive(Debug, stateguard::Invariant)]
     pub enum Slot<T> {
         /// Nothing yet.
         Empty,
@@ -186,10 +186,10 @@ pub mod matching {
 /// When generated code rejects the valid upload it is given (a bug the test then reports).
 #[must_use]
 pub fn exercise() -> Vec<String> {
-    use guard_core::Invariant as _;
+    use stateguard::Invariant as _;
 
     // A machine declared inside a fn body.
-    #[guard_core::typestate]
+    #[stateguard::typestate]
     mod light {
         #[allow(unused_imports)]
         use super::shadows::*;

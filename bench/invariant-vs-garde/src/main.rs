@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 mod guarded {
-    use guard_core::Invariant;
+    use stateguard::Invariant;
 
     #[derive(Clone, Invariant)]
     pub struct Order {
@@ -144,13 +144,13 @@ fn best(mut run: impl FnMut() -> usize) -> Duration {
 
 fn main() {
     use garde::Validate;
-    use guard_core::Invariant;
+    use stateguard::Invariant;
 
     println!(
         "check() of #[derive(Invariant)] vs garde 0.23 validate(), {ORDERS} orders x {ITEMS} items, best of {ROUNDS}"
     );
     println!();
-    println!("| data | guard `check()` | garde `validate()` | ratio guard/garde |");
+    println!("| data | stateguard `check()` | garde `validate()` | ratio stateguard/garde |");
     println!("|---|---|---|---|");
     for broken in [false, true] {
         let (ours, theirs) = orders(broken);

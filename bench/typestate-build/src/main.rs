@@ -6,15 +6,15 @@
 //! ```
 //!
 //! For each N it writes two crates into `bench/generated/` (a workspace of their own sharing one
-//! target directory, so guard-core and guard-macros are compiled once, before timing), then in each
-//! of `RUNS` rounds, for the hand-written crate and then the guard one: `cargo clean -p <crate>`,
+//! target directory, so stateguard and stateguard-macros are compiled once, before timing), then in each
+//! of `RUNS` rounds, for the hand-written crate and then the stateguard one: `cargo clean -p <crate>`,
 //! then times `cargo build -p <crate>`. Alternating the two within a round keeps a burst of load on
 //! a shared machine from landing on one side only. The median of the rounds is reported, and the
-//! ratio guard ÷ hand.
+//! ratio statestateguard ÷ hand.
 //!
 //! The chain: `S0 -> S1 -> ... -> S(N-1)`; odd states carry a `value: u32`, even states are units;
 //! the machine carries an `id: u64`. Every crate derives `Debug` on the machine and the states (in
-//! guard's syntax: on the `#[machine]` struct and the `#[states]` enum, which also puts it on the
+//! stateguard's syntax: on the `#[machine]` struct and the `#[states]` enum, which also puts it on the
 //! erased enum and the record). Two hand-written crates:
 //!
 //! - `hand_N`, the headline baseline: what a careful person writes for the same machine — a sealed
@@ -42,7 +42,7 @@ fn state_fields(index: usize) -> Option<&'static str> {
 
 fn guard_source(states: usize) -> String {
     let mut source = String::from(
-        "//! A generated chain machine.\nuse guard_core::typestate;\n\n#[typestate]\npub mod chain {\n    #[machine]\n    #[derive(Debug)]\n    pub struct Machine {\n        id: u64,\n    }\n\n    #[states]\n    #[derive(Debug)]\n    pub enum ChainState {\n",
+        "//! A generated chain machine.\nuse stateguard::typestate;\n\n#[typestate]\npub mod chain {\n    #[machine]\n    #[derive(Debug)]\n    pub struct Machine {\n        id: u64,\n    }\n\n    #[states]\n    #[derive(Debug)]\n    pub enum ChainState {\n",
     );
     for index in 0..states {
         let mut attributes = String::new();
@@ -122,7 +122,7 @@ fn hand_source(states: usize) -> String {
 
 fn hand_full_source(states: usize) -> String {
     let mut source = String::from(
-        "//! The same chain machine with guard's API surface, written by hand.\n\nmod sealed {\n    pub trait Sealed {}\n}\n\n/// A state of [`Machine`].\npub trait State: sealed::Sealed {\n    /// The state's name.\n    const NAME: &'static str;\n}\n\n/// Marker traits: which state has which transition and field.\n#[doc(hidden)]\n#[allow(non_camel_case_types)]\npub mod markers {\n    #[diagnostic::on_unimplemented(message = \"`Machine<{Self}>` has no transition `{T}`\")]\n    pub trait Transition<T> {}\n    #[diagnostic::on_unimplemented(message = \"`Machine<{Self}>` has no field `{F}`\")]\n    pub trait Field<F> {\n        fn value(&self) -> &u32;\n    }\n    pub enum value {}\n",
+        "//! The same chain machine with stateguard's API surface, written by hand.\n\nmod sealed {\n    pub trait Sealed {}\n}\n\n/// A state of [`Machine`].\npub trait State: sealed::Sealed {\n    /// The state's name.\n    const NAME: &'static str;\n}\n\n/// Marker traits: which state has which transition and field.\n#[doc(hidden)]\n#[allow(non_camel_case_types)]\npub mod markers {\n    #[diagnostic::on_unimplemented(message = \"`Machine<{Self}>` has no transition `{T}`\")]\n    pub trait Transition<T> {}\n    #[diagnostic::on_unimplemented(message = \"`Machine<{Self}>` has no field `{F}`\")]\n    pub trait Field<F> {\n        fn value(&self) -> &u32;\n    }\n    pub enum value {}\n",
     );
     for index in 0..states.saturating_sub(1) {
         let _ = writeln!(source, "    pub enum step{index} {{}}");
@@ -241,7 +241,7 @@ fn write_crate(root: &Path, name: &str, source: &str, guard: bool) -> std::io::R
     );
     if guard {
         manifest.push_str(
-            "guard-core = { path = \"../../../guard-core\", default-features = false }\n",
+            "stateguard = { path = \"../../../stateguard\", default-features = false }\n",
         );
     }
     fs::write(directory.join("Cargo.toml"), manifest)?;
@@ -331,11 +331,11 @@ fn main() -> Result<(), String> {
         ),
     )
     .map_err(|error| error.to_string())?;
-    // rust-toolchain.toml of the repository applies here too (same compiler as guard's tests).
-    cargo(&root, &["build", "-q", "-p", "guard-core"])?;
+    // rust-toolchain.toml of the repository applies here too (same compiler as stateguard's tests).
+    cargo(&root, &["build", "-q", "-p", "stateguard"])?;
 
     println!(
-        "| states | hand-written | guard | guard ÷ hand | hand-written, guard's API | guard ÷ that |"
+        "| states | hand-written | stateguard | stateguard ÷ hand | hand-written, stateguard's API | stateguard ÷ that |"
     );
     println!("|---:|---:|---:|---:|---:|---:|");
     for &size in &sizes {

@@ -57,8 +57,8 @@ type ModelFactory<M> = Box<dyn Fn(&<M as TestableMachine>::Start) -> Box<dyn Ref
 /// Runs a property test of a machine: [`check_machine!`](crate::check_machine) builds one.
 ///
 /// ```
-/// # use guard_core::proptest::Checker;
-/// # fn demo<Order: guard_core::proptest::TestableMachine>() {
+/// # use stateguard::proptest::Checker;
+/// # fn demo<Order: stateguard::proptest::TestableMachine>() {
 /// let report = Checker::<Order>::new()
 ///     .cases(1_000)
 ///     .max_steps(20)

@@ -32,7 +32,7 @@ pub trait Edges: Sized + Clone + core::fmt::Debug + 'static {
 /// simplest boundary (`0`, `""`).
 ///
 /// ```
-/// use guard_core::proptest::edge;
+/// use stateguard::proptest::edge;
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///
@@ -57,7 +57,7 @@ pub fn biased<T: Edges>() -> BoxedStrategy<T> {
 /// shortest that fails.
 ///
 /// ```
-/// use guard_core::proptest::edge;
+/// use stateguard::proptest::edge;
 /// use proptest::strategy::{Strategy, ValueTree};
 /// use proptest::test_runner::TestRunner;
 ///

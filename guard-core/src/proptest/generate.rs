@@ -19,7 +19,7 @@ const MAX_VEC_LEN: usize = 8;
 /// they wrap:
 ///
 /// ```
-/// use guard_core::proptest::{Generate, edge};
+/// use stateguard::proptest::{Generate, edge};
 /// use proptest::strategy::{BoxedStrategy, Strategy};
 ///
 /// #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ const MAX_VEC_LEN: usize = 8;
 #[diagnostic::on_unimplemented(
     message = "property tests cannot draw values of `{Self}`",
     label = "no strategy for `{Self}`",
-    note = "implement `guard_core::proptest::Generate` for `{Self}`, or name a strategy on the field: `#[strategy(proptest::arbitrary::any::<{Self}>())]`"
+    note = "implement `stateguard::proptest::Generate` for `{Self}`, or name a strategy on the field: `#[strategy(proptest::arbitrary::any::<{Self}>())]`"
 )]
 pub trait Generate: Sized + Clone + core::fmt::Debug + 'static {
     /// The strategy arguments of this type are drawn from.

@@ -7,7 +7,7 @@ use proptest::strategy::BoxedStrategy;
 
 /// A state machine described for property testing.
 ///
-/// `#[typestate]` implements it for every machine (on the machine's erased enum) when guard-core's
+/// `#[typestate]` implements it for every machine (on the machine's erased enum) when stateguard's
 /// `proptest` feature is on; implement it by hand for a machine written without the macro.
 ///
 /// The description has two halves:
@@ -149,7 +149,7 @@ pub trait TestableMachine: Sized {
 /// argument of type `String`, whose `Debug` form (`"UPS"`) is a `&str`.
 ///
 /// ```
-/// use guard_core::proptest::StringArgument;
+/// use stateguard::proptest::StringArgument;
 /// assert_eq!(format!("{:?}", StringArgument(" ")), r#"String::from(" ")"#);
 /// assert_eq!(format!("{:?}", StringArgument(&"a".repeat(300))), r#""a".repeat(300)"#);
 /// assert_eq!(format!("{:?}", StringArgument("")), "String::new()");
@@ -190,7 +190,7 @@ impl fmt::Debug for StringArgument<'_> {
 ///
 /// ```
 /// # #[allow(unused_imports)]
-/// use guard_core::proptest::__argument::{Argument, DebugCode as _, StringCode as _, VecCode as _};
+/// use stateguard::proptest::__argument::{Argument, DebugCode as _, StringCode as _, VecCode as _};
 /// let strings = vec![String::from("a"), String::new()];
 /// assert_eq!(format!("{:?}", (&&Argument(&strings)).code()), r#"vec![String::from("a"), String::new()]"#);
 /// assert_eq!(format!("{:?}", (&&Argument(&vec![1_u8, 2])).code()), "vec![1, 2]");
@@ -324,7 +324,7 @@ pub mod __argument {
 /// struct Ship(String);
 /// impl fmt::Display for Ship {
 ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-///         guard_core::proptest::render_call(f, ".ship", &[&self.0])
+///         stateguard::proptest::render_call(f, ".ship", &[&self.0])
 ///     }
 /// }
 /// assert_eq!(Ship(String::new()).to_string(), r#".ship("")"#);

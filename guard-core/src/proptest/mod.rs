@@ -26,10 +26,10 @@ pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 /// [`Report`] of a passing run.
 ///
 /// ```
-/// # use guard_core::proptest::doc_machine::Door;
+/// # use stateguard::proptest::doc_machine::Door;
 /// // `Door` is a small machine written by hand for this example.
 /// // Panics with the shortest failing sequence when the door breaks.
-/// let report = guard_core::check_machine!(Door, cases = 200, max_steps = 10);
+/// let report = stateguard::check_machine!(Door, cases = 200, max_steps = 10);
 /// println!("{} sequences, {} transitions", report.cases, report.steps);
 /// ```
 ///

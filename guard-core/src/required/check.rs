@@ -69,7 +69,7 @@ impl Unpublished {
 /// which a generic enum written without its arguments would not allow:
 ///
 /// ```text
-/// use ::guard_core::__private::enforce::unpublished::*; // `__guard_meta`: Unpublished
+/// use ::stateguard::__private::enforce::unpublished::*; // `__guard_meta`: Unpublished
 /// use Slot as __guard_meta;                                // shadows it when `Slot` publishes one
 /// let table = __guard_meta.table();
 /// ```

@@ -1,7 +1,7 @@
 //! Error codes of `#[enforce_state_invariants]`.
 //!
 //! G0301–G0303 are raised while the compiler evaluates the constants the attribute writes (their
-//! text is assembled by `guard_core::__private::enforce`, which receives the code from here); the
+//! text is assembled by `stateguard::__private::enforce`, which receives the code from here); the
 //! others are raised by the attribute itself.
 
 use super::Code;

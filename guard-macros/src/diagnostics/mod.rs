@@ -1,4 +1,4 @@
-//! Every error guard's macros raise: a stable code, what is wrong, and the fix as code to write.
+//! Every error stateguard's macros raise: a stable code, what is wrong, and the fix as code to write.
 //!
 //! The registry is split by macro (`typestate`, `invariant`, `enforce`); codes are `G01xx`, `G02xx`
 //! and `G03xx` respectively, `G00xx` for errors any macro can raise. `docs/errors.md` explains each
@@ -161,7 +161,7 @@ mod tests {
             .iter()
             .map(|code| format!("[{}] {}", code.id, code.title))
             .collect();
-        expected.push("[G0001] internal error in guard".to_owned());
+        expected.push("[G0001] internal error in stateguard".to_owned());
         for entry in &expected {
             assert!(
                 headings.contains(&entry.as_str()),

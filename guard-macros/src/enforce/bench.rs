@@ -1,6 +1,6 @@
 //! Expansion time of `#[enforce_state_invariants]` on a generated 5,000-line module. Not a
 //! pass/fail test: it prints the figure recorded in `docs/benchmarks.md`. Run with
-//! `cargo test -p guard-macros --release --lib enforce::bench -- --ignored --nocapture`.
+//! `cargo test -p stateguard-macros --release --lib enforce::bench -- --ignored --nocapture`.
 
 use std::fmt::Write as _;
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! Walking the annotated item: every `match`, `if let`, `while let` and `let … else` inside its
 //! fns (nested blocks and closures included) and in the initializers of its `const`s and
 //! `static`s is read, its checks are queued on the enclosing block (an initializer that is not a
-//! block gets one), and guard's helper attributes are removed.
+//! block gets one), and stateguard's helper attributes are removed.
 
 use super::expand::{Check, State};
 use super::pattern::{Facts, Lookup, MacroPattern, Position, Probe, Reader};

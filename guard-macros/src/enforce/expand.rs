@@ -3,10 +3,10 @@
 //!
 //! ```text
 //! const _: () = {
-//!     use ::guard_core::__private::enforce::NoRequiredFields as _;
-//!     let report = ::guard_core::__private::enforce::check_arm(
-//!         ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE,
-//!         &::guard_core::__private::enforce::Arm { path: "OrderStatus::Shipped", .. },
+//!     use ::stateguard::__private::enforce::NoRequiredFields as _;
+//!     let report = ::stateguard::__private::enforce::check_arm(
+//!         ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE,
+//!         &::stateguard::__private::enforce::Arm { path: "OrderStatus::Shipped", .. },
 //!     );
 //!     if report.failed() {
 //!         ::core::panic!("{}", report.as_str()) // spanned on the user's pattern

@@ -16,7 +16,7 @@
 //!   the arm's tokens. It checks at expansion time with exact spans, but the attribute must know
 //!   *which* paths have such a macro: invoking `Ordering!{..}` for an enum without one is a hard
 //!   "cannot find macro" error, and no name-resolution fallback exists (a glob fallback would
-//!   shadow the real macro). Every non-guard enum in checked code would break.
+//!   shadow the real macro). Every non-stateguard enum in checked code would break.
 //! - **A free constant item** `const _: () = { .. };` that finds the enum's table and panics with
 //!   the diagnostic. Enums without metadata fall back silently; the check runs in `cargo check`
 //!   (free constants are evaluated there, inline `const { .. }` blocks are not), in generic fns and
@@ -65,7 +65,7 @@
 //! - each check is a constant the compiler type-checks and evaluates: on a generated 5,000-line
 //!   module `cargo check` went from about 0.08 s to about 0.45 s (see `docs/benchmarks.md`);
 //! - the diagnostic is a const-evaluation error: rustc prints `error[E0080]: evaluation panicked:`
-//!   before guard's `[G0301] ..` text, and cannot print `help:` as a separate note (it is the
+//!   before stateguard's `[G0301] ..` text, and cannot print `help:` as a separate note (it is the
 //!   message's second line). The span is exact: the panic is spanned on the user's pattern;
 //! - a catch-all is checked against the enum an arm at its position names, or else the declared
 //!   type of `self` or of a parameter when the check can write that type; over any other value
@@ -118,7 +118,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
             "put it on the fn, impl block or `mod name { .. }` that holds the matches: `#[enforce_state_invariants] fn ship(order: &mut Order) { .. }`",
         ));
     }
-    let krate = krate.unwrap_or_else(|| syn::parse_quote!(::guard_core));
+    let krate = krate.unwrap_or_else(|| syn::parse_quote!(::stateguard));
     let mut walker = collect::Walker::new(&krate);
     if supported {
         walker.visit_item_mut(&mut checked);
@@ -145,7 +145,7 @@ fn parse_args(args: TokenStream) -> syn::Result<Option<syn::Path>> {
     let malformed = |tokens: &dyn ToTokens| {
         MALFORMED_ATTRIBUTE.spanning(
             tokens,
-            "`#[enforce_state_invariants]` takes no arguments except `crate = path` (when guard-core is renamed)",
+            "`#[enforce_state_invariants]` takes no arguments except `crate = path` (when stateguard is renamed)",
             "write `#[enforce_state_invariants]`, or `#[enforce_state_invariants(crate = ::my_guard)]`",
         )
     };

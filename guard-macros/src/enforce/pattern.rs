@@ -7,7 +7,7 @@
 //! type when written through `Self` or with arguments (see [`Lookup`]). A single name
 //! (`Shipped(x)`: a glob-imported variant, or a struct) is looked up through the type the compiler
 //! infers from the pattern. `Some`/`None`/`Ok`/`Err` and the well-known generic enums of the
-//! standard library are looked through: they cannot carry guard metadata, so a check would be
+//! standard library are looked through: they cannot carry stateguard metadata, so a check would be
 //! wasted work.
 
 use super::render::render;
@@ -17,7 +17,7 @@ use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Generic enums of `core`/`alloc`/`std` and `either`, matched through their paths: they never
-/// carry guard metadata, so they get no check.
+/// carry stateguard metadata, so they get no check.
 const LOOKED_THROUGH: &[&str] = &[
     "Option",
     "Result",

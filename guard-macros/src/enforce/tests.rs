@@ -1,5 +1,5 @@
 //! Expansion snapshots: what `#[enforce_state_invariants]` writes, pretty-printed. Update with
-//! `UPDATE_EXPECT=1 cargo test -p guard-macros --lib enforce`, then read the diff.
+//! `UPDATE_EXPECT=1 cargo test -p stateguard-macros --lib enforce`, then read the diff.
 
 use crate::entry::Outcome;
 use expect_test::{Expect, expect};
@@ -33,20 +33,20 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        use ::guard_core::__private::enforce::NoRequiredFields as _;
-                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
+                        use ::stateguard::__private::enforce::NoRequiredFields as _;
+                        ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "OrderStatus::Shipped",
                             variant: "Shipped",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },
@@ -66,12 +66,12 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        use ::guard_core::__private::enforce::NoRequiredFields as _;
-                        ::guard_core::__private::enforce::Probe::<OrderStatus>::TABLE
+                        use ::stateguard::__private::enforce::NoRequiredFields as _;
+                        ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_catch_all(
+                    let __guard_report = ::stateguard::__private::enforce::check_catch_all(
                         __guard_table,
-                        &::guard_core::__private::enforce::CatchAll {
+                        &::stateguard::__private::enforce::CatchAll {
                             code: "G0303",
                             pattern: "_",
                             before: "",
@@ -121,29 +121,29 @@ fn each_lookup() {
                 const _: () = {
                     let __guard_table = {
                         #[allow(unused_imports)]
-                        use ::guard_core::__private::enforce::{
+                        use ::stateguard::__private::enforce::{
                             SelectFound as _, SelectNotFound as _,
                         };
-                        ::guard_core::__private::enforce::inferred(
+                        ::stateguard::__private::enforce::inferred(
                             &|__guard_value| {
                                 #[allow(irrefutable_let_patterns)]
                                 if let Shipped { .. } = __guard_value {}
-                                (&::guard_core::__private::enforce::Select::of(&__guard_value))
+                                (&::stateguard::__private::enforce::Select::of(&__guard_value))
                                     .select()
                             },
                         )
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "Shipped",
                             variant: "Shipped",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },
@@ -163,20 +163,20 @@ fn each_lookup() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        use ::guard_core::__private::enforce::NoRequiredFields as _;
-                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                        use ::stateguard::__private::enforce::NoRequiredFields as _;
+                        ::stateguard::__private::enforce::Probe::<Slot<u8>>::TABLE
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "Slot::<u8>::Filled",
                             variant: "Filled",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },
@@ -197,22 +197,22 @@ fn each_lookup() {
                 const _: () = {
                     let __guard_table = {
                         #[allow(unused_imports)]
-                        use ::guard_core::__private::enforce::unpublished::*;
+                        use ::stateguard::__private::enforce::unpublished::*;
                         #[allow(unused_imports)]
                         use Slot as __guard_meta;
                         __guard_meta.table()
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "Slot::Filled",
                             variant: "Filled",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },
@@ -232,20 +232,20 @@ fn each_lookup() {
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
                 const _: () = {
                     let __guard_table = {
-                        use ::guard_core::__private::enforce::NoRequiredFields as _;
-                        ::guard_core::__private::enforce::Probe::<Slot<u8>>::TABLE
+                        use ::stateguard::__private::enforce::NoRequiredFields as _;
+                        ::stateguard::__private::enforce::Probe::<Slot<u8>>::TABLE
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "Slot::Filled",
                             variant: "Filled",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },
@@ -266,22 +266,22 @@ fn each_lookup() {
                 const _: () = {
                     let __guard_table = {
                         #[allow(unused_imports)]
-                        use ::guard_core::__private::enforce::unpublished::*;
+                        use ::stateguard::__private::enforce::unpublished::*;
                         #[allow(unused_imports)]
                         use Slot as __guard_meta;
                         __guard_meta.table()
                     };
-                    let __guard_report = ::guard_core::__private::enforce::check_arm(
+                    let __guard_report = ::stateguard::__private::enforce::check_arm(
                         __guard_table,
-                        &::guard_core::__private::enforce::Arm {
+                        &::stateguard::__private::enforce::Arm {
                             unbound_code: "G0301",
                             unused_code: "G0302",
                             path: "Filled",
                             variant: "Filled",
                             slots: &[
-                                ::guard_core::__private::enforce::Slot {
-                                    key: ::guard_core::__private::enforce::Key::Front(0usize),
-                                    state: ::guard_core::__private::enforce::State::Wildcard,
+                                ::stateguard::__private::enforce::Slot {
+                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                    state: ::stateguard::__private::enforce::State::Wildcard,
                                     fix: "_",
                                     binding: "",
                                 },

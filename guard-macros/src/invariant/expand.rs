@@ -10,12 +10,12 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-/// The path to guard-core: `crate = ..` or `::guard_core`.
+/// The path to stateguard: `crate = ..` or `::stateguard`.
 pub(crate) fn krate(input: &Input<'_>) -> syn::Path {
     input
         .krate
         .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::guard_core))
+        .unwrap_or_else(|| syn::parse_quote!(::stateguard))
 }
 
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {

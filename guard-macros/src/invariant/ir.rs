@@ -7,7 +7,7 @@ use syn::{Expr, Ident, LitStr};
 /// What the derive reads from the item.
 pub(crate) struct Input<'a> {
     pub(crate) item: &'a syn::DeriveInput,
-    /// `#[invariant(crate = path)]`, the path to guard-core.
+    /// `#[invariant(crate = path)]`, the path to stateguard.
     pub(crate) krate: Option<syn::Path>,
     /// Container-level `check = ..` predicates over the whole value.
     pub(crate) checks: Vec<Check>,

@@ -35,10 +35,10 @@ pub(crate) fn expand(item: TokenStream) -> Outcome {
         (input, result) => {
             let krate = input
                 .as_ref()
-                .map_or_else(|| syn::parse_quote!(::guard_core), expand::krate);
+                .map_or_else(|| syn::parse_quote!(::stateguard), expand::krate);
             Outcome::Failed {
                 errors: result.err().unwrap_or_else(|| {
-                    syn::Error::new(item.ident.span(), "[G0001] internal error in guard")
+                    syn::Error::new(item.ident.span(), "[G0001] internal error in stateguard")
                 }),
                 fallback: expand::fallback(&item, &krate),
             }

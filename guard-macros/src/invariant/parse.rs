@@ -275,7 +275,7 @@ fn collect(
                 *slot = Some((arg.name, text));
             }
             "crate" => {
-                let Some(value) = value_of(&arg, "crate = ::guard_core", errors) else {
+                let Some(value) = value_of(&arg, "crate = ::stateguard", errors) else {
                     continue;
                 };
                 if let Some(previous) = &krate_key {
@@ -294,8 +294,8 @@ fn collect(
                     Some(path) => *krate = Some(path),
                     None => errors.push(MALFORMED_ATTRIBUTE.spanning(
                         &value,
-                        "`crate = ..` takes the path of guard-core",
-                        "write `#[invariant(crate = ::guard_core)]` with the name your Cargo.toml gives guard-core",
+                        "`crate = ..` takes the path of stateguard",
+                        "write `#[invariant(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
                     )),
                 }
                 krate_key = Some(arg.name);
@@ -464,7 +464,7 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
     ));
 }
 
-/// Rules of other validation crates, and words people reach for, mapped to guard's rule.
+/// Rules of other validation crates, and words people reach for, mapped to stateguard's rule.
 fn synonym(text: &str) -> Option<&'static str> {
     Some(match text {
         "positive" => "write `range(greater_than = 0)`",

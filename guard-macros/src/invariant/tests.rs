@@ -1,5 +1,5 @@
 //! Expansion snapshots: what `#[derive(Invariant)]` writes, pretty-printed. Update with
-//! `UPDATE_EXPECT=1 cargo test -p guard-macros --lib invariant`, then read the diff.
+//! `UPDATE_EXPECT=1 cargo test -p stateguard-macros --lib invariant`, then read the diff.
 
 use crate::entry::Outcome;
 use expect_test::{Expect, expect};
@@ -29,13 +29,13 @@ fn struct_with_field_and_container_rules() {
         },
         &expect![[r##"
             #[automatically_derived]
-            impl<T> ::guard_core::__private::Invariant for Order<T>
+            impl<T> ::stateguard::__private::Invariant for Order<T>
             where
-                Vec<T>: ::guard_core::__private::Invariant,
-                Vec<T>: ::guard_core::__private::rules::Elements,
+                Vec<T>: ::stateguard::__private::Invariant,
+                Vec<T>: ::stateguard::__private::rules::Elements,
                 <Vec<
                     T,
-                > as ::guard_core::__private::rules::Elements>::Element: ::guard_core::__private::rules::Number,
+                > as ::stateguard::__private::rules::Elements>::Element: ::stateguard::__private::rules::Number,
             {
                 #[allow(
                     unused_imports,
@@ -48,18 +48,18 @@ fn struct_with_field_and_container_rules() {
                 )]
                 fn check_at(
                     &self,
-                    __guard_at: &::guard_core::__private::Location<'_>,
-                    __guard_violations: &mut ::guard_core::__private::Violations,
+                    __guard_at: &::stateguard::__private::Location<'_>,
+                    __guard_violations: &mut ::stateguard::__private::Violations,
                 ) {
-                    use ::guard_core::__private::rules::{OptionSubject as _, PlainSubject as _};
+                    use ::stateguard::__private::rules::{OptionSubject as _, PlainSubject as _};
                     {
                         let __guard_field = __guard_at.field("customer");
-                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
+                        let __guard_present_0 = (&::stateguard::__private::rules::Subject(
                             &self.customer,
                         ))
                             .present();
                         if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
-                            ::guard_core::__private::rules::length(
+                            ::stateguard::__private::rules::length(
                                 __guard_value_0,
                                 1,
                                 64,
@@ -70,12 +70,12 @@ fn struct_with_field_and_container_rules() {
                     }
                     {
                         let __guard_field = __guard_at.field("tracking_id");
-                        let __guard_present_0 = (&::guard_core::__private::rules::Subject(
+                        let __guard_present_0 = (&::stateguard::__private::rules::Subject(
                             &self.tracking_id,
                         ))
                             .present();
                         if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
-                            ::guard_core::__private::rules::non_empty(
+                            ::stateguard::__private::rules::non_empty(
                                 __guard_value_0,
                                 &__guard_field,
                                 __guard_violations,
@@ -84,24 +84,24 @@ fn struct_with_field_and_container_rules() {
                     }
                     {
                         let __guard_field = __guard_at.field("items");
-                        ::guard_core::__private::Invariant::check_at(
+                        ::stateguard::__private::Invariant::check_at(
                             &self.items,
                             &__guard_field,
                             __guard_violations,
                         );
-                        ::guard_core::__private::rules::Elements::for_each_element(
+                        ::stateguard::__private::rules::Elements::for_each_element(
                             &self.items,
                             &__guard_field,
                             |__guard_element_at_0, __guard_element_0| {
-                                let __guard_present_1 = (&::guard_core::__private::rules::Subject(
+                                let __guard_present_1 = (&::stateguard::__private::rules::Subject(
                                     __guard_element_0,
                                 ))
                                     .present();
                                 if let ::core::option::Option::Some(__guard_value_1) = __guard_present_1 {
-                                    ::guard_core::__private::rules::range(
+                                    ::stateguard::__private::rules::range(
                                         __guard_value_1,
                                         &(1),
-                                        ::guard_core::__private::rules::Bound::Min,
+                                        ::stateguard::__private::rules::Bound::Min,
                                         &*__guard_element_at_0,
                                         __guard_violations,
                                     );
@@ -110,7 +110,7 @@ fn struct_with_field_and_container_rules() {
                         );
                     }
                     if !(shipped_has_tracking)(self) {
-                        ::guard_core::__private::rules::failed(
+                        ::stateguard::__private::rules::failed(
                             "shipped_has_tracking",
                             "a shipped order needs a tracking id",
                             __guard_at,

@@ -1,5 +1,5 @@
 //! `#[derive(__GuardRequired)]`: publishes required-field metadata for an enum whose fields are
-//! marked `#[required]`, through the one emitter. Doc-hidden; it lets guard's own tests exercise
+//! marked `#[required]`, through the one emitter. Doc-hidden; it lets stateguard's own tests exercise
 //! `#[enforce_state_invariants]` end to end without depending on the other macros.
 
 use super::{Metadata, Variant, emit};
@@ -39,7 +39,7 @@ pub(crate) fn derive(item: TokenStream) -> Outcome {
             })
         })
         .collect();
-    let krate: syn::Path = syn::parse_quote!(::guard_core);
+    let krate: syn::Path = syn::parse_quote!(::stateguard);
     Outcome::Expanded(emit(&Metadata {
         enum_ident: &input.ident,
         vis: &input.vis,

@@ -10,12 +10,12 @@
 //!   the enum, a type, does not live. Importing the enum imports it too, so a check can find the
 //!   table by the enum's *name*, without naming the type: this is how a generic enum written
 //!   without its arguments (`Slot::Filled(_)`) is checked (see
-//!   `guard_core::__private::enforce::unpublished`);
-//! - as an implementation of `guard_core::RequiredFields`, which travels with the *type*: the
+//!   `stateguard::__private::enforce::unpublished`);
+//! - as an implementation of `stateguard::RequiredFields`, which travels with the *type*: the
 //!   checks use it when the pattern names the enum through `Self` or with arguments, or names no
 //!   enum at all (a variant imported with `use Enum::*`, whose enum is inferred), and an enum
 //!   without the trait is recognised as having no required fields (see
-//!   `guard_core::__private::enforce::Probe` and `Select`).
+//!   `stateguard::__private::enforce::Probe` and `Select`).
 
 mod helper;
 
@@ -198,7 +198,7 @@ pub(crate) struct Metadata<'a> {
     pub(crate) vis: &'a syn::Visibility,
     pub(crate) generics: &'a syn::Generics,
     pub(crate) variants: Vec<Variant>,
-    /// The path to guard-core (`::guard_core` unless the user renamed it).
+    /// The path to stateguard (`::stateguard` unless the user renamed it).
     pub(crate) krate: &'a syn::Path,
 }
 

@@ -1,6 +1,6 @@
 //! Expansion time of `#[typestate]` on a generated chain of 1000 states (the shape of
 //! `bench/typestate-build`). Not a pass/fail test: it prints the figure. Run with
-//! `cargo test -p guard-macros --lib typestate::bench -- --ignored --nocapture` (a user's debug
+//! `cargo test -p stateguard-macros --lib typestate::bench -- --ignored --nocapture` (a user's debug
 //! build runs the macro unoptimised, so the debug figure is the one that counts).
 
 use std::fmt::Write as _;

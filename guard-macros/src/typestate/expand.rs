@@ -140,7 +140,7 @@ impl<'m, 'a> Context<'m, 'a> {
 
     /// Whether `krate` is the default path, so derives need no `crate = ..` argument.
     fn krate_is_default(&self) -> bool {
-        self.krate.to_token_stream().to_string() == quote!(::guard_core).to_string()
+        self.krate.to_token_stream().to_string() == quote!(::stateguard).to_string()
     }
 
     /// `#[derive(Invariant)]` (with the renamed crate path, if any) for a struct with rules.
@@ -183,7 +183,7 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
-    // The property-test description, only when guard-core's `proptest` feature asks for it. The
+    // The property-test description, only when stateguard's `proptest` feature asks for it. The
     // expansion snapshots above leave it out; `proptest/tests.rs` has its own.
     if cfg!(all(feature = "proptest", not(test))) {
         extra.extend(super::proptest::emit(&context));

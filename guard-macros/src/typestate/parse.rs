@@ -16,9 +16,9 @@ use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, 
 
 /// The arguments of `#[typestate(..)]`.
 pub(crate) struct Args {
-    /// Path to guard-core (`crate = ::path`), `::guard_core` by default.
+    /// Path to stateguard (`crate = ::path`), `::stateguard` by default.
     pub(crate) krate: syn::Path,
-    /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs guard-core's `serde`
+    /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs stateguard's `serde`
     /// feature).
     pub(crate) serde: Option<Span>,
 }
@@ -181,7 +181,7 @@ pub(crate) const HELPER_ATTRIBUTES: &[&str] =
 
 pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
-        krate: syn::parse_quote!(::guard_core),
+        krate: syn::parse_quote!(::stateguard),
         serde: None,
     };
     let parser = syn::meta::parser(|meta| {
@@ -198,7 +198,7 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
                     "`#[typestate]` has no option `{}`",
                     meta.path.to_token_stream()
                 ),
-                "the options are `#[typestate(crate = ::guard_core)]` (a renamed dependency) and `#[typestate(serde)]` (serialize the erased enum)",
+                "the options are `#[typestate(crate = ::stateguard)]` (a renamed dependency) and `#[typestate(serde)]` (serialize the erased enum)",
             ))
         }
     });
@@ -209,7 +209,7 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
             MALFORMED_ATTRIBUTE.at(
                 error.span(),
                 format!("cannot read the arguments of `#[typestate]`: {error}"),
-                "write `#[typestate]`, `#[typestate(serde)]` or `#[typestate(crate = ::guard_core)]`",
+                "write `#[typestate]`, `#[typestate(serde)]` or `#[typestate(crate = ::stateguard)]`",
             )
         }
     }));

@@ -3,7 +3,7 @@
 /// A shipment's state, as a downstream crate sees it.
 pub mod shipping {
     /// Where a parcel is.
-    #[derive(Debug, Clone, PartialEq, Eq, guard_core::__private::__GuardRequired)]
+    #[derive(Debug, Clone, PartialEq, Eq, stateguard::__private::__GuardRequired)]
     pub enum Parcel {
         /// Not handed over yet.
         Waiting,
@@ -25,7 +25,7 @@ pub mod shipping {
 }
 
 /// A generic enum with required fields.
-#[derive(Debug, Clone, PartialEq, Eq, guard_core::__private::__GuardRequired)]
+#[derive(Debug, Clone, PartialEq, Eq, stateguard::__private::__GuardRequired)]
 pub enum Slot<T> {
     /// Nothing yet.
     Empty,

@@ -1,4 +1,4 @@
-//! guard's generated code in an edition 2024 crate: `#![no_std]` (with alloc), every warning and
+//! stateguard's generated code in an edition 2024 crate: `#![no_std]` (with alloc), every warning and
 //! clippy pedantic denied, prelude names shadowed, a machine declared inside a fn body.
 #![no_std]
 #![forbid(unsafe_code)]

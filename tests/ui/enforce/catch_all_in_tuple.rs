@@ -1,8 +1,8 @@
 // A catch-all inside a larger pattern is called a pattern, not an arm, and the fix keeps what
 // surrounds it (here the tuple and the alternative holding it).
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,8 +1,8 @@
 // Catch-alls are found at every position (here inside `Some(..)`), and an arm with a guard does
 // not handle its variant: what the guard rejects falls through to the catch-all.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,9 +1,9 @@
 // A catch-all is checked even when no unguarded arm names a variant: a guarded arm says which
 // enum is matched (and does not handle its variant), and with no arm naming one, the declared
 // type of `self` or of a fn parameter does.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

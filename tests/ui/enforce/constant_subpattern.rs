@@ -1,8 +1,8 @@
 // A literal fixes its field, so the fix keeps it; a field hidden next to it is still reported, and
 // a nested pattern that binds nothing (`TrackingId(_)`) still ignores the field.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,6 +1,6 @@
 // Enums declared in another crate are checked like local ones: their metadata travels with the type.
-use guard_core::enforce_state_invariants;
-use guard_enforce_upstream::{shipping, Parcel, Slot};
+use stateguard::enforce_state_invariants;
+use stateguard_enforce_upstream::{shipping, Parcel, Slot};
 
 #[enforce_state_invariants]
 pub fn label(parcel: &Parcel, slot: Slot<u8>) -> &'static str {

@@ -1,8 +1,8 @@
 // Reported by `cargo check` in generic fns, in a module, in methods nobody calls and in the
 // initializers of constants.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),
@@ -26,7 +26,7 @@ mod service {
         }
     }
 
-    #[derive(guard_core::__private::__GuardRequired)]
+    #[derive(stateguard::__private::__GuardRequired)]
     pub enum Signal {
         Off,
         On(#[required] u8),

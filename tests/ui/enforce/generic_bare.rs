@@ -1,8 +1,8 @@
 // A generic enum named without its arguments (`Slot::Filled`) is checked: the check finds the
 // table the enum publishes under its own name (here the name in the parameter's declared type
 // `&Slot<T>`), without naming the type, which would need the arguments.
-use guard_core::enforce_state_invariants;
-use guard_enforce_upstream::Slot;
+use stateguard::enforce_state_invariants;
+use stateguard_enforce_upstream::Slot;
 
 #[enforce_state_invariants]
 pub fn value(slot: Slot<u8>) -> u8 {
@@ -28,7 +28,7 @@ pub fn is_empty<T>(slot: &Slot<T>) -> bool {
     }
 }
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum Job<T: core::fmt::Display, const N: usize> {
     Idle,
     Running {

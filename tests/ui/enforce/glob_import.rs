@@ -2,9 +2,9 @@
 // from the pattern and finds its table through the type, so they are checked like any other
 // (the fix names the variant alone, as the code does). A generic enum's variants are checked when
 // the matched value is `self` or a parameter whose declared type names the enum.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),
@@ -45,9 +45,9 @@ pub fn note(status: &OrderStatus) -> Option<&str> {
 }
 
 mod generic {
-    use guard_core::enforce_state_invariants;
-    use guard_enforce_upstream::Slot;
-    use guard_enforce_upstream::Slot::*;
+    use stateguard::enforce_state_invariants;
+    use stateguard_enforce_upstream::Slot;
+    use stateguard_enforce_upstream::Slot::*;
 
     #[enforce_state_invariants]
     pub fn is_filled<T>(slot: &Slot<T>) -> bool {
@@ -61,8 +61,8 @@ mod generic {
 // `use Enum::{self, *}` imports the enum's type but not the table published under its name; the
 // matched parameter's declared type leads to it.
 mod with_self {
-    use guard_core::enforce_state_invariants;
-    use guard_enforce_upstream::shipping::Parcel::{self, *};
+    use stateguard::enforce_state_invariants;
+    use stateguard_enforce_upstream::shipping::Parcel::{self, *};
 
     #[enforce_state_invariants]
     pub fn is_moving(parcel: &Parcel) -> bool {

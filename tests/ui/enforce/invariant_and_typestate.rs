@@ -1,6 +1,6 @@
 // The real publishers: `#[derive(Invariant)]` with `#[invariant(required)]`, and the erased enum of a
 // `#[typestate]` machine (each state's machine is required).
-use guard_core::{enforce_state_invariants, typestate, Invariant};
+use stateguard::{enforce_state_invariants, typestate, Invariant};
 
 #[derive(Invariant)]
 pub enum OrderStatus {

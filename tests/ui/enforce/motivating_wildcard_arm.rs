@@ -1,7 +1,7 @@
 // The motivating case with a wildcard arm: `_` takes the shipped order and its tracking id.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::Invariant)]
+#[derive(stateguard::Invariant)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[invariant(required)] TrackingId),

@@ -1,7 +1,7 @@
 // The opt-out must give a reason; a missing or empty reason is an error.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

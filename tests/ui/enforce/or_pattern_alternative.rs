@@ -1,9 +1,9 @@
 // An alternative of an or-pattern that ignores a required field is told to get an arm of its own:
 // binding the field in that alternative alone would not compile (E0408), since every alternative
 // must bind the same names.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Cancelled {

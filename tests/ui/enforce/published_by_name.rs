@@ -1,8 +1,8 @@
 // The table a generic enum publishes is found by the enum's name wherever that name is in scope:
 // through a renamed import, and for an enum declared inside a fn. (The matched values here are not
 // fn parameters, so the pattern's own path is what the check goes by.)
-use guard_core::enforce_state_invariants;
-use guard_enforce_upstream::Slot as Cell;
+use stateguard::enforce_state_invariants;
+use stateguard_enforce_upstream::Slot as Cell;
 
 #[enforce_state_invariants]
 pub fn is_filled(cells: &[Cell<u8>]) -> bool {
@@ -12,7 +12,7 @@ pub fn is_filled(cells: &[Cell<u8>]) -> bool {
 
 #[enforce_state_invariants]
 pub fn local(flag: bool) -> usize {
-    #[derive(guard_core::__private::__GuardRequired)]
+    #[derive(stateguard::__private::__GuardRequired)]
     enum Local<T> {
         Idle,
         Busy { #[required] job: T, since: u64 },

@@ -3,10 +3,10 @@
 // value is a parameter declared with it, or a reference to one (`positions`, `through_alias`);
 // elsewhere (`through_a_field`) the table is looked up by the alias's own name, which publishes
 // none, so that `_` arm is not checked.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
 mod model {
-    #[derive(guard_core::__private::__GuardRequired)]
+    #[derive(stateguard::__private::__GuardRequired)]
     pub enum Leg {
         Planned,
         Moving(u32, #[required] String, u8),

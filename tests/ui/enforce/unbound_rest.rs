@@ -1,7 +1,7 @@
 // `..` hides required fields, in tuple and struct variants alike.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,9 +1,9 @@
 // A pattern written by a macro cannot be read: when it matches an enum with required fields it is
 // rejected rather than passed unchecked, whether the enum is known from the declared type, from
 // another arm, or by inference from the macro's pattern.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,7 +1,7 @@
 // Binding a required field is not enough: the arm must use it. `let _ = x` and `_x` are not uses.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

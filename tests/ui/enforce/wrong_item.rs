@@ -1,5 +1,5 @@
 // The attribute goes on a fn, an impl block or an inline module.
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
 #[enforce_state_invariants]
 pub struct Order {

@@ -1,4 +1,4 @@
-use guard_core::Invariant;
+use stateguard::Invariant;
 
 #[derive(Invariant)]
 #[invariant(message = "an order needs a customer")]

@@ -1,11 +1,11 @@
-use guard_core::Invariant;
+use stateguard::Invariant;
 
 #[derive(Invariant)]
 #[invariant(non_empty)]
 struct Order {
     #[invariant(required, non_empty)]
     customer: String,
-    #[invariant(crate = ::guard_core, range(max = 9))]
+    #[invariant(crate = ::stateguard, range(max = 9))]
     qty: u32,
 }
 

@@ -1,4 +1,4 @@
-use guard_core::Invariant;
+use stateguard::Invariant;
 
 fn is_valid(_: &Order) -> bool {
     true

@@ -1,4 +1,4 @@
-use guard_core::Invariant;
+use stateguard::Invariant;
 
 struct Money(u64);
 struct Address {

@@ -1,5 +1,5 @@
 // A field whose type has no strategy: the machine compiles, the test that asks for it does not.
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[derive(Debug, Clone)]
 pub struct TrackingId(String);
@@ -26,5 +26,5 @@ pub mod order {
 fn main() {
     let order = order::Order::new(1).ship(TrackingId(String::from("1Z")));
     assert_eq!(order.tracking_id().0, "1Z");
-    guard_core::check_machine!(order::Order);
+    stateguard::check_machine!(order::Order);
 }

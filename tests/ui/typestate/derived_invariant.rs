@@ -1,5 +1,5 @@
 // `Invariant` derived by hand on the machine and the states: `#[typestate]` derives it itself.
-use guard_core::{Invariant, typestate};
+use stateguard::{Invariant, typestate};
 
 #[typestate]
 pub mod subscription {
@@ -13,7 +13,7 @@ pub mod subscription {
     }
 
     #[states]
-    #[derive(Debug, guard_core::Invariant)]
+    #[derive(Debug, stateguard::Invariant)]
     pub enum SubscriptionState {
         #[initial]
         #[to(activate => Active)]

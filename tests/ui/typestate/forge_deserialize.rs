@@ -1,4 +1,4 @@
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[typestate]
 pub mod order {

@@ -1,5 +1,5 @@
 // Misspelled or borrowed names of the helper attributes: one error each, no knock-on graph errors.
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[typestate]
 pub mod order {

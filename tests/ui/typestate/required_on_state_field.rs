@@ -1,5 +1,5 @@
 // `#[invariant(required)]` on a state's field: a state's data is required as a whole already.
-use guard_core::typestate;
+use stateguard::typestate;
 
 #[typestate]
 pub mod order {

@@ -1,8 +1,8 @@
-//! The property-test description of a machine: `guard_core::proptest::TestableMachine` for the
+//! The property-test description of a machine: `stateguard::proptest::TestableMachine` for the
 //! erased enum, with the types it names (`OrderStateId`, `OrderStart`, `OrderStep`), all wrapped
-//! in `if_proptest!` so that they exist only when guard-core's `proptest` feature is on.
+//! in `if_proptest!` so that they exist only when stateguard's `proptest` feature is on.
 //!
-//! Arguments are drawn from `guard_core::proptest::Generate`, or from the strategy a field names
+//! Arguments are drawn from `stateguard::proptest::Generate`, or from the strategy a field names
 //! with `#[strategy(expr)]`. Every requirement on a field's type (`Generate`, `Clone`, `Debug`) is a
 //! `for<'__guard>` bound on the items that need it: a machine whose types lack one simply has no
 //! test description, and compiles as before; the error shows where a test asks for it.

@@ -32,7 +32,7 @@ stateDiagram-v2
         payment_ref: String,
     }
     #[derive(Debug)]
-    #[derive(::guard_core::Invariant)]
+    #[derive(::stateguard::Invariant)]
     ///State `Shipped` of [`Order`]. Transitions: `deliver` → [`Delivered`].
     pub struct Shipped(#[invariant(non_empty)] String);
     #[derive(Debug)]
@@ -178,9 +178,9 @@ stateDiagram-v2
         #[inline]
         pub fn restore(
             record: OrderRecord<T>,
-        ) -> ::core::result::Result<Self, ::guard_core::RestoreError>
+        ) -> ::core::result::Result<Self, ::stateguard::RestoreError>
         where
-            Shipped: ::guard_core::Invariant,
+            Shipped: ::stateguard::Invariant,
         {
             match record {
                 OrderRecord::Pending { id, items } => {
@@ -203,10 +203,10 @@ stateDiagram-v2
                         items,
                         state: Shipped(field_0),
                     };
-                    let mut violations = ::guard_core::Violations::new();
-                    ::guard_core::Invariant::check_at(
+                    let mut violations = ::stateguard::Violations::new();
+                    ::stateguard::Invariant::check_at(
                         &machine.state,
-                        &::guard_core::Location::root().variant("Shipped"),
+                        &::stateguard::Location::root().variant("Shipped"),
                         &mut violations,
                     );
                     match violations.into_result() {
@@ -215,7 +215,7 @@ stateDiagram-v2
                         }
                         ::core::result::Result::Err(violations) => {
                             ::core::result::Result::Err(
-                                ::guard_core::RestoreError::Invalid(violations),
+                                ::stateguard::RestoreError::Invalid(violations),
                             )
                         }
                     }
@@ -359,40 +359,40 @@ stateDiagram-v2
     }
     #[doc(hidden)]
     #[allow(non_upper_case_globals, dead_code)]
-    pub const OrderState: ::guard_core::__private::enforce::Table = ::guard_core::__private::enforce::Table {
+    pub const OrderState: ::stateguard::__private::enforce::Table = ::stateguard::__private::enforce::Table {
         enum_name: "OrderState",
         variants: &[
-            ::guard_core::__private::enforce::RequiredVariant {
+            ::stateguard::__private::enforce::RequiredVariant {
                 name: "Pending",
-                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                shape: ::stateguard::__private::enforce::VariantShape::Tuple,
                 fields: &["0"],
                 required: &["0"],
                 bindings: &["order"],
             },
-            ::guard_core::__private::enforce::RequiredVariant {
+            ::stateguard::__private::enforce::RequiredVariant {
                 name: "Paid",
-                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                shape: ::stateguard::__private::enforce::VariantShape::Tuple,
                 fields: &["0"],
                 required: &["0"],
                 bindings: &["order"],
             },
-            ::guard_core::__private::enforce::RequiredVariant {
+            ::stateguard::__private::enforce::RequiredVariant {
                 name: "Shipped",
-                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                shape: ::stateguard::__private::enforce::VariantShape::Tuple,
                 fields: &["0"],
                 required: &["0"],
                 bindings: &["order"],
             },
-            ::guard_core::__private::enforce::RequiredVariant {
+            ::stateguard::__private::enforce::RequiredVariant {
                 name: "Delivered",
-                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                shape: ::stateguard::__private::enforce::VariantShape::Tuple,
                 fields: &["0"],
                 required: &["0"],
                 bindings: &["order"],
             },
-            ::guard_core::__private::enforce::RequiredVariant {
+            ::stateguard::__private::enforce::RequiredVariant {
                 name: "Cancelled",
-                shape: ::guard_core::__private::enforce::VariantShape::Tuple,
+                shape: ::stateguard::__private::enforce::VariantShape::Tuple,
                 fields: &["0"],
                 required: &["0"],
                 bindings: &["order"],
@@ -400,75 +400,75 @@ stateDiagram-v2
         ],
     };
     #[automatically_derived]
-    impl<T> ::guard_core::__private::enforce::RequiredFields for OrderState<T> {
+    impl<T> ::stateguard::__private::enforce::RequiredFields for OrderState<T> {
         const ENUM_NAME: &'static str = OrderState.enum_name;
-        const REQUIRED: &'static [::guard_core::__private::enforce::RequiredVariant] = OrderState
+        const REQUIRED: &'static [::stateguard::__private::enforce::RequiredVariant] = OrderState
             .variants;
     }
-    ::guard_core::__private::if_serde! {
-        #[automatically_derived] impl < T > ::guard_core::__private::serde::Serialize for
-        OrderState < T > where T : ::guard_core::__private::serde::Serialize { fn
-        serialize < __S : ::guard_core::__private::serde::Serializer > (& self,
+    ::stateguard::__private::if_serde! {
+        #[automatically_derived] impl < T > ::stateguard::__private::serde::Serialize for
+        OrderState < T > where T : ::stateguard::__private::serde::Serialize { fn
+        serialize < __S : ::stateguard::__private::serde::Serializer > (& self,
         serializer : __S,) -> ::core::result::Result < __S::Ok, __S::Error > { match self
         { Self::Pending(machine) => { let mut variant =
-        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
         "OrderState", 0u32, "Pending", 2usize,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "id", & machine.id,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "items", & machine.items,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) }
         Self::Paid(machine) => { let mut variant =
-        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
         "OrderState", 1u32, "Paid", 3usize,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "id", & machine.id,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "items", & machine.items,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "payment_ref", & machine.state.payment_ref,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) }
         Self::Shipped(machine) => { let mut variant =
-        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
         "OrderState", 2u32, "Shipped", 3usize,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "id", & machine.id,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "items", & machine.items,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "field_0", & machine.state.0,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) }
         Self::Delivered(machine) => { let mut variant =
-        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
         "OrderState", 3u32, "Delivered", 2usize,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "id", & machine.id,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "items", & machine.items,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) }
+        ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) }
         Self::Cancelled(machine) => { let mut variant =
-        ::guard_core::__private::serde::Serializer::serialize_struct_variant(serializer,
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
         "OrderState", 4u32, "Cancelled", 3usize,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "id", & machine.id,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "items", & machine.items,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::serialize_field(&
+        ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "reason", & machine.state.reason,) ?;
-        ::guard_core::__private::serde::ser::SerializeStructVariant::end(variant) } } } }
-        #[doc(hidden)] #[derive(::guard_core::__private::serde::Deserialize)]
-        #[serde(crate = "::guard_core::__private::serde", rename = "OrderState",
+        ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) } } } }
+        #[doc(hidden)] #[derive(::stateguard::__private::serde::Deserialize)]
+        #[serde(crate = "::stateguard::__private::serde", rename = "OrderState",
         deny_unknown_fields)] pub enum __GuardOrderSerde < T > { Pending { id : u64,
         items : Vec < T >, }, Paid { id : u64, items : Vec < T >, payment_ref : String,
         }, Shipped { id : u64, items : Vec < T >, field_0 : String, }, Delivered { id :
         u64, items : Vec < T >, }, Cancelled { id : u64, items : Vec < T >, reason :
         String, }, } #[automatically_derived] impl < 'de, T >
-        ::guard_core::__private::serde::Deserialize < 'de > for OrderState < T > where
-        __GuardOrderSerde < T > : ::guard_core::__private::serde::Deserialize < 'de >,
-        Shipped : ::guard_core::Invariant { fn deserialize < __D :
-        ::guard_core::__private::serde::Deserializer < 'de >> (deserializer : __D,) ->
+        ::stateguard::__private::serde::Deserialize < 'de > for OrderState < T > where
+        __GuardOrderSerde < T > : ::stateguard::__private::serde::Deserialize < 'de >,
+        Shipped : ::stateguard::Invariant { fn deserialize < __D :
+        ::stateguard::__private::serde::Deserializer < 'de >> (deserializer : __D,) ->
         ::core::result::Result < Self, __D::Error > { let raw = < __GuardOrderSerde < T >
-        as ::guard_core::__private::serde::Deserialize < 'de >>
+        as ::stateguard::__private::serde::Deserialize < 'de >>
         ::deserialize(deserializer) ?; let record = match raw {
         __GuardOrderSerde::Pending { id, items, } => { OrderRecord::Pending { id, items,
         } } __GuardOrderSerde::Paid { id, items, payment_ref } => { OrderRecord::Paid {
@@ -477,7 +477,7 @@ stateDiagram-v2
         items, } => { OrderRecord::Delivered { id, items, } }
         __GuardOrderSerde::Cancelled { id, items, reason } => { OrderRecord::Cancelled {
         id, items, reason } } }; Self::restore(record).map_err(< __D::Error as
-        ::guard_core::__private::serde::de::Error > ::custom) } }
+        ::stateguard::__private::serde::de::Error > ::custom) } }
     }
     mod __guard_sealed {
         #[diagnostic::on_unimplemented(
@@ -671,16 +671,16 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
         pub fn ship(
             self,
             field_0: String,
-        ) -> ::core::result::Result<Order<T, Shipped>, ::guard_core::Rejected<Self>>
+        ) -> ::core::result::Result<Order<T, Shipped>, ::stateguard::Rejected<Self>>
         where
             S: __guard_order::OrderTransition<__guard_order::transition::ship>,
-            Shipped: ::guard_core::Invariant,
+            Shipped: ::stateguard::Invariant,
         {
             let state = Shipped(field_0);
-            let mut violations = ::guard_core::Violations::new();
-            ::guard_core::Invariant::check_at(
+            let mut violations = ::stateguard::Violations::new();
+            ::stateguard::Invariant::check_at(
                 &state,
-                &::guard_core::Location::root().variant("Shipped"),
+                &::stateguard::Location::root().variant("Shipped"),
                 &mut violations,
             );
             match violations.into_result() {
@@ -692,7 +692,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
                     })
                 }
                 ::core::result::Result::Err(violations) => {
-                    ::core::result::Result::Err(::guard_core::Rejected {
+                    ::core::result::Result::Err(::stateguard::Rejected {
                         machine: self,
                         violations,
                     })

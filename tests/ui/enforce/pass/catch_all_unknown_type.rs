@@ -2,9 +2,9 @@
 // parameter, and over a value whose type the check cannot tell (a field, with no arm naming a
 // variant: documented as not checked).
 #![deny(warnings)]
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

@@ -1,9 +1,9 @@
 // A required field matched by a literal, a range or a constant is handled: the arm decides on its
 // value, so it need not be bound.
 #![deny(warnings)]
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Refunded {

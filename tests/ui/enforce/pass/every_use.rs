@@ -2,11 +2,11 @@
 // required fields (std's, the user's, structs and constants in patterns) alone.
 #![deny(warnings)]
 #![allow(clippy::all)]
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

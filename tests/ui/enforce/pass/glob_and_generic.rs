@@ -5,9 +5,9 @@
 // and uses their data.
 #![deny(warnings)]
 #![allow(clippy::all)]
-use guard_core::enforce_state_invariants;
-use guard_enforce_upstream::Slot;
-use guard_enforce_upstream::Slot as Cell;
+use stateguard::enforce_state_invariants;
+use stateguard_enforce_upstream::Slot;
+use stateguard_enforce_upstream::Slot as Cell;
 
 pub enum Light {
     Red,
@@ -35,7 +35,7 @@ pub struct Point {
     pub y: i32,
 }
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] String),

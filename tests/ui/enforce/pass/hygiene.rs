@@ -1,9 +1,9 @@
-// The checks compile in a crate that shadows prelude names and `core`, renames guard-core's
+// The checks compile in a crate that shadows prelude names and `core`, renames stateguard's
 // path through `crate = ..`, and denies warnings; generic fns and impl blocks with `Self::` work.
 #![deny(warnings)]
 #![allow(dead_code)]
 
-extern crate guard_core as renamed;
+extern crate stateguard as renamed;
 
 use renamed::enforce_state_invariants;
 
@@ -11,7 +11,7 @@ mod core {}
 struct Option;
 struct Result;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

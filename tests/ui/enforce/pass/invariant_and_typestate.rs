@@ -1,6 +1,6 @@
 // Compliant code over enums published by `#[derive(Invariant)]` and by `#[typestate]`.
 #![deny(warnings)]
-use guard_core::{enforce_state_invariants, typestate, Invariant};
+use stateguard::{enforce_state_invariants, typestate, Invariant};
 
 #[derive(Invariant)]
 pub enum OrderStatus {

@@ -1,7 +1,7 @@
 // Patterns written by macros pass when they match a type without required fields: the check
 // knows the type from the declared type, from another arm, or by inference from the pattern.
 #![deny(warnings)]
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
 macro_rules! small {
     () => {

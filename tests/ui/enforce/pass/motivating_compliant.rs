@@ -1,8 +1,8 @@
 // The motivating arm, written correctly: the tracking id is bound (by reference) and used.
 #![deny(warnings)]
-use guard_core::enforce_state_invariants;
+use stateguard::enforce_state_invariants;
 
-#[derive(guard_core::__private::__GuardRequired)]
+#[derive(stateguard::__private::__GuardRequired)]
 pub enum OrderStatus {
     Pending,
     Shipped(#[required] TrackingId),

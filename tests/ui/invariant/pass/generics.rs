@@ -1,6 +1,6 @@
 //! Generics: type, lifetime and const parameters, where clauses, bounds added only for fields
 //! whose rules need them; tuple and unit structs; a container-level check only.
-use guard_core::Invariant;
+use stateguard::Invariant;
 use std::borrow::Cow;
 use std::fmt::Debug;
 
@@ -36,7 +36,7 @@ pub struct Row {
     pub cell: String,
 }
 
-impl guard_core::rules::HasLength for Row {
+impl stateguard::rules::HasLength for Row {
     fn length(&self) -> usize {
         self.cell.len()
     }

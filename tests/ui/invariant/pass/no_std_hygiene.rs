@@ -8,7 +8,7 @@ extern crate std;
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use guard_core::Invariant;
+use stateguard::Invariant;
 
 #[allow(dead_code)]
 struct Option;
@@ -21,7 +21,7 @@ struct None;
 #[allow(dead_code)]
 mod core {}
 #[allow(dead_code)]
-mod guard_core_shadow {}
+mod stateguard_shadow {}
 
 fn positive_total(order: &Order) -> bool {
     order.qty.iter().sum::<u32>() > 0

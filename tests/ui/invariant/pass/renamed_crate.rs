@@ -1,7 +1,7 @@
-//! `#[invariant(crate = path)]`: the derive reaches guard-core only through the given path, as
+//! `#[invariant(crate = path)]`: the derive reaches stateguard only through the given path, as
 //! `#[typestate]` does for the state structs it generates.
 mod reexport {
-    pub use guard_core::*;
+    pub use stateguard::*;
 }
 
 use reexport::Invariant;

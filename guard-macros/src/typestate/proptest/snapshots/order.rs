@@ -132,12 +132,12 @@ where
     clippy::match_single_binding,
     clippy::too_many_lines
 )]
-impl ::guard_core::proptest::TestableMachine for OrderState
+impl ::stateguard::proptest::TestableMachine for OrderState
 where
     for<'__guard> &'static str: ::core::clone::Clone + ::core::fmt::Debug + 'static,
-    for<'__guard> String: ::guard_core::proptest::Generate,
-    for<'__guard> u64: ::guard_core::proptest::Generate,
-    Paid: ::guard_core::Invariant,
+    for<'__guard> String: ::stateguard::proptest::Generate,
+    for<'__guard> u64: ::stateguard::proptest::Generate,
+    Paid: ::stateguard::Invariant,
 {
     const NAME: &'static ::core::primitive::str = "Order";
     const STATES: &'static [OrderStateId] = &[
@@ -153,16 +153,16 @@ where
     fn state_index(state: OrderStateId) -> ::core::primitive::usize {
         state as ::core::primitive::usize
     }
-    fn starts() -> ::guard_core::__private::proptest::strategy::BoxedStrategy<
+    fn starts() -> ::stateguard::__private::proptest::strategy::BoxedStrategy<
         Self::Start,
     > {
-        ::guard_core::__private::proptest::strategy::Strategy::boxed(
-            ::guard_core::__private::proptest::strategy::Union::new([
-                ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                    ::guard_core::__private::proptest::strategy::Strategy::prop_map(
+        ::stateguard::__private::proptest::strategy::Strategy::boxed(
+            ::stateguard::__private::proptest::strategy::Union::new([
+                ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                    ::stateguard::__private::proptest::strategy::Strategy::prop_map(
                         (
-                            <u64 as ::guard_core::proptest::Generate>::strategy(),
-                            ::guard_core::__private::proptest::strategy::Just(()),
+                            <u64 as ::stateguard::proptest::Generate>::strategy(),
+                            ::stateguard::__private::proptest::strategy::Just(()),
                         ),
                         |(id, ())| OrderStart::Pending { id },
                     ),
@@ -173,27 +173,27 @@ where
     fn steps(
         from: OrderStateId,
     ) -> ::core::option::Option<
-        ::guard_core::__private::proptest::strategy::BoxedStrategy<Self::Step>,
+        ::stateguard::__private::proptest::strategy::BoxedStrategy<Self::Step>,
     > {
         match from {
             OrderStateId::Pending => {
                 ::core::option::Option::Some(
-                    ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                        ::guard_core::__private::proptest::strategy::Union::new([
-                            ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                                ::guard_core::__private::proptest::strategy::Strategy::prop_map(
+                    ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                        ::stateguard::__private::proptest::strategy::Union::new([
+                            ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                                ::stateguard::__private::proptest::strategy::Strategy::prop_map(
                                     (
-                                        <String as ::guard_core::proptest::Generate>::strategy(),
-                                        ::guard_core::__private::proptest::strategy::Just(()),
+                                        <String as ::stateguard::proptest::Generate>::strategy(),
+                                        ::stateguard::__private::proptest::strategy::Just(()),
                                     ),
                                     |(payment_ref, ())| OrderStep::Pay { payment_ref },
                                 ),
                             ),
-                            ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                                ::guard_core::__private::proptest::strategy::Strategy::prop_map(
+                            ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                                ::stateguard::__private::proptest::strategy::Strategy::prop_map(
                                     (
-                                        <String as ::guard_core::proptest::Generate>::strategy(),
-                                        ::guard_core::__private::proptest::strategy::Just(()),
+                                        <String as ::stateguard::proptest::Generate>::strategy(),
+                                        ::stateguard::__private::proptest::strategy::Just(()),
                                     ),
                                     |(reason, ())| OrderStep::Cancel { reason },
                                 ),
@@ -204,24 +204,24 @@ where
             }
             OrderStateId::Paid => {
                 ::core::option::Option::Some(
-                    ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                        ::guard_core::__private::proptest::strategy::Union::new([
-                            ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                                ::guard_core::__private::proptest::strategy::Strategy::prop_map(
+                    ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                        ::stateguard::__private::proptest::strategy::Union::new([
+                            ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                                ::stateguard::__private::proptest::strategy::Strategy::prop_map(
                                     (
-                                        <String as ::guard_core::proptest::Generate>::strategy(),
-                                        ::guard_core::__private::proptest::strategy::Just(()),
+                                        <String as ::stateguard::proptest::Generate>::strategy(),
+                                        ::stateguard::__private::proptest::strategy::Just(()),
                                     ),
                                     |(reason, ())| OrderStep::Cancel { reason },
                                 ),
                             ),
-                            ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                                ::guard_core::__private::proptest::strategy::Strategy::prop_map(
+                            ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                                ::stateguard::__private::proptest::strategy::Strategy::prop_map(
                                     (
-                                        ::guard_core::__private::proptest::strategy::Strategy::boxed(
+                                        ::stateguard::__private::proptest::strategy::Strategy::boxed(
                                             proptest::sample::select(vec!["UPS-1"]),
                                         ),
-                                        ::guard_core::__private::proptest::strategy::Just(()),
+                                        ::stateguard::__private::proptest::strategy::Just(()),
                                     ),
                                     |(field_0, ())| OrderStep::Ship { field_0 },
                                 ),
@@ -232,11 +232,11 @@ where
             }
             OrderStateId::Shipped => {
                 ::core::option::Option::Some(
-                    ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                        ::guard_core::__private::proptest::strategy::Union::new([
-                            ::guard_core::__private::proptest::strategy::Strategy::boxed(
-                                ::guard_core::__private::proptest::strategy::Strategy::prop_map(
-                                    ::guard_core::__private::proptest::strategy::Just(()),
+                    ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                        ::stateguard::__private::proptest::strategy::Union::new([
+                            ::stateguard::__private::proptest::strategy::Strategy::boxed(
+                                ::stateguard::__private::proptest::strategy::Strategy::prop_map(
+                                    ::stateguard::__private::proptest::strategy::Just(()),
                                     |()| OrderStep::Deliver,
                                 ),
                             ),
@@ -274,17 +274,17 @@ where
     }
     fn expect_start(
         start: &Self::Start,
-    ) -> ::core::result::Result<(), ::guard_core::Violations> {
+    ) -> ::core::result::Result<(), ::stateguard::Violations> {
         match start {
             OrderStart::Pending { .. } => ::core::result::Result::Ok(()),
         }
     }
     fn expect(
         step: &Self::Step,
-    ) -> ::core::result::Result<(), ::guard_core::Violations> {
+    ) -> ::core::result::Result<(), ::stateguard::Violations> {
         match step {
             OrderStep::Pay { payment_ref } => {
-                ::guard_core::Invariant::check(
+                ::stateguard::Invariant::check(
                     &Paid {
                         payment_ref: ::core::clone::Clone::clone(payment_ref),
                     },
@@ -306,7 +306,7 @@ where
     }
     fn start(
         start: &Self::Start,
-    ) -> ::core::result::Result<Self, ::guard_core::Violations> {
+    ) -> ::core::result::Result<Self, ::stateguard::Violations> {
         match start {
             OrderStart::Pending { id } => {
                 ::core::result::Result::Ok(
@@ -320,7 +320,7 @@ where
     fn apply(
         self,
         step: &Self::Step,
-    ) -> ::core::result::Result<Self, ::guard_core::Rejected<Self>> {
+    ) -> ::core::result::Result<Self, ::stateguard::Rejected<Self>> {
         match (self, step) {
             (OrderState::Pending(machine), OrderStep::Pay { payment_ref }) => {
                 match machine.pay(::core::clone::Clone::clone(payment_ref)) {
@@ -328,7 +328,7 @@ where
                         ::core::result::Result::Ok(OrderState::Paid(machine))
                     }
                     ::core::result::Result::Err(rejected) => {
-                        ::core::result::Result::Err(::guard_core::Rejected {
+                        ::core::result::Result::Err(::stateguard::Rejected {
                             machine: OrderState::Pending(rejected.machine),
                             violations: rejected.violations,
                         })
@@ -375,14 +375,14 @@ where
             OrderState::Cancelled(_) => OrderStateId::Cancelled,
         }
     }
-    fn check(&self) -> ::core::result::Result<(), ::guard_core::Violations> {
+    fn check(&self) -> ::core::result::Result<(), ::stateguard::Violations> {
         match self {
             OrderState::Pending(_) => ::core::result::Result::Ok(()),
             OrderState::Paid(machine) => {
-                let mut violations = ::guard_core::Violations::new();
-                ::guard_core::Invariant::check_at(
+                let mut violations = ::stateguard::Violations::new();
+                ::stateguard::Invariant::check_at(
                     &machine.state,
-                    &::guard_core::Location::root(),
+                    &::stateguard::Location::root(),
                     &mut violations,
                 );
                 violations.into_result()
@@ -397,16 +397,16 @@ where
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
         #[allow(unused_imports)]
-        use ::guard_core::proptest::__argument::{
+        use ::stateguard::proptest::__argument::{
             DebugCode as _, StringCode as _, VecCode as _,
         };
         match start {
             OrderStart::Pending { id } => {
-                ::guard_core::proptest::render_call(
+                ::stateguard::proptest::render_call(
                     out,
                     "Order::new",
                     &[
-                        &(&&::guard_core::proptest::__argument::Argument(id)).code()
+                        &(&&::stateguard::proptest::__argument::Argument(id)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
@@ -418,42 +418,42 @@ where
         out: &mut ::core::fmt::Formatter<'_>,
     ) -> ::core::fmt::Result {
         #[allow(unused_imports)]
-        use ::guard_core::proptest::__argument::{
+        use ::stateguard::proptest::__argument::{
             DebugCode as _, StringCode as _, VecCode as _,
         };
         match step {
             OrderStep::Pay { payment_ref } => {
-                ::guard_core::proptest::render_call(
+                ::stateguard::proptest::render_call(
                     out,
                     ".pay",
                     &[
-                        &(&&::guard_core::proptest::__argument::Argument(payment_ref))
+                        &(&&::stateguard::proptest::__argument::Argument(payment_ref))
                             .code() as &dyn ::core::fmt::Debug,
                     ],
                 )
             }
             OrderStep::Cancel { reason } => {
-                ::guard_core::proptest::render_call(
+                ::stateguard::proptest::render_call(
                     out,
                     ".cancel",
                     &[
-                        &(&&::guard_core::proptest::__argument::Argument(reason)).code()
+                        &(&&::stateguard::proptest::__argument::Argument(reason)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
             }
             OrderStep::Ship { field_0 } => {
-                ::guard_core::proptest::render_call(
+                ::stateguard::proptest::render_call(
                     out,
                     ".ship",
                     &[
-                        &(&&::guard_core::proptest::__argument::Argument(field_0)).code()
+                        &(&&::stateguard::proptest::__argument::Argument(field_0)).code()
                             as &dyn ::core::fmt::Debug,
                     ],
                 )
             }
             OrderStep::Deliver => {
-                ::guard_core::proptest::render_call(out, ".deliver", &[])
+                ::stateguard::proptest::render_call(out, ".deliver", &[])
             }
         }
     }
@@ -462,12 +462,12 @@ where
 impl Order<Pending> {
     #[doc(hidden)]
     #[must_use]
-    pub fn __guard_checker() -> ::guard_core::proptest::Checker<OrderState>
+    pub fn __guard_checker() -> ::stateguard::proptest::Checker<OrderState>
     where
         for<'__guard> &'static str: ::core::clone::Clone + ::core::fmt::Debug + 'static,
-        for<'__guard> String: ::guard_core::proptest::Generate,
-        for<'__guard> u64: ::guard_core::proptest::Generate,
+        for<'__guard> String: ::stateguard::proptest::Generate,
+        for<'__guard> u64: ::stateguard::proptest::Generate,
     {
-        ::guard_core::proptest::Checker::new()
+        ::stateguard::proptest::Checker::new()
     }
 }
