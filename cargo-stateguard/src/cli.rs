@@ -1,0 +1,40 @@
+//! The command line: `cargo stateguard <verb>`. Cargo runs `cargo-stateguard stateguard <args>`; the
+//! binary also works when run directly (`cargo-stateguard <verb>`).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo", bin_name = "cargo")]
+enum Cargo {
+    /// stateguard's command-line tool.
+    #[command(name = "stateguard", version, about)]
+    Stateguard(Args),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    verb: Verb,
+}
+
+#[derive(Debug, Subcommand)]
+enum Verb {}
+
+/// Parses the arguments and runs the verb.
+pub(crate) fn run() -> ExitCode {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Run directly (`cargo-stateguard lint`) rather than through cargo: supply the verb cargo adds.
+    if args.get(1).is_none_or(|arg| arg != "stateguard") {
+        args.insert(1, "stateguard".into());
+    }
+    let Cargo::Stateguard(args) = match Cargo::try_parse_from(args) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match args.verb {}
+}

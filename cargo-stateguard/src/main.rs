@@ -1,0 +1,16 @@
+//! `cargo stateguard`: `lint` (tier 2), `check` (the three-tier gate), `new` (the service template).
+//!
+//! Exit status, for every verb: 0 when nothing at deny level was found, 1 when something was, 2 for
+//! usage, I/O and build-system errors.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+#[allow(dead_code)] // read by the verbs as they land
+mod record;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}
