@@ -188,6 +188,8 @@ mod tests {
         let headings: Vec<&str> = docs
             .lines()
             .filter_map(|line| line.strip_prefix("### "))
+            // The compiler's own errors are listed too, under their E codes.
+            .filter(|heading| heading.starts_with("[G"))
             .collect();
         let mut expected: Vec<String> = all()
             .iter()

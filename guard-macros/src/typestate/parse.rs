@@ -754,7 +754,11 @@ fn states_as_chain(entry: &ItemEnum) -> String {
         written.push(text);
     }
     let vis = entry.vis.to_token_stream().to_string();
-    let vis = if vis.is_empty() { String::new() } else { format!("{vis} ") };
+    let vis = if vis.is_empty() {
+        String::new()
+    } else {
+        format!("{vis} ")
+    };
     format!(
         "#[states] {vis}enum {} {{ {} }}",
         entry.ident,
@@ -773,7 +777,11 @@ fn named_fields(item: &ItemStruct) -> String {
         })
         .collect();
     let vis = crate::diagnostics::tidy(&item.vis);
-    let vis = if vis.is_empty() { String::new() } else { format!("{vis} ") };
+    let vis = if vis.is_empty() {
+        String::new()
+    } else {
+        format!("{vis} ")
+    };
     format!(
         "{vis}struct {}{} {{ {} }}",
         item.ident,
