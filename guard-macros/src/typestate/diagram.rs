@@ -17,7 +17,10 @@ mod tests {
     /// The guide in the `stateguard` crate draws its diagrams with the same script.
     #[test]
     fn the_guides_script_is_the_same() {
-        assert_eq!(super::RENDER_SCRIPT, include_str!("../../../guard-core/src/docs/mermaid.html"));
+        assert_eq!(
+            super::RENDER_SCRIPT,
+            include_str!("../../../guard-core/src/docs/mermaid.html")
+        );
     }
 
     #[test]
