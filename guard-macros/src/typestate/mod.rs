@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod bench;
+mod diagram;
 mod erased;
 mod expand;
 mod fallback;
