@@ -20,7 +20,11 @@ pub(crate) struct Args {
 }
 
 #[derive(Debug, Subcommand)]
-enum Verb {}
+enum Verb {
+    /// The three-tier gate: compile, lint (stateguard's and clippy's), property tests; every
+    /// problem as one record.
+    Check(crate::check::CheckArgs),
+}
 
 /// Parses the arguments and runs the verb.
 pub(crate) fn run() -> ExitCode {
@@ -33,8 +37,14 @@ pub(crate) fn run() -> ExitCode {
         Ok(parsed) => parsed,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
-    match args.verb {}
+    match args.verb {
+        Verb::Check(check) => crate::check::run(&check),
+    }
 }

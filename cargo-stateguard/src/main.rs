@@ -5,8 +5,8 @@
 
 #![forbid(unsafe_code)]
 
+mod check;
 mod cli;
-#[allow(dead_code)] // read by the verbs as they land
 mod record;
 
 use std::process::ExitCode;

@@ -35,6 +35,8 @@ pub(crate) enum Source {
     Clippy,
     /// A property test (`check_machine!`) run by `cargo test`.
     Proptest,
+    /// Any other test `cargo test` ran that failed (a `#[test]`, a `proptest!` block, a doctest).
+    Test,
 }
 
 /// How serious a finding is. `Deny` fails the command (exit status 1).
