@@ -27,6 +27,12 @@ const NOISE: &[&str] = &[
     "add `#![feature(",
 ];
 
+/// Children that are noise wherever the phrase appears in them.
+const NOISE_ANYWHERE: &[&str] = &[
+    "has derived impls for the traits",
+    "has a derived impl for the trait",
+];
+
 /// The level of a diagnostic as a record's, or `None` for the lines that are not findings
 /// (summaries such as "aborting due to 2 previous errors", "For more information about ...").
 fn level(diagnostic: &Diagnostic) -> Option<Level> {
@@ -226,6 +232,7 @@ fn read_suggestion(
 fn is_noise(message: &str) -> bool {
     let lower = message.to_lowercase();
     NOISE.iter().any(|noise| lower.starts_with(noise))
+        || NOISE_ANYWHERE.iter().any(|noise| lower.contains(noise))
         || (lower.starts_with('`') && lower.contains("` on by default"))
         || lower.starts_with("`#[")
         || lower.starts_with("the lint level is defined here")
