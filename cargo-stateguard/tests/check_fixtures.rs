@@ -9,20 +9,31 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Copies fixture `name` into a fresh directory of its own (`copy`: tests run in parallel) and
 /// returns it.
 fn prepare(name: &str, copy: &str) -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check").join(name);
-    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-fixtures").join(copy);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check")
+        .join(name);
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("check-fixtures")
+        .join(copy);
     let _ = std::fs::remove_dir_all(&copy);
     copy_dir(&source, &copy);
     let manifest = copy.join("Cargo.toml");
     let core = workspace_root().join("guard-core");
     let text = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(&manifest, text.replace("@STATEGUARD@", &core.to_string_lossy())).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace("@STATEGUARD@", &core.to_string_lossy()),
+    )
+    .unwrap();
     let _ = std::fs::remove_file(copy.join("expected.jsonl"));
     copy
 }
@@ -119,7 +130,10 @@ fn a_call_in_the_wrong_state_fails_tier_one_at_the_call() {
     assert_eq!(records[0]["span"]["line"], 30);
     // The transitions `Pending` allows survive the noise filter.
     let why = records[0]["why"].as_str().unwrap();
-    assert!(why.contains("OrderTransition<pay>") && why.contains("OrderTransition<cancel>"), "{why}");
+    assert!(
+        why.contains("OrderTransition<pay>") && why.contains("OrderTransition<cancel>"),
+        "{why}"
+    );
     assert_eq!(tier_status(&lines, 1), "failed");
     assert_eq!(tier_status(&lines, 2), "skipped");
     assert_eq!(tier_status(&lines, 3), "skipped");
@@ -140,18 +154,23 @@ fn a_shipped_underscore_arm_fails_tier_one_with_its_g_code_on_the_pattern() {
     assert!(message.starts_with("this pattern ignores required data of `OrderStatus::Shipped`"));
     assert!(!message.contains("evaluation panicked") && !message.contains("help:"));
     let fix = record["fix"]["text"].as_str().unwrap();
-    assert!(fix.contains("`OrderStatus::Shipped(tracking_id) => ...`"), "{fix}");
+    assert!(
+        fix.contains("`OrderStatus::Shipped(tracking_id) => ...`"),
+        "{fix}"
+    );
 }
 
 #[test]
 fn a_lock_held_across_await_fails_tier_two() {
     let lines = snapshot("blocking_async", 1);
     let records = records(&lines);
-    assert!(records.iter().all(|record| record["tier"] == 2), "{records:?}");
+    assert!(
+        records.iter().all(|record| record["tier"] == 2),
+        "{records:?}"
+    );
     assert!(
         records.iter().any(|record| record["span"]["line"] == 12
-            && (record["code"] == "clippy::await_holding_lock"
-                || record["source"] == "lint")),
+            && (record["code"] == "clippy::await_holding_lock" || record["source"] == "lint")),
         "{records:?}"
     );
     assert_eq!(tier_status(&lines, 1), "passed");
@@ -194,7 +213,10 @@ fn keep_going_runs_every_tier_and_tier_stops_early() {
     assert!(stdout.contains("\"not asked for (--tier 2)\""), "{stdout}");
 
     let crate_dir = prepare("shipped_arm", "shipped_arm_keep_going");
-    let output = gate(&crate_dir, &["--format", "jsonl", "--keep-going", "--tier", "2"]);
+    let output = gate(
+        &crate_dir,
+        &["--format", "jsonl", "--keep-going", "--tier", "2"],
+    );
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
         .unwrap()
@@ -214,7 +236,10 @@ fn cargo_errors_and_usage_errors_exit_with_two() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let summary: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
     assert!(
-        summary["summary"]["errors"][0].as_str().unwrap().contains("Cargo.toml"),
+        summary["summary"]["errors"][0]
+            .as_str()
+            .unwrap()
+            .contains("Cargo.toml"),
         "{stdout}"
     );
 

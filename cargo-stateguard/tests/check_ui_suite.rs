@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// The compile-fail cases: `tests/ui/<area>/*.rs` (the `pass/` folders are not compile-fail).
@@ -56,7 +59,9 @@ fn scratch_crate(cases: &[(String, PathBuf)]) -> PathBuf {
         let target = dir.join(relative);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(source, &target).unwrap();
-        manifest.push_str(&format!("\n[[bin]]\nname = \"case{index}\"\npath = {relative:?}\n"));
+        manifest.push_str(&format!(
+            "\n[[bin]]\nname = \"case{index}\"\npath = {relative:?}\n"
+        ));
     }
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
@@ -80,7 +85,10 @@ fn cargo_human_output(dir: &Path) -> String {
         .lines()
         .filter(|line| {
             let word = line.trim_start().split(' ').next().unwrap_or_default();
-            !matches!(word, "Compiling" | "Checking" | "Finished" | "Blocking" | "Locking")
+            !matches!(
+                word,
+                "Compiling" | "Checking" | "Finished" | "Blocking" | "Locking"
+            )
         })
         .map(|line| format!("{line}\n"))
         .collect()
@@ -103,7 +111,10 @@ fn helps_in_messages(dir: &Path) -> Vec<(String, String)> {
         }
         let text = message["message"].as_str().unwrap();
         let file = value["target"]["src_path"].as_str().unwrap().to_owned();
-        for help in text.lines().filter_map(|line| line.trim().strip_prefix("help: ")) {
+        for help in text
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("help: "))
+        {
             helps.push((file.clone(), help.to_owned()));
         }
     }
@@ -150,7 +161,11 @@ fn the_records_are_smaller_than_cargos_output_located_and_complete() {
         .collect();
     let reported_cases = failing_cases
         .iter()
-        .filter(|relative| records.iter().any(|record| record["span"]["file"] == ***relative))
+        .filter(|relative| {
+            records
+                .iter()
+                .any(|record| record["span"]["file"] == ***relative)
+        })
         .count();
     // Every `help:` of an error message is in the fix of a record of its file.
     let helps = helps_in_messages(&dir);
@@ -170,12 +185,20 @@ fn the_records_are_smaller_than_cargos_output_located_and_complete() {
         .count();
     let g_codes = records
         .iter()
-        .filter(|record| record["code"].as_str().is_some_and(|code| code.starts_with('G')))
+        .filter(|record| {
+            record["code"]
+                .as_str()
+                .is_some_and(|code| code.starts_with('G'))
+        })
         .count();
     let caused = lines.last().unwrap()["summary"]["tiers"][0]["caused"].clone();
 
     let ratio = human.len() as f64 / jsonl.len() as f64;
-    println!("cases: {} ({} failing to compile)", cases.len(), failing_cases.len());
+    println!(
+        "cases: {} ({} failing to compile)",
+        cases.len(),
+        failing_cases.len()
+    );
     println!(
         "records: {} ({g_codes} with a G code), {caused} more hidden as caused by another",
         records.len()
@@ -184,11 +207,18 @@ fn the_records_are_smaller_than_cargos_output_located_and_complete() {
     println!("jsonl output: {} bytes (records and summary)", jsonl.len());
     println!("ratio: {ratio:.2}x smaller");
     println!("located in the case's file: {located}/{}", records.len());
-    println!("failing cases with a record: {reported_cases}/{}", failing_cases.len());
+    println!(
+        "failing cases with a record: {reported_cases}/{}",
+        failing_cases.len()
+    );
     println!("help lines kept in a fix: {kept_helps}/{}", helps.len());
     println!("gate time (tier 1, cases already built once): {elapsed:?}");
 
-    assert_eq!(located, records.len(), "records outside the cases' files:\n{jsonl}");
+    assert_eq!(
+        located,
+        records.len(),
+        "records outside the cases' files:\n{jsonl}"
+    );
     assert_eq!(reported_cases, failing_cases.len());
     assert_eq!(kept_helps, helps.len());
     assert!(ratio >= 5.0, "only {ratio:.2}x smaller");

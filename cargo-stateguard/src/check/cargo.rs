@@ -109,14 +109,6 @@ impl CargoFlags {
         }
         args
     }
-
-    pub(crate) fn manifest_path(&self) -> Option<&std::path::Path> {
-        self.manifest_path.as_deref()
-    }
-
-    pub(crate) fn packages(&self) -> &[String] {
-        &self.package
-    }
 }
 
 /// The cargo binary: the one that ran us (`cargo stateguard`), else `cargo` on the `PATH`.

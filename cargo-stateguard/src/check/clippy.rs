@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::check::TierOutcome;
 use crate::check::cargo::{self, CargoFlags};
 use crate::check::locate::Locator;
-use crate::record::{Level, Record, Tier};
+use crate::record::{Level, Tier};
 
 /// What a curated clippy lint is about: a lint rule about the same thing at the same place is the
 /// same finding, reported once.
@@ -122,24 +122,6 @@ pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
         ));
     }
     outcome
-}
-
-/// Whether `lint_finding` and `clippy_finding` are one problem seen by both engines: same file,
-/// a topic in common, and the lint's place on one of the lines clippy's finding covers.
-pub(crate) fn same_finding(
-    lint_finding: &Record,
-    lint_topic: Topic,
-    clippy_finding: &Record,
-) -> bool {
-    if topic(&clippy_finding.code) != Some(lint_topic) {
-        return false;
-    }
-    let (Some(lint_span), Some(clippy_span)) = (&lint_finding.span, &clippy_finding.span) else {
-        return false;
-    };
-    lint_span.file == clippy_span.file
-        && lint_span.line <= clippy_span.end_line
-        && clippy_span.line <= lint_span.end_line
 }
 
 #[cfg(test)]

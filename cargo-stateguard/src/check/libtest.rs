@@ -38,14 +38,13 @@ pub(crate) fn failed_tests(output: &str) -> Vec<FailedTest> {
         if let Some(name) = line
             .strip_prefix("test ")
             .and_then(|rest| rest.strip_suffix(" ... FAILED"))
+            && !failed.iter().any(|test| test.name == name)
         {
-            if !failed.iter().any(|test| test.name == name) {
-                failed.push(FailedTest {
-                    name: name.to_owned(),
-                    panic_at: None,
-                    message: String::new(),
-                });
-            }
+            failed.push(FailedTest {
+                name: name.to_owned(),
+                panic_at: None,
+                message: String::new(),
+            });
         }
     }
     failed

@@ -92,10 +92,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let (records, summary) = gate(args);
     let shown = records::visible(records, args.show_caused);
     let mut stdout = std::io::stdout().lock();
-    if let Err(error) = summary::write(&mut stdout, args.format, &shown, &summary) {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return ExitCode::from(2);
-        }
+    if let Err(error) = summary::write(&mut stdout, args.format, &shown, &summary)
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::from(2);
     }
     ExitCode::from(summary.exit)
 }

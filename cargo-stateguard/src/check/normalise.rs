@@ -209,13 +209,14 @@ fn read_suggestion(
         // An edit must replace exactly the text rustc meant, so no walking out of macros here.
         let in_user_file =
             suggestion.expansion.is_none() && locator.user_path(&suggestion.file_name).is_some();
-        if applicable && in_user_file {
-            if let Some(span) = locator.user_span(suggestion) {
-                edits.push(Edit {
-                    span,
-                    replacement: replacement.clone(),
-                });
-            }
+        if applicable
+            && in_user_file
+            && let Some(span) = locator.user_span(suggestion)
+        {
+            edits.push(Edit {
+                span,
+                replacement: replacement.clone(),
+            });
         }
         if !replacement.is_empty() && !replacement.contains('\n') && replacement.len() <= 80 {
             shown.push(format!("`{replacement}`"));

@@ -51,10 +51,10 @@ pub(crate) fn case_count(from_environment: Option<&str>) -> u32 {
 /// Runs `cargo test --no-fail-fast` with `flags`.
 pub(crate) fn run(flags: &CargoFlags, workspace: &Workspace, locator: &Locator) -> TierOutcome {
     let report = report_path(workspace);
-    if let Some(parent) = report.parent() {
-        if let Err(error) = std::fs::create_dir_all(parent) {
-            return TierOutcome::error(format!("cannot create `{}`: {error}", parent.display()));
-        }
+    if let Some(parent) = report.parent()
+        && let Err(error) = std::fs::create_dir_all(parent)
+    {
+        return TierOutcome::error(format!("cannot create `{}`: {error}", parent.display()));
     }
     let _ = std::fs::remove_file(&report);
     let cases = case_count(std::env::var("PROPTEST_CASES").ok().as_deref());
