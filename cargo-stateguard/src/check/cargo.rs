@@ -92,6 +92,18 @@ impl CargoFlags {
         args
     }
 
+    pub(crate) fn manifest_path(&self) -> Option<&std::path::Path> {
+        self.manifest_path.as_deref()
+    }
+
+    pub(crate) fn packages(&self) -> &[String] {
+        &self.package
+    }
+
+    pub(crate) fn excluded(&self) -> &[String] {
+        &self.exclude
+    }
+
     /// The flags `cargo metadata` understands (it checks no package, so no selection).
     fn metadata_args(&self) -> Vec<OsString> {
         let mut args: Vec<OsString> = Vec::new();
@@ -123,6 +135,8 @@ pub(crate) struct Workspace {
     pub(crate) target_directory: PathBuf,
     /// The directory of each member package.
     pub(crate) package_dirs: Vec<PathBuf>,
+    /// The name of each member package.
+    pub(crate) package_names: Vec<String>,
 }
 
 /// Asks `cargo metadata` where the workspace and its target directory are.
@@ -153,10 +167,17 @@ pub(crate) fn workspace(flags: &CargoFlags) -> Result<Workspace, String> {
         .filter_map(|package| package["manifest_path"].as_str())
         .filter_map(|manifest| std::path::Path::new(manifest).parent().map(PathBuf::from))
         .collect();
+    let package_names = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|package| package["name"].as_str().map(String::from))
+        .collect();
     Ok(Workspace {
         root: path("workspace_root")?,
         target_directory: path("target_directory")?,
         package_dirs,
+        package_names,
     })
 }
 

@@ -45,13 +45,11 @@ impl TierOutcome {
     ) -> Self {
         let mut outcome = Self::default();
         for message in messages {
-            if let CargoMessage::CompilerMessage { message, .. } = message {
-                outcome.rendered_bytes += message.rendered.as_ref().map_or(0, String::len);
-                if let Some(record) =
+            if let CargoMessage::CompilerMessage { message } = message
+                && let Some(record) =
                     to_record(message, tier, locator).filter(|record| keep(record))
-                {
-                    outcome.records.push(record);
-                }
+            {
+                outcome.records.push(record);
             }
         }
         outcome

@@ -29,9 +29,6 @@ pub(crate) struct Diagnostic {
     pub(crate) spans: Vec<DiagnosticSpan>,
     #[serde(default)]
     pub(crate) children: Vec<Diagnostic>,
-    /// What rustc would have printed for a person; only its size is used (for the measurement).
-    #[serde(default)]
-    pub(crate) rendered: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -20,25 +20,15 @@ mod records;
 mod static_checks;
 mod summary;
 
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use crate::record::{Level, Record, Tier};
+use crate::record::{Level, Record, Summary, Tier, TierStatus};
+use crate::render::{self, Format, Report};
 
 pub(crate) use self::cargo::CargoFlags;
-use self::summary::{Summary, TierStatus};
-
-/// The formats the gate writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum Format {
-    /// rustc's look, for people.
-    Human,
-    /// cargo's `compiler-message` JSON, for editors.
-    Json,
-    /// One record per line, then the summary: for programs and models.
-    Jsonl,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-}
 
 /// `cargo stateguard check`'s arguments.
 #[derive(Debug, clap::Args)]
@@ -50,14 +40,25 @@ pub(crate) struct CheckArgs {
     /// Run every tier even when an earlier one fails.
     #[arg(long)]
     keep_going: bool,
-    /// Output format.
+    /// Output format: `human` (rustc's look), `json` (cargo's messages, for editors), `jsonl`
+    /// (one record a line, then the summary: for models and scripts), `sarif` (code scanning).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Colours in the human format (default: when writing to a terminal and `NO_COLOR` is unset).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
     /// Also show the errors that follow from an earlier one (marked `caused_by`).
     #[arg(long)]
     show_caused: bool,
     #[command(flatten)]
     cargo: CargoFlags,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 /// What one tier found.
@@ -68,8 +69,8 @@ pub(crate) struct TierOutcome {
     pub(crate) notes: Vec<String>,
     /// cargo failed without a finding that explains it.
     pub(crate) error: Option<String>,
-    /// The size of rustc's human rendering of the diagnostics read, for comparison.
-    pub(crate) rendered_bytes: usize,
+    /// What the lint engine adds to the summary (files checked, suppressions, its rules).
+    pub(crate) lint_summary: Option<Summary>,
 }
 
 impl TierOutcome {
@@ -89,26 +90,41 @@ impl TierOutcome {
 
 /// Runs the gate and writes its output.
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let (records, summary) = gate(args);
+    let started = Instant::now();
+    let (records, mut summary, root) = gate(args);
+    summary.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let exit = summary::exit_status(&summary, &records);
     let shown = records::visible(records, args.show_caused);
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = summary::write(&mut stdout, args.format, &shown, &summary)
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        return ExitCode::from(2);
+    let stdout = std::io::stdout();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let report = Report {
+        records: &shown,
+        summary: &summary,
+        root: &root,
+        color,
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = render::render(args.format, &report, &mut out).and_then(|()| out.flush());
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(2),
+        _ => ExitCode::from(exit),
     }
-    ExitCode::from(summary.exit)
 }
 
-/// Runs the tiers; the records in order, and the summary.
-pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary) {
+/// Runs the tiers; the records in order, the summary, and the workspace root (record paths are
+/// relative to it).
+pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
     let mut summary = Summary::default();
     let workspace = match cargo::workspace(&args.cargo) {
         Ok(workspace) => workspace,
         Err(error) => {
             summary.errors.push(error);
-            summary.exit = 2;
-            return (Vec::new(), summary);
+            let here = std::env::current_dir().unwrap_or_default();
+            return (Vec::new(), summary, here);
         }
     };
     let locator = locate::Locator::new(workspace.root.clone(), workspace.target_directory.clone());
@@ -116,11 +132,16 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary) {
     let mut failed = false;
     for tier in [Tier::Compile, Tier::Lint, Tier::Test] {
         if u8::from(tier) > args.tier {
-            summary.skip(tier, format!("not asked for (--tier {})", args.tier));
+            summary::skip(
+                &mut summary,
+                tier,
+                format!("not asked for (--tier {})", args.tier),
+            );
             continue;
         }
         if failed && !args.keep_going {
-            summary.skip(
+            summary::skip(
+                &mut summary,
                 tier,
                 String::from("an earlier tier failed (--keep-going runs it)"),
             );
@@ -144,16 +165,17 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary) {
             TierStatus::Passed
         };
         failed |= status != TierStatus::Passed;
-        summary.ran(tier, status, outcome.notes, outcome.error);
+        if let Some(lint) = outcome.lint_summary {
+            summary.files_checked += lint.files_checked;
+            summary.suppressed += lint.suppressed;
+            summary.skipped.extend(lint.skipped);
+            summary.rules.extend(lint.rules);
+        }
+        summary::ran(&mut summary, tier, status, outcome.notes, outcome.error);
         records.extend(tier_records);
     }
     records::sort(&mut records);
     records::mark_caused(&mut records);
-    summary.count(&records);
-    summary.exit = if !summary.errors.is_empty() {
-        2
-    } else {
-        u8::from(records.iter().any(|record| record.level == Level::Deny))
-    };
-    (records, summary)
+    summary::count(&mut summary, &records);
+    (records, summary, workspace.root)
 }

@@ -1,163 +1,128 @@
-//! The gate's last line: which tiers ran and how they ended, counts per tier and level, what was
-//! skipped and why.
+//! The gate's part of the summary that closes every output: which tiers ran and how each ended,
+//! counts per tier and level, what was skipped and why.
 
-use std::io::{self, Write};
+use crate::record::{Level, Record, Summary, Tier, TierStatus, TierSummary};
 
-use serde::Serialize;
-
-use crate::check::Format;
-use crate::record::{Level, Record, Tier};
-
-/// How a tier ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum TierStatus {
-    /// No deny-level finding.
-    Passed,
-    /// At least one deny-level finding.
-    Failed,
-    /// cargo failed without a finding that explains it (exit status 2).
-    Error,
-    /// Not run.
-    Skipped,
+/// Notes a tier that did not run, and why.
+pub(crate) fn skip(summary: &mut Summary, tier: Tier, reason: String) {
+    summary.tiers.push(TierSummary {
+        tier,
+        status: TierStatus::Skipped,
+        deny: 0,
+        warn: 0,
+        caused: 0,
+        notes: vec![reason],
+    });
 }
 
-/// One tier in the summary.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct TierSummary {
-    pub(crate) tier: Tier,
-    pub(crate) status: TierStatus,
-    pub(crate) deny: usize,
-    pub(crate) warn: usize,
-    /// Deny-level records caused by an earlier one (hidden unless `--show-caused`).
-    pub(crate) caused: usize,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+/// Notes a tier that ran; `error` is cargo's failure when nothing explains it.
+pub(crate) fn ran(
+    summary: &mut Summary,
+    tier: Tier,
+    status: TierStatus,
+    notes: Vec<String>,
+    error: Option<String>,
+) {
+    if let Some(error) = error {
+        summary
+            .errors
+            .push(format!("tier {}: {error}", u8::from(tier)));
+    }
+    summary.tiers.push(TierSummary {
+        tier,
+        status,
+        deny: 0,
+        warn: 0,
+        caused: 0,
+        notes,
+    });
 }
 
-/// The summary of a run.
-#[derive(Debug, Clone, Default, Serialize)]
-pub(crate) struct Summary {
-    pub(crate) tiers: Vec<TierSummary>,
-    /// Why cargo failed, when it did without a finding (exit status 2).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) errors: Vec<String>,
-    pub(crate) exit: u8,
+/// Fills in each tier's counts from the final records (caused ones counted apart).
+pub(crate) fn count(summary: &mut Summary, records: &[Record]) {
+    for tier in &mut summary.tiers {
+        for record in records.iter().filter(|record| record.tier == tier.tier) {
+            match (record.level, record.caused_by) {
+                (Level::Deny, Some(_)) => tier.caused += 1,
+                (Level::Deny, None) => tier.deny += 1,
+                (Level::Warn, _) => tier.warn += 1,
+            }
+        }
+    }
 }
 
-impl Summary {
-    pub(crate) fn skip(&mut self, tier: Tier, reason: String) {
-        self.tiers.push(TierSummary {
+/// The exit status: 2 when cargo failed without a finding, 1 for a deny-level record, else 0.
+pub(crate) fn exit_status(summary: &Summary, records: &[Record]) -> u8 {
+    if !summary.errors.is_empty() {
+        2
+    } else {
+        u8::from(records.iter().any(|record| record.level == Level::Deny))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count, exit_status, ran, skip};
+    use crate::record::{Level, Record, Source, Summary, Tier, TierStatus};
+
+    fn record(tier: Tier, level: Level, caused_by: Option<usize>) -> Record {
+        Record {
             tier,
-            status: TierStatus::Skipped,
-            deny: 0,
-            warn: 0,
-            caused: 0,
-            notes: vec![reason],
-        });
-    }
-
-    pub(crate) fn ran(
-        &mut self,
-        tier: Tier,
-        status: TierStatus,
-        notes: Vec<String>,
-        error: Option<String>,
-    ) {
-        if let Some(error) = error {
-            self.errors
-                .push(format!("tier {}: {error}", u8::from(tier)));
-        }
-        self.tiers.push(TierSummary {
-            tier,
-            status,
-            deny: 0,
-            warn: 0,
-            caused: 0,
-            notes,
-        });
-    }
-
-    /// Fills in the counts from the final records.
-    pub(crate) fn count(&mut self, records: &[Record]) {
-        for tier in &mut self.tiers {
-            let of_tier = records.iter().filter(|record| record.tier == tier.tier);
-            for record in of_tier {
-                match (record.level, record.caused_by) {
-                    (Level::Deny, Some(_)) => tier.caused += 1,
-                    (Level::Deny, None) => tier.deny += 1,
-                    (Level::Warn, _) => tier.warn += 1,
-                }
-            }
+            source: Source::Rustc,
+            code: String::from("E0308"),
+            level,
+            span: None,
+            message: String::from("mismatched types"),
+            why: None,
+            fix: None,
+            suppress: None,
+            docs: None,
+            caused_by,
         }
     }
 
-    fn line(&self) -> String {
-        let tiers: Vec<String> = self
-            .tiers
-            .iter()
-            .map(|tier| {
-                let name = match tier.tier {
-                    Tier::Compile => "1 compile",
-                    Tier::Lint => "2 lint",
-                    Tier::Test => "3 tests",
-                };
-                let status = match tier.status {
-                    TierStatus::Passed => "passed",
-                    TierStatus::Failed => "failed",
-                    TierStatus::Error => "error",
-                    TierStatus::Skipped => "skipped",
-                };
-                let mut text = format!("tier {name}: {status}");
-                if tier.status != TierStatus::Skipped {
-                    text.push_str(&format!(" ({} deny, {} warn", tier.deny, tier.warn));
-                    if tier.caused > 0 {
-                        text.push_str(&format!(", {} caused by another", tier.caused));
-                    }
-                    text.push(')');
-                }
-                for note in &tier.notes {
-                    text.push_str(&format!("; {note}"));
-                }
-                text
-            })
-            .collect();
-        tiers.join("\n")
+    #[test]
+    fn counts_are_per_tier_and_level_with_caused_errors_apart() {
+        let mut summary = Summary::default();
+        ran(
+            &mut summary,
+            Tier::Compile,
+            TierStatus::Failed,
+            Vec::new(),
+            None,
+        );
+        skip(
+            &mut summary,
+            Tier::Lint,
+            String::from("an earlier tier failed"),
+        );
+        let records = [
+            record(Tier::Compile, Level::Deny, None),
+            record(Tier::Compile, Level::Deny, Some(0)),
+            record(Tier::Compile, Level::Warn, None),
+        ];
+        count(&mut summary, &records);
+        let tier = &summary.tiers[0];
+        assert_eq!((tier.deny, tier.warn, tier.caused), (1, 1, 1));
+        assert_eq!(summary.tiers[1].status, TierStatus::Skipped);
+        assert_eq!(exit_status(&summary, &records), 1);
+        assert_eq!(exit_status(&summary, &records[2..]), 0);
     }
-}
 
-/// Writes the records and the summary in `format`.
-pub(crate) fn write(
-    out: &mut impl Write,
-    format: Format,
-    records: &[Record],
-    summary: &Summary,
-) -> io::Result<()> {
-    match format {
-        Format::Jsonl => {
-            for record in records {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(record).map_err(io::Error::other)?
-                )?;
-            }
-            let line = serde_json::json!({ "summary": summary });
-            writeln!(out, "{line}")
-        }
-        Format::Human | Format::Json | Format::Sarif => {
-            for record in records {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(record).map_err(io::Error::other)?
-                )?;
-            }
-            writeln!(out, "{}", summary.line())?;
-            for error in &summary.errors {
-                writeln!(out, "error: {error}")?;
-            }
-            Ok(())
-        }
+    #[test]
+    fn a_cargo_failure_exits_with_two() {
+        let mut summary = Summary::default();
+        ran(
+            &mut summary,
+            Tier::Test,
+            TierStatus::Error,
+            Vec::new(),
+            Some(String::from("`cargo test` failed: linker not found")),
+        );
+        assert_eq!(
+            summary.errors,
+            ["tier 3: `cargo test` failed: linker not found"]
+        );
+        assert_eq!(exit_status(&summary, &[]), 2);
     }
 }

@@ -198,6 +198,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "Miri isolates the file system")]
     fn lines_are_appended_not_overwritten() {
         let path = std::env::temp_dir().join(format!(
             "stateguard-report-{}-{:?}.jsonl",
