@@ -8,7 +8,6 @@
 mod check;
 mod cli;
 mod config;
-#[allow(dead_code)] // helpers of the rules still landing
 mod lint;
 #[allow(dead_code)] // the gate constructs the other tiers and sources
 mod record;
