@@ -20,7 +20,13 @@ pub(crate) struct Args {
 }
 
 #[derive(Debug, Subcommand)]
-enum Verb {}
+enum Verb {
+    /// Dangerous patterns that compile cleanly (tier 2): codes G0400 to G0409.
+    Lint(crate::lint::command::LintArgs),
+    /// The three-tier gate: compile, lint (stateguard's and clippy's), property tests; every
+    /// problem as one record.
+    Check(crate::check::CheckArgs),
+}
 
 /// Parses the arguments and runs the verb.
 pub(crate) fn run() -> ExitCode {
@@ -40,5 +46,8 @@ pub(crate) fn run() -> ExitCode {
             };
         }
     };
-    match args.verb {}
+    match args.verb {
+        Verb::Lint(lint_args) => crate::lint::command::run(lint_args),
+        Verb::Check(check) => crate::check::run(&check),
+    }
 }

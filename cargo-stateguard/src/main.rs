@@ -5,9 +5,13 @@
 
 #![forbid(unsafe_code)]
 
+mod check;
 mod cli;
-#[allow(dead_code)] // read by the verbs as they land
+mod config;
+mod lint;
+#[allow(dead_code)] // the gate constructs the other tiers and sources
 mod record;
+mod render;
 
 use std::process::ExitCode;
 
