@@ -81,6 +81,7 @@
 mod bench;
 mod collect;
 mod expand;
+mod naming;
 mod pattern;
 mod render;
 mod signature;

@@ -798,3 +798,52 @@ fn named_fields(item: &ItemStruct) -> String {
         fields.join(", ")
     )
 }
+
+/// `impl Drop for Order<..>` in the module. A machine with `Drop` cannot give its fields to the
+/// next state (every transition would be E0509); the expansion leaves such an impl out.
+pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Option<&'i syn::Path> {
+    let syn::Item::Impl(implementation) = item else {
+        return None;
+    };
+    let (trait_path, _) = implementation.trait_.as_ref()?;
+    let is_drop = trait_path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "Drop");
+    let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
+        if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
+    (is_drop && on_machine).then_some(trait_path)
+}
+
+/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
+/// a derive behind a condition that holds forges as well as a plain one.
+pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let syn::Meta::List(list) = meta else {
+        return Vec::new();
+    };
+    if list.path.is_ident("derive") {
+        return list
+            .parse_args_with(Paths::parse_terminated)
+            .map(|paths| paths.into_iter().collect())
+            .unwrap_or_default();
+    }
+    if !list.path.is_ident("cfg_attr") {
+        return Vec::new();
+    }
+    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
+        return Vec::new();
+    };
+    // The first entry is the condition; the rest are the attributes it applies.
+    metas.iter().skip(1).flat_map(derived_paths).collect()
+}
+
+/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
+/// the structs it generates.
+pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
+
+/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
+pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
+    is_named(attr, STRATEGY_ATTRIBUTE)
+}
