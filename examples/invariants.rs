@@ -1,8 +1,8 @@
 //! Value invariants declared once, enforced at every boundary.
 //!
 //! `cargo run --example invariants`
-use stateguard::{Guarded, Invariant};
 use serde::{Deserialize, Serialize};
+use stateguard::{Guarded, Invariant};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Status {

@@ -6,8 +6,8 @@
 //! ```sh
 //! cargo run --example order
 //! ```
-use stateguard::typestate;
 use serde::{Deserialize, Serialize};
+use stateguard::typestate;
 
 /// One line of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

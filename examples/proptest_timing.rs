@@ -5,10 +5,10 @@
 //! ```sh
 //! cargo run --release -p stateguard-examples --features proptest --example proptest_timing
 //! ```
-use stateguard::proptest::{Checker, edge};
-use stateguard::typestate;
 use proptest::strategy::{Just, Strategy};
 use proptest::test_runner::{Config, RngSeed, TestRunner};
+use stateguard::proptest::{Checker, edge};
+use stateguard::typestate;
 use std::time::{Duration, Instant};
 
 #[typestate]

@@ -2,8 +2,8 @@
 //! `deserialize_with = "stateguard::deserialize_checked"`, or a type behind `#[serde(try_from)]`)
 //! checks the invariants; invalid JSON is an error naming every violation.
 
-use stateguard::{Guarded, Invariant, Violations};
 use serde::{Deserialize, Serialize};
+use stateguard::{Guarded, Invariant, Violations};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Invariant)]
 struct LineItem {

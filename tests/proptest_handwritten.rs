@@ -3,9 +3,9 @@
 //! machine whose bug shows only at an edge value.
 #![cfg(test)]
 
+use proptest::strategy::{BoxedStrategy, Just, Strategy};
 use stateguard::proptest::{Checker, Problem, ReferenceModel, TestableMachine, edge, render_call};
 use stateguard::{Invariant, Location, Rejected, Violations};
-use proptest::strategy::{BoxedStrategy, Just, Strategy};
 use std::fmt;
 
 fn non_empty(value: &str, at: &Location<'_>, violations: &mut Violations) {

@@ -2,11 +2,11 @@
 //! cleanly, with no rejection), and one whose bug shows only at the edge value `0`.
 #![cfg(test)]
 
-use stateguard::proptest::{Checker, Problem, TestableMachine, edge, render_call};
-use stateguard::{Location, Rejected, Violations};
 use proptest::arbitrary::any;
 use proptest::strategy::{BoxedStrategy, Just, Strategy, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
+use stateguard::proptest::{Checker, Problem, TestableMachine, edge, render_call};
+use stateguard::{Location, Rejected, Violations};
 use std::fmt;
 
 /// A support ticket: Open → Escalated → Open (a loop), and three terminal states: Resolved,

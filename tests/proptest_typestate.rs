@@ -2,9 +2,9 @@
 //! machine with its tracking-id rule forgotten, caught by a postcondition.
 #![cfg(test)]
 
+use proptest::strategy::{BoxedStrategy, Strategy};
 use stateguard::proptest::{Checker, Generate, Problem, TestableMachine};
 use stateguard::typestate;
-use proptest::strategy::{BoxedStrategy, Strategy};
 
 #[typestate]
 pub mod order {

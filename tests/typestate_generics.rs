@@ -213,8 +213,8 @@ pub mod pipeline {
 
 #[test]
 fn a_large_machine_publishes_every_state_in_its_required_field_table() {
-    use stateguard::{RequiredFields, VariantShape};
     use pipeline::{Pipeline, Stage};
+    use stateguard::{RequiredFields, VariantShape};
     let names: Vec<&str> = Stage::REQUIRED.iter().map(|row| row.name).collect();
     assert_eq!(names, Stage::STATES);
     for row in Stage::REQUIRED {

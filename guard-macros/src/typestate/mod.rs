@@ -7,8 +7,10 @@
 #[cfg(test)]
 mod bench;
 mod erased;
+mod erased_ops;
 mod expand;
 mod fallback;
+mod flat;
 mod generics;
 mod markers;
 mod parse;
@@ -43,7 +45,12 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     let mut module = parse::module(module_item, &mut errors);
     let parsed_cleanly = errors.is_empty();
     let expandable = match &mut module {
-        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        Some(module) => {
+            let checked = validate::check(&args, module, &mut errors);
+            let before = errors.is_empty();
+            flat::validate(&args, module, &mut errors);
+            checked && parsed_cleanly && (!before || errors.is_empty())
+        }
         None => false,
     };
     match (module, errors.finish()) {
