@@ -1,4 +1,4 @@
-//! # guard
+//! # stateguard
 //!
 //! Make illegal domain states unrepresentable.
 //!
@@ -18,6 +18,8 @@
 //! | `serde`    | no      | `Serialize` for violations and erased machines; deserialization re-checks invariants. |
 //! | `proptest` | no      | property tests over random valid transition sequences. |
 #![no_std]
+// On docs.rs, every feature-gated item is labelled with the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -47,6 +49,7 @@ pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationP
 pub use stateguard_macros::Invariant;
 
 #[doc = include_str!("docs/typestate.md")]
+#[doc = include_str!("docs/mermaid.html")]
 pub use stateguard_macros::typestate;
 
 #[doc = include_str!("docs/enforce.md")]

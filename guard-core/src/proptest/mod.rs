@@ -37,6 +37,7 @@ pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 /// Miri at most [`MIRI_CASES`] run. A count of `0`, or a `PROPTEST_CASES` that is not a positive
 /// whole number, fails the test with a message naming it.
 #[macro_export]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 macro_rules! check_machine {
     ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{
         #[allow(unused_imports)]

@@ -107,10 +107,11 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         })
         .collect();
     let mermaid = &context.mermaid;
+    let diagram = super::diagram::doc(mermaid);
     let enum_doc = format!(
         "{}The machine [`{machine}`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; \
          stored data comes back only through [`{erased}::restore`], which re-checks every invariant.\
-         \n\n```mermaid\n{mermaid}```",
+         \n\n{diagram}",
         if enum_docs.is_empty() { "" } else { "\n\n" }
     );
     let machine_fields: Vec<&Ident> = module

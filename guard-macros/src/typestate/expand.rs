@@ -276,12 +276,12 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let mermaid = &context.mermaid;
+    let diagram = super::diagram::doc(&context.mermaid);
     let erased = context.erased;
     let graph_doc = format!(
         "\n\n# States\n\nA machine in state `S`, one of the types implementing [`{state_trait}`]; \
          [`{erased}`] holds one in any state. Created by `{ident}::new` in the initial state, moved \
-         between states by its transitions only.\n\n```mermaid\n{mermaid}```"
+         between states by its transitions only.\n\n{diagram}"
     );
     let separator = if docs(attrs).is_empty() {
         let text = format!("The `{ident}` state machine.");

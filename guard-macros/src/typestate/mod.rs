@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod bench;
+mod diagram;
 mod erased;
 mod erased_ops;
 mod expand;
@@ -43,6 +44,21 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
         return failed(errors, fallback::fallback(parsed));
     };
     let mut module = parse::module(module_item, &mut errors);
+    if module.is_none()
+        && let Some((_, items)) = &module_item.content
+    {
+        for item in items {
+            if let syn::Item::Struct(machine) = item
+                && machine
+                    .attrs
+                    .iter()
+                    .any(|attr| parse::is_named(attr, "machine"))
+            {
+                validate::borrowed_serde(&args, machine, &mut errors);
+                break;
+            }
+        }
+    }
     let parsed_cleanly = errors.is_empty();
     let expandable = match &mut module {
         Some(module) => {

@@ -10,7 +10,6 @@ use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::ParseStream;
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
 
@@ -219,7 +218,10 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
                     "`#[typestate]` has no option `{}`",
                     meta.path.to_token_stream()
                 ),
-                "the options are `#[typestate(crate = ::stateguard)]` (a renamed dependency), `#[typestate(serde)]` or `#[typestate(serde(tag = \"state\"))]` (serialize the erased enum) and `#[typestate(flat)]` (a flat row for storage)",
+                format!(
+                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency), `serde` or `serde(tag = \"state\")` (serialize the erased enum) and `flat` (a flat row for storage), as in `#[typestate(serde)]`",
+                    meta.path.to_token_stream()
+                ),
             ))
         }
     });
@@ -337,13 +339,16 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
     }
     if !has_states {
         let candidate = items.iter().find_map(|entry| match entry {
-            Item::Enum(entry) => Some(&entry.ident),
+            Item::Enum(entry) => Some(entry),
             _ => None,
         });
         let (span, fix) = match candidate {
-            Some(ident) => (
-                ident.span(),
-                format!("mark the enum whose variants are the states: `#[states] pub enum {ident}`, then `#[initial]`, `#[to(..)]` and `#[terminal]` on its variants"),
+            Some(entry) => (
+                entry.ident.span(),
+                format!(
+                    "mark the enum whose variants are the states, with its graph (written here as a chain in declaration order; the transitions are yours to choose): `{}`",
+                    states_as_chain(entry)
+                ),
             ),
             None => (
                 item.ident.span(),
@@ -438,8 +443,8 @@ fn machine_struct<'a>(
                     item.ident
                 ),
                 format!(
-                    "name the fields: `pub struct {} {{ id: u64 }}`",
-                    item.ident
+                    "name the fields (the names are yours to choose): `{}`",
+                    named_fields(item)
                 ),
             ));
             return None;
@@ -485,14 +490,26 @@ fn states_enum<'a>(
                 item.ident
             ),
             format!(
-                "move the parameters to the machine (`#[machine] pub struct Order<T> {{ .. }}`) and write `pub enum {} {{ .. }}`; state fields may use them",
+                "remove `{}` from `{}`; declare on the `#[machine]` struct the parameters a state's field uses",
+                crate::diagnostics::tidy(&item.generics),
                 item.ident
             ),
         ));
     }
     let mut states = Vec::new();
-    for variant in &item.variants {
-        states.push(state(variant, errors));
+    let names: Vec<&Ident> = item.variants.iter().map(|variant| &variant.ident).collect();
+    for (position, variant) in item.variants.iter().enumerate() {
+        let context = ToContext {
+            current: &variant.ident,
+            terminal: variant.attrs.iter().any(|attr| is_named(attr, "terminal")),
+            names: &names,
+            next: names
+                .get(position + 1)
+                .or_else(|| names.first())
+                .filter(|next| ***next != variant.ident)
+                .copied(),
+        };
+        states.push(state(variant, &context, errors));
     }
     Some(States {
         item,
@@ -506,7 +523,7 @@ fn states_enum<'a>(
     })
 }
 
-fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
+fn state<'a>(variant: &'a Variant, context: &ToContext<'_>, errors: &mut Errors) -> State<'a> {
     let mut state = State {
         variant,
         ident: &variant.ident,
@@ -538,7 +555,7 @@ fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
             state.terminal = Some(attr.path().span());
         } else if is_named(attr, "to") {
             state.to_attrs.push(attr);
-            match transitions(attr) {
+            match transitions(attr, context) {
                 Ok(transitions) => state.transitions.extend(transitions),
                 Err(error) => {
                     errors.push(error);
@@ -570,7 +587,7 @@ fn state<'a>(variant: &'a Variant, errors: &mut Errors) -> State<'a> {
                 "terminal" => state.terminal = Some(attr.path().span()),
                 _ => {
                     state.to_attrs.push(attr);
-                    if let Ok(transitions) = transitions(attr) {
+                    if let Ok(transitions) = transitions(attr, context) {
                         state.transitions.extend(transitions);
                     } else {
                         state.malformed_to = true;
@@ -606,36 +623,90 @@ pub(crate) fn misspelled_helper(attr: &Attribute) -> Option<&'static str> {
     }
 }
 
-fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
-    const FIX: &str = "write `#[to(ship => Shipped, cancel => Cancelled)]`: a method name, `=>`, the state it leads to";
+/// What a fix for a malformed `#[to(..)]` may name: the states of the enum.
+struct ToContext<'a> {
+    current: &'a Ident,
+    /// The state carries `#[terminal]` (then an empty `#[to]` is best removed).
+    terminal: bool,
+    names: &'a [&'a Ident],
+    /// The state declared after this one, the target a fix proposes when nothing better is known.
+    next: Option<&'a Ident>,
+}
+
+impl ToContext<'_> {
+    /// The state a transition named `name` most likely leads to: one whose name starts like
+    /// the transition (`ship` → `Shipped`), else the next declared state.
+    fn target_for(&self, name: &Ident) -> Option<String> {
+        let name = name.to_string().to_lowercase();
+        let stem: String = name.chars().take(3).collect();
+        self.names
+            .iter()
+            .filter(|state| **state != self.current)
+            .find(|state| state.to_string().to_lowercase().starts_with(&stem))
+            .or(self.next.as_ref())
+            .map(ToString::to_string)
+    }
+
+    /// The fix for a `#[to]` without transitions.
+    fn empty_fix(&self) -> String {
+        match (self.terminal, self.next) {
+            (true, _) => "remove it: a `#[terminal]` state has no transitions".to_owned(),
+            (false, Some(next)) => format!(
+                "list the transitions out of this state (a method name, `=>`, the state it leads to; the names are yours to choose): `#[to(to_{} => {next})]`",
+                snake_case(&next.to_string())
+            ),
+            (false, None) => {
+                "remove it and mark the state `#[terminal]`: it has nowhere to go".to_owned()
+            }
+        }
+    }
+}
+
+fn transitions(attr: &Attribute, context: &ToContext<'_>) -> syn::Result<Vec<Transition>> {
     let list = attr.meta.require_list().map_err(|_| {
         MALFORMED_ATTRIBUTE.spanning(
             &attr.meta,
             "`#[to]` needs the transitions out of this state",
-            FIX,
+            context.empty_fix(),
         )
     })?;
     if list.tokens.is_empty() {
         return Err(MALFORMED_ATTRIBUTE.spanning(
             &attr.meta,
             "`#[to()]` is empty: it should list the transitions out of this state",
-            FIX,
+            context.empty_fix(),
         ));
     }
     let parser = |input: ParseStream<'_>| {
-        Punctuated::<(Ident, Ident), Token![,]>::parse_terminated_with(input, |input| {
+        let mut pairs = Vec::new();
+        while !input.is_empty() {
             let name: Ident = input.parse().map_err(|error| {
                 MALFORMED_ATTRIBUTE.at(
                     error.span(),
                     "expected a transition name, such as `ship`",
-                    FIX,
+                    "write each transition as a method name, `=>`, the state it leads to: `ship => Shipped`",
                 )
             })?;
             let arrow = input.parse::<Token![=>]>().map_err(|error| {
+                // What follows the name up to the next comma: the target the user meant, if any.
+                let written = input.fork();
+                let mut target = None;
+                while !written.is_empty() && !written.peek(Token![,]) {
+                    if let Ok(ident) = written.parse::<Ident>() {
+                        target = Some(ident.to_string());
+                        break;
+                    }
+                    if written.parse::<proc_macro2::TokenTree>().is_err() {
+                        break;
+                    }
+                }
+                let target = target
+                    .or_else(|| context.target_for(&name))
+                    .unwrap_or_else(|| "Shipped".to_owned());
                 MALFORMED_ATTRIBUTE.at(
                     error.span(),
                     format!("expected `=>` after the transition name `{name}`"),
-                    format!("write `{name} => TargetState`"),
+                    format!("write `{name} => {target}`"),
                 )
             })?;
             let target: Ident = input.parse().map_err(|error| {
@@ -645,18 +716,97 @@ fn transitions(attr: &Attribute) -> syn::Result<Vec<Transition>> {
                 } else {
                     error.span()
                 };
+                let fix = match context.target_for(&name) {
+                    Some(target) => format!(
+                        "name the state it leads to: `{name} => {target}` (or another state of this enum)"
+                    ),
+                    None => format!("name the state it leads to: `{name} => State`"),
+                };
                 MALFORMED_ATTRIBUTE.at(
                     span,
-                    format!("expected the state `{name}` leads to, such as `Shipped`"),
-                    format!("write `{name} => TargetState`"),
+                    format!("expected the state `{name}` leads to after `=>`"),
+                    fix,
                 )
             })?;
-            Ok((name, target))
-        })
+            pairs.push((name, target));
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>().map_err(|error| {
+                MALFORMED_ATTRIBUTE.at(
+                    error.span(),
+                    "expected `,` between two transitions",
+                    "separate the transitions with commas: `#[to(ship => Shipped, cancel => Cancelled)]`",
+                )
+            })?;
+        }
+        Ok(pairs)
     };
     let pairs = syn::parse::Parser::parse2(parser, list.tokens.clone())?;
     Ok(pairs
         .into_iter()
         .map(|(name, target)| Transition { name, target })
         .collect())
+}
+
+/// `enum` as a `#[states]` enum whose variants form a chain in declaration order: the first
+/// `#[initial]`, each leading to the next, the last `#[terminal]`.
+fn states_as_chain(entry: &ItemEnum) -> String {
+    let variants: Vec<&Variant> = entry.variants.iter().collect();
+    let mut written = Vec::new();
+    for (position, variant) in variants.iter().enumerate() {
+        let mut text = String::new();
+        if position == 0 {
+            text.push_str("#[initial] ");
+        }
+        match variants.get(position + 1) {
+            Some(next) => text.push_str(&format!(
+                "#[to(to_{} => {})] ",
+                snake_case(&next.ident.to_string()),
+                next.ident
+            )),
+            None => text.push_str("#[terminal] "),
+        }
+        text.push_str(&variant.ident.to_string());
+        if !matches!(variant.fields, Fields::Unit) {
+            text.push(' ');
+            text.push_str(&variant.fields.to_token_stream().to_string());
+        }
+        written.push(text);
+    }
+    let vis = entry.vis.to_token_stream().to_string();
+    let vis = if vis.is_empty() {
+        String::new()
+    } else {
+        format!("{vis} ")
+    };
+    format!(
+        "#[states] {vis}enum {} {{ {} }}",
+        entry.ident,
+        written.join(", ")
+    )
+}
+
+/// A tuple struct written with named fields `field_0`, `field_1`, ..
+fn named_fields(item: &ItemStruct) -> String {
+    let fields: Vec<String> = item
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(position, field)| {
+            format!("field_{position}: {}", crate::diagnostics::tidy(&field.ty))
+        })
+        .collect();
+    let vis = crate::diagnostics::tidy(&item.vis);
+    let vis = if vis.is_empty() {
+        String::new()
+    } else {
+        format!("{vis} ")
+    };
+    format!(
+        "{vis}struct {}{} {{ {} }}",
+        item.ident,
+        crate::diagnostics::tidy(&item.generics),
+        fields.join(", ")
+    )
 }

@@ -50,20 +50,29 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
             keep[position - 1]
         });
     }
+    if !borrowed_serde(args, module.machine.item, errors) {
+        expandable = false;
+    }
+    expandable
+}
+
+/// `#[typestate(serde)]` on a machine with lifetime parameters; `false` when reported. Also run
+/// when the module could not be read otherwise, so fixing one shape error does not reveal this.
+pub(crate) fn borrowed_serde(args: &Args, machine: &syn::ItemStruct, errors: &mut Errors) -> bool {
     if let Some(serde) = args.serde
-        && module.machine.item.generics.lifetimes().next().is_some()
+        && machine.generics.lifetimes().next().is_some()
     {
         errors.push(UNSUPPORTED_SHAPE.at(
             serde,
             format!(
                 "`#[typestate(serde)]` cannot deserialize `{}`, which borrows (it has lifetime parameters)",
-                module.machine.item.ident
+                machine.ident
             ),
-            "store owned data in the machine (`String` rather than `&'a str`), or remove `serde` and convert with `into_record`/`restore` yourself",
+            "write `#[typestate]` without `serde` (convert with `into_record` and `restore` yourself), or store owned data in the machine (`String` rather than `&'a str`)",
         ));
-        expandable = false;
+        return false;
     }
-    expandable
+    true
 }
 
 /// What the transition check learned: which transitions are sound (per state, per transition),
@@ -103,7 +112,7 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                     None => (
                         String::new(),
                         format!(
-                            "add a variant `{target}` to `{}`, or point `{}` at one of: {}",
+                            "add the state to `{}`: `#[terminal] {target},` (give it a `#[to(..)]` instead if machines leave it), or point `{}` at one of: {}",
                             module.states.item.ident,
                             transition.name,
                             list(known.iter().copied())
@@ -135,8 +144,7 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                             state.ident
                         ),
                         format!(
-                            "keep one `{name} => ..` in the `#[to(..)]` of `{}`, or give the second a name of its own, e.g. `{name}_to_{} => {target}`",
-                            state.ident,
+                            "give the second a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or remove it",
                             super::parse::snake_case(&target)
                         ),
                     )
@@ -155,7 +163,7 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                             state.ident
                         ),
                         format!(
-                            "write `{name} => {first_target}` here, or rename this transition, e.g. `{name}_to_{} => {target}`",
+                            "give this transition a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or write `{name} => {first_target}`",
                             super::parse::snake_case(&target)
                         ),
                     ));
@@ -224,21 +232,56 @@ fn initial_and_reachable(
     if states.iter().any(|state| state.malformed_to) {
         return;
     }
+    // The state whose `#[to(..)]` the fix extends: reachable, not terminal, with transitions
+    // already (an initial one first), written with the targets as the other fixes correct them.
+    let host = states
+        .iter()
+        .enumerate()
+        .filter(|(_, state)| {
+            reached.contains(&state.ident.to_string())
+                && state.terminal.is_none()
+                && !state.transitions.is_empty()
+        })
+        .min_by_key(|(_, state)| state.initial.is_none());
     for state in states {
         if !reached.contains(&state.ident.to_string()) {
-            let from = initial
-                .first()
-                .map_or_else(String::new, |state| state.ident.to_string());
+            let fix = match host {
+                Some((position, host)) => {
+                    let mut written: Vec<String> = Vec::new();
+                    let mut names = BTreeSet::new();
+                    for (transition, target) in
+                        host.transitions.iter().zip(&resolved.targets[position])
+                    {
+                        let target = target
+                            .clone()
+                            .unwrap_or_else(|| transition.target.to_string());
+                        if names.insert(transition.name.to_string()) {
+                            written.push(format!("{} => {target}", transition.name));
+                        }
+                    }
+                    written.push(format!(
+                        "to_{} => {}",
+                        super::parse::snake_case(&state.ident.to_string()),
+                        state.ident
+                    ));
+                    format!(
+                        "add a transition to it from `{}` (the name is yours to choose): `#[to({})]`; or mark it `#[initial]`, or remove it",
+                        host.ident,
+                        written.join(", ")
+                    )
+                }
+                None => format!(
+                    "mark it `#[initial]`: `#[initial] {}`, or remove it",
+                    state.ident
+                ),
+            };
             errors.push(UNREACHABLE_STATE.at(
                 state.ident.span(),
                 format!(
                     "state `{}` can never be reached: no transition from an `#[initial]` state leads to it",
                     state.ident
                 ),
-                format!(
-                    "add a transition to it, e.g. `#[to(.. => {})]` on `{from}` or a state reachable from it, or mark it `#[initial]`, or remove it",
-                    state.ident
-                ),
+                fix,
             ));
         }
     }
@@ -259,7 +302,7 @@ fn ends(state: &State<'_>, errors: &mut Errors) {
                 state.ident
             ),
             format!(
-                "remove this `#[to(..)]`, or remove `#[terminal]` from `{}`",
+                "remove `#[terminal]` from `{}` (its transitions lead on), or remove this `#[to(..)]`",
                 state.ident
             ),
         )),
@@ -270,8 +313,8 @@ fn ends(state: &State<'_>, errors: &mut Errors) {
                 state.ident
             ),
             format!(
-                "mark it as an end state (`#[terminal] {}`), or add transitions (`#[to(name => NextState)] {}`)",
-                state.ident, state.ident
+                "mark it as an end state: `#[terminal] {}`; or, if machines leave it, give it a `#[to(..)]` with the transitions you want",
+                state.ident
             ),
         )),
         _ => {}
@@ -296,7 +339,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                 format!(
                     "field `{name}` of `{machine_ident}` gets a getter `{name}()`, but `{name}` is {owner}"
                 ),
-                format!("rename the field, e.g. `{name}_value`"),
+                format!("rename the field: `{name}_value` (the name is yours to choose)"),
             ));
         } else {
             taken.insert(name, format!("a field of `{machine_ident}`"));
@@ -316,7 +359,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                             "`{name}` is a `{first_ty}` in state `{first_state}` but a `{ty}` in state `{}`; the getter `{name}()` can only return one type",
                             state.ident
                         ),
-                        format!("give both the same type, or rename this field, e.g. `{}_{name}`", super::parse::snake_case(&state.ident.to_string())),
+                        format!("rename this field: `{}_{name}` (the name is yours to choose), or give both the same type", super::parse::snake_case(&state.ident.to_string())),
                     ));
                 }
                 continue;
@@ -329,7 +372,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                         state.ident
                     ),
                     format!(
-                        "rename the field, e.g. `{}_{name}`",
+                        "rename the field: `{}_{name}` (the name is yours to choose)",
                         super::parse::snake_case(&state.ident.to_string())
                     ),
                 ));
@@ -358,7 +401,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                         "transition `{name}` from `{}` becomes a method `{name}()`, but `{name}` is {owner}",
                         state.ident
                     ),
-                    format!("rename the transition, e.g. `to_{name} => {}`", transition.target),
+                    format!("rename the transition: `to_{name} => {}` (the name is yours to choose)", transition.target),
                 ));
             }
         }
@@ -375,7 +418,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                 format!(
                     "state `{name}` has the name of a generic parameter of `{machine_ident}`, which would hide it wherever the parameter is in scope"
                 ),
-                format!("rename the state or the parameter, e.g. `{name}State`"),
+                format!("rename the state here and in every `#[to(..)]` that names it: `{name}State` (the name is yours to choose)"),
             ));
             continue;
         }
@@ -385,7 +428,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                 format!(
                     "state `{name}` would have the same name as a type `#[typestate]` generates (`{machine_ident}`, `{enum_ident}`, `{record}`)"
                 ),
-                format!("rename the state, e.g. `{name}State`"),
+                format!("rename the state here and in every `#[to(..)]` that names it: `{name}State` (the name is yours to choose)"),
             ));
         }
     }

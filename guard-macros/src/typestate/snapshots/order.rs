@@ -17,7 +17,10 @@ stateDiagram-v2
     Shipped --> Delivered: deliver
     Delivered --> [*]
     Cancelled --> [*]
-```*/
+```
+
+<script type="module">const blocks=[...document.querySelectorAll('pre.language-mermaid:not([data-stateguard])')];blocks.forEach(b=>b.setAttribute('data-stateguard',''));if(blocks.length){import('https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs').then(async({default:m})=>{const dark=['dark','ayu'].includes(document.documentElement.dataset.theme);m.initialize({startOnLoad:false,theme:dark?'dark':'default'});for(const b of blocks){const d=document.createElement('div');d.className='mermaid';d.textContent=b.textContent;b.style.display='none';b.after(d);try{await m.run({nodes:[d]});}catch(e){d.remove();b.style.display='';}}}).catch(()=>{});}</script>
+*/
     pub struct Order<T, S: OrderStateType> {
         id: u64,
         items: Vec<T>,
@@ -55,7 +58,10 @@ stateDiagram-v2
     Shipped --> Delivered: deliver
     Delivered --> [*]
     Cancelled --> [*]
-```*/
+```
+
+<script type="module">const blocks=[...document.querySelectorAll('pre.language-mermaid:not([data-stateguard])')];blocks.forEach(b=>b.setAttribute('data-stateguard',''));if(blocks.length){import('https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs').then(async({default:m})=>{const dark=['dark','ayu'].includes(document.documentElement.dataset.theme);m.initialize({startOnLoad:false,theme:dark?'dark':'default'});for(const b of blocks){const d=document.createElement('div');d.className='mermaid';d.textContent=b.textContent;b.style.display='none';b.after(d);try{await m.run({nodes:[d]});}catch(e){d.remove();b.style.display='';}}}).catch(()=>{});}</script>
+*/
     #[derive(Debug)]
     pub enum OrderState<T> {
         ///A machine in state [`Pending`].
