@@ -20,7 +20,10 @@ pub(crate) struct Args {
 }
 
 #[derive(Debug, Subcommand)]
-enum Verb {}
+enum Verb {
+    /// Dangerous patterns that compile cleanly (tier 2): codes G0400 to G0409.
+    Lint(crate::lint::command::LintArgs),
+}
 
 /// Parses the arguments and runs the verb.
 pub(crate) fn run() -> ExitCode {
@@ -40,5 +43,7 @@ pub(crate) fn run() -> ExitCode {
             };
         }
     };
-    match args.verb {}
+    match args.verb {
+        Verb::Lint(lint_args) => crate::lint::command::run(lint_args),
+    }
 }

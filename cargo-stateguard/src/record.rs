@@ -96,3 +96,59 @@ pub(crate) struct Record {
     /// The index of the record this one follows from (an error caused by an earlier one).
     pub(crate) caused_by: Option<usize>,
 }
+
+impl Level {
+    /// The word rustc prints: `error` for deny, `warning` for warn.
+    pub(crate) fn rustc_word(self) -> &'static str {
+        match self {
+            Level::Deny => "error",
+            Level::Warn => "warning",
+        }
+    }
+}
+
+/// Something that was not checked, and why: the summary names every one, so a partial result is never
+/// silent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct Skipped {
+    /// The file or package, relative to the workspace root where it is inside it.
+    pub(crate) path: String,
+    pub(crate) reason: String,
+}
+
+/// What a rule (or another engine's lint) is, for renderers that list rules (SARIF) and for `--explain`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct RuleMeta {
+    pub(crate) code: String,
+    /// A kebab-case name, e.g. `lock-across-await`.
+    pub(crate) name: String,
+    /// One sentence: what the rule finds.
+    pub(crate) summary: String,
+    /// The level the rule has unless the configuration changes it.
+    pub(crate) default_level: Level,
+    /// The rule's documentation in Markdown (what it does, why it is bad, an example, the fix).
+    pub(crate) help: String,
+    pub(crate) docs: String,
+}
+
+/// The totals that close every output: what was checked, what was skipped, what was silenced.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct Summary {
+    pub(crate) files_checked: usize,
+    pub(crate) skipped: Vec<Skipped>,
+    /// Findings silenced by a `// stateguard: allow(..) reason: ..` comment.
+    pub(crate) suppressed: usize,
+    pub(crate) elapsed_ms: u64,
+    /// The rules that ran (for SARIF's rule metadata).
+    pub(crate) rules: Vec<RuleMeta>,
+}
+
+impl Summary {
+    /// How many records are at `level`.
+    pub(crate) fn count(records: &[Record], level: Level) -> usize {
+        records
+            .iter()
+            .filter(|record| record.level == level)
+            .count()
+    }
+}
