@@ -438,3 +438,20 @@ fn vectors_and_their_strings_are_written_as_code() {
     };
     assert_eq!(empty.to_string(), "Order::new(3, Vec::new())");
 }
+
+/// `TestableMachine::apply` is public: a step the machine's state does not have hands the machine
+/// back unchanged with a violation, never a panic and never a state the graph does not allow.
+#[test]
+fn apply_refuses_a_step_its_state_does_not_have() {
+    let pending = order::OrderState::from(order::Order::new(7, vec!["book".to_owned()]));
+    let step = order::OrderStep::Ship {
+        tracking_id: "1Z".to_owned(),
+    };
+    let rejected = TestableMachine::apply(pending, &step).unwrap_err();
+    assert_eq!(rejected.machine.state_name(), "Pending");
+    assert_eq!(rejected.violations.len(), 1);
+    let order::OrderState::Pending(machine) = rejected.machine else {
+        panic!("the machine changed state");
+    };
+    assert_eq!(machine.id(), &7);
+}

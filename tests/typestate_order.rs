@@ -127,4 +127,11 @@ mod zero_cost {
     assert_eq_size!(Order<Delivered>, Data);
     assert_eq_size!(Order<Paid>, PaidData);
     assert_not_impl_any!(Order<Pending>: Copy, Default);
+    // The seal every state carries takes no room: a unit state is still zero-sized.
+    assert_eq_size!(Pending, ());
+    assert_eq_size!(Delivered, ());
+    assert_eq_size!(Paid, String);
+    assert_not_impl_any!(Pending: Copy, Default);
+    assert_not_impl_any!(Paid: Copy, Default);
+    assert_not_impl_any!(Order<Paid>: Copy, Default);
 }

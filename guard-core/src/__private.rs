@@ -49,3 +49,22 @@ macro_rules! __guard_if_proptest {
 }
 
 pub use crate::{__guard_if_proptest as if_proptest, __guard_if_serde as if_serde};
+
+/// The zero-sized private field every state type of a `#[typestate]` machine carries.
+///
+/// It is neither `Copy` nor `Default`, so no state can be either, and so no machine: rustc rejects
+/// `impl Copy` for a state or a machine (E0204) and a derived `Default` (E0277) wherever they are
+/// written. Outside the declaring module the field is private, so no code there can build a state.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Seal(());
+
+impl Seal {
+    /// The one value; only code that can name the private field of a state uses it.
+    pub const NEW: Self = Self(());
+}
+
+impl core::fmt::Debug for Seal {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("Seal")
+    }
+}

@@ -2,13 +2,13 @@
 //! data) with the one checked path from it back to a machine, the optional serde impls, and the
 //! Mermaid picture of the graph.
 
-use super::expand::{Context, derives};
+use super::expand::{Context, derives, state_field_names, state_pattern};
 use super::parse::{Module, State};
 use crate::required;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
-use syn::{Fields, Generics, Ident};
+use syn::{Generics, Ident};
 
 /// The graph as Mermaid `stateDiagram-v2` text.
 pub(crate) fn mermaid(module: &Module<'_>) -> String {
@@ -32,31 +32,6 @@ pub(crate) fn mermaid(module: &Module<'_>) -> String {
         }
     }
     text
-}
-
-/// The names a record variant gives the state's fields: theirs, or `field_0`.. for tuple states.
-fn state_field_names(state: &State<'_>) -> Vec<Ident> {
-    state
-        .fields()
-        .enumerate()
-        .map(|(position, field)| {
-            field
-                .ident
-                .clone()
-                .unwrap_or_else(|| format_ident!("field_{position}"))
-        })
-        .collect()
-}
-
-/// `Paid { payment_ref }` / `Failed(field_0)` / `Delivered`: builds or destructures the state.
-fn state_pattern(state: &State<'_>) -> TokenStream {
-    let ident = state.ident;
-    let names = state_field_names(state);
-    match &state.variant.fields {
-        Fields::Unit => quote!(#ident),
-        Fields::Named(_) => quote!(#ident { #(#names),* }),
-        Fields::Unnamed(_) => quote!(#ident ( #(#names),* )),
-    }
 }
 
 pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
@@ -171,7 +146,8 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             }
         });
         let checks = context.rule_checks(state);
-        let build = quote!(#machine { #(#machine_fields,)* state: #pattern });
+        let value = context.state_value(state);
+        let build = quote!(#machine { #(#machine_fields,)* state: #value });
         let result = if checks.is_empty() {
             quote!(::core::result::Result::Ok(Self::#ident(#build)))
         } else {
@@ -366,15 +342,14 @@ fn conversions(context: &Context<'_, '_>) -> TokenStream {
             TokenStream::new(),
         ),
         Some(erase) => {
-            let vis = &context.module.machine.item.vis;
             let generics = &context.generics;
             let (impl_generics, _, where_clause) = generics.split_for_impl();
             let params = &generics.params;
             let declarations =
                 dispatch_declarations(context, &TokenStream::new(), &TokenStream::new());
             let mut tokens = quote! {
-                #[doc(hidden)]
-                #vis trait #erase<#params>: #state_trait + ::core::marker::Sized #where_clause {
+                // Private to the declaring module, like the sealed trait it extends.
+                trait #erase<#params>: #state_trait + ::core::marker::Sized #where_clause {
                     #declarations
                 }
             };
@@ -400,6 +375,7 @@ fn conversions(context: &Context<'_, '_>) -> TokenStream {
     quote! {
         #trait_and_impls
         #[automatically_derived]
+        #[allow(private_bounds)]
         impl #impl_generics ::core::convert::From<#machine_type> for #erased #ty_generics #where_clause {
             #[inline]
             fn from(machine: #machine_type) -> Self {
@@ -407,6 +383,7 @@ fn conversions(context: &Context<'_, '_>) -> TokenStream {
             }
         }
         #[automatically_derived]
+        #[allow(private_bounds)]
         impl #impl_generics ::core::convert::TryFrom<#erased #ty_generics> for #machine_type #where_clause {
             /// The erased machine, untouched, when it is in another state.
             type Error = #erased #ty_generics;
@@ -423,7 +400,6 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
     let krate = context.krate;
     let erased = context.erased;
     let record = &context.record;
-    let vis = &module.states.item.vis;
     let serde = quote!(#krate::__private::serde);
     let serde_path = format!("{}::__private::serde", krate.to_token_stream()).replace(' ', "");
     let mirror = format_ident!("__Guard{}Serde", context.machine);
@@ -541,14 +517,15 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
                 }
             }
 
-            #[doc(hidden)]
+            // Private to the declaring module: the raw shape of stored data, read only here.
             #[derive(#serde::Deserialize)]
             #[serde(crate = #serde_path, rename = #erased_name, deny_unknown_fields)]
-            #vis enum #mirror #params #where_clause {
+            enum #mirror #params #where_clause {
                 #mirror_variants
             }
 
             #[automatically_derived]
+            #[allow(private_bounds)]
             impl #deserialize_impl_generics #serde::Deserialize<'de> for #erased #ty_generics #deserialize_bounds {
                 fn deserialize<__D: #serde::Deserializer<'de>>(
                     deserializer: __D,

@@ -155,6 +155,41 @@ impl<'m, 'a> Context<'m, 'a> {
         quote!(#state_trait)
     }
 
+    /// The value of a state's private seal field (see `stateguard::__private::Seal`).
+    pub(crate) fn seal(&self) -> TokenStream {
+        let krate = self.krate;
+        quote!(#krate::__private::Seal::NEW)
+    }
+
+    /// Builds `state`, with its seal, from locals named as [`state_field_names`] names them.
+    pub(crate) fn state_value(&self, state: &State<'_>) -> TokenStream {
+        let names = state_field_names(state);
+        let values: Vec<TokenStream> = names.iter().map(ToTokens::to_token_stream).collect();
+        self.state_value_of(state, &values)
+    }
+
+    /// Builds `state`, with its seal, from one expression per declared field, in order. A named
+    /// field whose expression is a local of its own name is written in shorthand.
+    pub(crate) fn state_value_of(&self, state: &State<'_>, values: &[TokenStream]) -> TokenStream {
+        let ident = state.ident;
+        let seal = self.seal();
+        match &state.variant.fields {
+            Fields::Unit => quote!(#ident(#seal)),
+            Fields::Named(_) => {
+                let fields = state.fields().zip(values).map(|(field, value)| {
+                    let name = &field.ident;
+                    if name.to_token_stream().to_string() == value.to_string() {
+                        quote!(#value)
+                    } else {
+                        quote!(#name: #value)
+                    }
+                });
+                quote!(#ident { #(#fields,)* #SEAL_FIELD: #seal })
+            }
+            Fields::Unnamed(_) => quote!(#ident(#(#values,)* #seal)),
+        }
+    }
+
     /// Whether `krate` is the default path, so derives need no `crate = ..` argument.
     fn krate_is_default(&self) -> bool {
         self.krate.to_token_stream().to_string() == quote!(::stateguard).to_string()
@@ -168,6 +203,44 @@ impl<'m, 'a> Context<'m, 'a> {
         } else {
             quote!(#[derive(#krate::Invariant)] #[invariant(crate = #krate)])
         }
+    }
+}
+
+/// The name of the private seal field of a state with named fields.
+pub(crate) const SEAL_FIELD: SealField = SealField;
+
+/// Writes `__guard_seal`, the seal field's name, where a field name goes.
+#[derive(Clone, Copy)]
+pub(crate) struct SealField;
+
+impl ToTokens for SealField {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        Ident::new("__guard_seal", Span::call_site()).to_tokens(tokens);
+    }
+}
+
+/// The names of a state's fields as locals: theirs, or `field_0`.. for tuple states.
+pub(crate) fn state_field_names(state: &State<'_>) -> Vec<Ident> {
+    state
+        .fields()
+        .enumerate()
+        .map(|(position, field)| {
+            field
+                .ident
+                .clone()
+                .unwrap_or_else(|| format_ident!("field_{position}"))
+        })
+        .collect()
+}
+
+/// Destructures `state` into locals named as [`state_field_names`] names them; the seal is left.
+pub(crate) fn state_pattern(state: &State<'_>) -> TokenStream {
+    let ident = state.ident;
+    let names = state_field_names(state);
+    match &state.variant.fields {
+        Fields::Unit => quote!(#ident(..)),
+        Fields::Named(_) => quote!(#ident { #(#names,)* .. }),
+        Fields::Unnamed(_) => quote!(#ident(#(#names,)* ..)),
     }
 }
 
@@ -291,6 +364,8 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
     };
     let span = ident.span();
     let vis = respan(vis.to_token_stream(), span);
+    // Spanned on the machine's name: rustc's E0204 for `impl Copy` points there.
+    let state_field = respan(quote!(state: #state_param,), span);
     // The derive comes first: a type-level `#[invariant(..)]` among `attrs` is its helper
     // attribute, which rustc rejects before the derive that introduces it.
     quote_spanned! {span=>
@@ -300,7 +375,7 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
         #[doc = #graph_doc]
         #vis struct #ident<#params> #where_clause {
             #(#fields)*
-            state: #state_param,
+            #state_field
         }
     }
 }
@@ -308,7 +383,26 @@ fn machine_struct(context: &Context<'_, '_>) -> TokenStream {
 fn state_structs(context: &Context<'_, '_>) -> TokenStream {
     let enum_item = &context.module.states;
     let vis = &enum_item.item.vis;
-    let derive_paths = derives(&enum_item.attrs);
+    let is_last = |path: &syn::Path, name: &str| {
+        path.segments
+            .last()
+            .is_some_and(|segment| segment.ident == name)
+    };
+    let mut derive_paths = derives(&enum_item.attrs);
+    // `Debug` is written by hand, to leave the seal out of what it prints.
+    let debug = derive_paths.iter().any(|path| is_last(path, "Debug"));
+    derive_paths.retain(|path| !is_last(path, "Debug"));
+    let serializes = derive_paths.iter().any(|path| is_last(path, "Serialize"));
+    // A derive under `cfg_attr` reaches the states as a plain one does (the erased enum's derives
+    // need them); written as is, so its `Debug` prints the seal.
+    let conditional_derives: Vec<&syn::Attribute> = enum_item
+        .attrs
+        .iter()
+        .copied()
+        .filter(|attr| {
+            is_named(attr, "cfg_attr") && !super::validate::derived_paths(&attr.meta).is_empty()
+        })
+        .collect();
     let machine = context.machine;
     let mut tokens = TokenStream::new();
     for (state, generics) in context.states() {
@@ -330,6 +424,16 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
             TokenStream::new()
         } else {
             quote!(#[derive(#(#derive_paths),*)])
+        };
+        let seal_attrs = if serializes {
+            quote!(#[serde(skip)])
+        } else {
+            TokenStream::new()
+        };
+        // Spanned on the state's name: rustc's E0204 for `impl Copy` points there.
+        let seal_type = {
+            let krate = context.krate;
+            respan(quote!(#krate::__private::Seal), ident.span())
         };
         let outgoing: Vec<String> = state
             .transitions
@@ -353,7 +457,7 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
         };
         let span = ident.span();
         let body = match &state.variant.fields {
-            Fields::Unit => quote_spanned!(span=> ;),
+            Fields::Unit => quote_spanned!(span=> (#seal_attrs #seal_type);),
             Fields::Named(named) => {
                 let fields = named.named.iter().map(|field| {
                     let field_attrs = field
@@ -364,7 +468,7 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #name: #ty,)
                 });
-                quote_spanned!(span=> #where_clause { #(#fields)* })
+                quote_spanned!(span=> #where_clause { #(#fields)* #seal_attrs #SEAL_FIELD: #seal_type, })
             }
             Fields::Unnamed(unnamed) => {
                 let fields = unnamed.unnamed.iter().map(|field| {
@@ -375,20 +479,69 @@ fn state_structs(context: &Context<'_, '_>) -> TokenStream {
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #ty,)
                 });
-                quote_spanned!(span=> ( #(#fields)* ) #where_clause;)
+                quote_spanned!(span=> ( #(#fields)* #seal_attrs #seal_type, ) #where_clause;)
             }
         };
         let vis = respan(vis.to_token_stream(), span);
         // Spanned on the variant, so rustc points at the user's state when it mentions the type.
         tokens.extend(quote_spanned! {ident.span()=>
             #derive
+            #(#conditional_derives)*
             #derive_invariant
             #(#attrs)*
             #lead
             #vis struct #ident #params #body
         });
+        if debug {
+            tokens.extend(state_debug(state, generics));
+        }
     }
     tokens
+}
+
+/// `Debug` for a state, as derived but without the seal: `Pending`, `Paid { payment_ref: .. }`,
+/// `Shipped("1Z")`.
+fn state_debug(state: &State<'_>, generics: &Generics) -> TokenStream {
+    let ident = state.ident;
+    let name = ident.unraw().to_string();
+    let mut generics = generics.clone();
+    let type_params: Vec<Ident> = generics
+        .type_params()
+        .map(|param| param.ident.clone())
+        .collect();
+    let where_clause = generics.make_where_clause();
+    for param in type_params {
+        where_clause
+            .predicates
+            .push(syn::parse_quote!(#param: ::core::fmt::Debug));
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let body = match &state.variant.fields {
+        Fields::Unit => quote!(f.write_str(#name)),
+        Fields::Named(_) => {
+            let names = state.fields().map(|field| &field.ident);
+            let labels = state.fields().map(|field| {
+                field
+                    .ident
+                    .as_ref()
+                    .map(|name| name.unraw().to_string())
+                    .unwrap_or_default()
+            });
+            quote!(f.debug_struct(#name) #(.field(#labels, &self.#names))* .finish())
+        }
+        Fields::Unnamed(_) => {
+            let members = (0..state.fields().count()).map(syn::Index::from);
+            quote!(f.debug_tuple(#name) #(.field(&self.#members))* .finish())
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
 }
 
 /// What a transition needs: its name, the states it leaves from and the state it enters.
@@ -419,26 +572,21 @@ pub(crate) fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<Transiti
     infos
 }
 
-/// The parameters of a constructor or transition: the state's fields, in order.
-pub(crate) fn state_arguments(state: &State<'_>) -> (Vec<TokenStream>, TokenStream) {
-    let mut parameters = Vec::new();
-    let mut names = Vec::new();
-    for (position, field) in state.fields().enumerate() {
-        let name = field
-            .ident
-            .clone()
-            .unwrap_or_else(|| format_ident!("field_{position}"));
-        let ty = &field.ty;
-        parameters.push(quote!(#name: #ty));
-        names.push(name);
-    }
-    let ident = state.ident;
-    let value = match &state.variant.fields {
-        Fields::Unit => quote!(#ident),
-        Fields::Named(_) => quote!(#ident { #(#names),* }),
-        Fields::Unnamed(_) => quote!(#ident ( #(#names),* )),
-    };
-    (parameters, value)
+/// The parameters of a constructor or transition (the state's fields, in order) and the state
+/// built from them.
+fn state_arguments(
+    context: &Context<'_, '_>,
+    state: &State<'_>,
+) -> (Vec<TokenStream>, TokenStream) {
+    let parameters = state
+        .fields()
+        .zip(state_field_names(state))
+        .map(|(field, name)| {
+            let ty = &field.ty;
+            quote!(#name: #ty)
+        })
+        .collect();
+    (parameters, context.state_value(state))
 }
 
 fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
@@ -538,7 +686,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         };
         let target_type = context.state_type(target, target_generics);
         let target_machine = context.machine_type(&target_type);
-        let (parameters, value) = state_arguments(target);
+        let (parameters, value) = state_arguments(context, target);
         let name = info.name;
         let sources: Vec<String> = info
             .sources
@@ -614,7 +762,8 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     }
 
     quote! {
-        #[allow(dead_code)]
+        // The bounds name the module's private marker traits, which only this module can use.
+        #[allow(dead_code, private_bounds)]
         impl #impl_generics #machine #ty_generics #where_clause {
             #(#machine_getters)*
 
@@ -648,7 +797,7 @@ fn constructors(context: &Context<'_, '_>) -> TokenStream {
         }
         let state_type = context.state_type(state, generics);
         let self_type = context.machine_type(&state_type);
-        let (state_parameters, value) = state_arguments(state);
+        let (state_parameters, value) = state_arguments(context, state);
         let machine_parameters = context.module.machine.fields.iter().map(|field| {
             let name = &field.ident;
             let ty = &field.ty;

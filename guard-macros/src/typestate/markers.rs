@@ -137,9 +137,10 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
          match on the erased enum or move the machine to such a state first"
     );
     quote! {
-        #[doc(hidden)]
+        // Private to the declaring module: no code outside it can name a marker, so none can
+        // implement a transition or a field for a state (the graph cannot be extended).
         #[allow(non_camel_case_types, dead_code)]
-        pub mod #hidden {
+        mod #hidden {
             pub mod transition {
                 #( pub enum #transition_names {} )*
             }

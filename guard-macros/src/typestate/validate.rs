@@ -516,15 +516,7 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
                 .map(|attr| (*attr, &module.states.item.ident)),
         );
     for (attr, owner) in attrs {
-        if !super::parse::is_named(attr, "derive") {
-            continue;
-        }
-        let Ok(paths) = attr.parse_args_with(
-            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-        ) else {
-            continue;
-        };
-        for path in paths {
+        for path in derived_paths(&attr.meta) {
             let Some(last) = path.segments.last() else {
                 continue;
             };
@@ -567,6 +559,30 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
             ));
         }
     }
+}
+
+/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
+/// a derive behind a condition that holds forges as well as a plain one.
+pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let syn::Meta::List(list) = meta else {
+        return Vec::new();
+    };
+    if list.path.is_ident("derive") {
+        return list
+            .parse_args_with(Paths::parse_terminated)
+            .map(|paths| paths.into_iter().collect())
+            .unwrap_or_default();
+    }
+    if !list.path.is_ident("cfg_attr") {
+        return Vec::new();
+    }
+    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
+        return Vec::new();
+    };
+    // The first entry is the condition; the rest are the attributes it applies.
+    metas.iter().skip(1).flat_map(derived_paths).collect()
 }
 
 fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {

@@ -8,6 +8,7 @@ pub mod order {
     }
 
     #[states]
+    #[derive(Clone)]
     pub enum OrderState {
         #[initial]
         #[to(pay => Paid, cancel => Cancelled)]
@@ -24,8 +25,9 @@ pub mod order {
 }
 
 fn main() {
+    let pending = order::Order::new(1);
     let _forged = order::Order {
         id: 1,
-        state: order::Delivered,
+        state: pending.state().clone(),
     };
 }

@@ -118,7 +118,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             let binding = &argument.binding;
             quote!(::core::clone::Clone::clone(#binding))
         });
-        let state_value = build_state(state, &state_arguments, true);
+        let state_value = build_state(context, state, &state_arguments, true);
         let checks = rule_checks(context, state, &quote!(#krate::Location::root()));
         if checks.is_empty() {
             start_expect_arms.extend(quote!(#wildcard => ::core::result::Result::Ok(()),));
@@ -186,7 +186,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         allows_arms.extend(quote!((#(#state_id::#sources)|*, #wildcard) => true,));
         if transition.target.has_rules() {
             fallible_arms.extend(quote!(#wildcard => true,));
-            let state_value = build_state(transition.target, &step_arguments, true);
+            let state_value = build_state(context, transition.target, &step_arguments, true);
             expect_arms.extend(quote! {
                 #pattern => #krate::Invariant::check(&#state_value),
             });
@@ -454,7 +454,17 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
                 fn apply(self, step: &Self::Step) -> ::core::result::Result<Self, #krate::Rejected<Self>> {
                     match (self, step) {
                         #apply_arms
-                        _ => ::core::unreachable!("the checker applies only the transitions of the machine's state"),
+                        // The checker applies only the transitions of the machine's state; any
+                        // other caller gets the machine back unchanged, never a panic.
+                        (machine, _) => {
+                            let mut violations = #krate::Violations::new();
+                            violations.push(
+                                &#krate::Location::root(),
+                                "transition",
+                                "the machine's state has no such transition; the machine is unchanged",
+                            );
+                            ::core::result::Result::Err(#krate::Rejected { machine, violations })
+                        }
                     }
                 }
 

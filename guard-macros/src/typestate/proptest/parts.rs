@@ -8,14 +8,12 @@ use super::STRATEGY_ATTRIBUTE;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
-use syn::{Field, Fields, Generics, Ident, Type};
+use syn::{Field, Generics, Ident, Type};
 
 /// One argument of a generated call: a field of the machine or of a state.
 pub(super) struct Argument<'a> {
     /// The name the generated code binds it to.
     pub(super) binding: Ident,
-    /// The name in a named state or machine, `None` for a tuple field.
-    pub(super) name: Option<&'a Ident>,
     pub(super) ty: &'a Type,
     pub(super) strategy: Option<TokenStream>,
 }
@@ -31,7 +29,6 @@ pub(super) fn arguments<'a>(
                 .ident
                 .clone()
                 .unwrap_or_else(|| format_ident!("{prefix}{position}")),
-            name: field.ident.as_ref(),
             ty: &field.ty,
             strategy: field
                 .attrs
@@ -45,11 +42,11 @@ pub(super) fn arguments<'a>(
 
 /// `Shipped { tracking_id: tracking_id.clone() }`, `Shipped(field_0.clone())` or `Shipped`.
 pub(super) fn build_state(
+    context: &Context<'_, '_>,
     state: &State<'_>,
     arguments: &[Argument<'_>],
     clone: bool,
 ) -> TokenStream {
-    let ident = state.ident;
     let values: Vec<TokenStream> = arguments
         .iter()
         .map(|argument| {
@@ -61,14 +58,7 @@ pub(super) fn build_state(
             }
         })
         .collect();
-    match &state.variant.fields {
-        Fields::Unit => quote!(#ident),
-        Fields::Named(_) => {
-            let names = arguments.iter().map(|argument| argument.name);
-            quote!(#ident { #(#names: #values),* })
-        }
-        Fields::Unnamed(_) => quote!(#ident(#(#values),*)),
-    }
+    context.state_value_of(state, &values)
 }
 
 /// A variant declaration with named fields (`Ship { tracking_id: TrackingId }`) or none.

@@ -26,25 +26,52 @@ stateDiagram-v2
         items: Vec<T>,
         state: S,
     }
-    #[derive(Debug)]
     ///State `Pending` of [`Order`]. Machines start here. Transitions: `pay` → [`Paid`], `cancel` → [`Cancelled`].
-    pub struct Pending;
-    #[derive(Debug)]
+    pub struct Pending(::stateguard::__private::Seal);
+    #[automatically_derived]
+    impl ::core::fmt::Debug for Pending {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("Pending")
+        }
+    }
     ///State `Paid` of [`Order`]. Transitions: `ship` → [`Shipped`], `cancel` → [`Cancelled`].
     pub struct Paid {
         payment_ref: String,
+        __guard_seal: ::stateguard::__private::Seal,
     }
-    #[derive(Debug)]
+    #[automatically_derived]
+    impl ::core::fmt::Debug for Paid {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Paid").field("payment_ref", &self.payment_ref).finish()
+        }
+    }
     #[derive(::stateguard::Invariant)]
     ///State `Shipped` of [`Order`]. Transitions: `deliver` → [`Delivered`].
-    pub struct Shipped(#[invariant(non_empty)] String);
-    #[derive(Debug)]
+    pub struct Shipped(#[invariant(non_empty)] String, ::stateguard::__private::Seal);
+    #[automatically_derived]
+    impl ::core::fmt::Debug for Shipped {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_tuple("Shipped").field(&self.0).finish()
+        }
+    }
     ///State `Delivered` of [`Order`]. Terminal: no transition leads out of it.
-    pub struct Delivered;
-    #[derive(Debug)]
+    pub struct Delivered(::stateguard::__private::Seal);
+    #[automatically_derived]
+    impl ::core::fmt::Debug for Delivered {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("Delivered")
+        }
+    }
     ///State `Cancelled` of [`Order`]. Terminal: no transition leads out of it.
     pub struct Cancelled {
         reason: String,
+        __guard_seal: ::stateguard::__private::Seal,
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Debug for Cancelled {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Cancelled").field("reason", &self.reason).finish()
+        }
     }
     /**The machine [`Order`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; stored data comes back only through [`OrderState::restore`], which re-checks every invariant.
 
@@ -144,30 +171,30 @@ stateDiagram-v2
         #[inline]
         pub fn into_record(self) -> OrderRecord<T> {
             match self {
-                Self::Pending(Order { id, items, state: Pending }) => {
+                Self::Pending(Order { id, items, state: Pending(..) }) => {
                     OrderRecord::Pending { id, items }
                 }
-                Self::Paid(Order { id, items, state: Paid { payment_ref } }) => {
+                Self::Paid(Order { id, items, state: Paid { payment_ref, .. } }) => {
                     OrderRecord::Paid {
                         id,
                         items,
                         payment_ref,
                     }
                 }
-                Self::Shipped(Order { id, items, state: Shipped(field_0) }) => {
+                Self::Shipped(Order { id, items, state: Shipped(field_0, ..) }) => {
                     OrderRecord::Shipped {
                         id,
                         items,
                         field_0,
                     }
                 }
-                Self::Delivered(Order { id, items, state: Delivered }) => {
+                Self::Delivered(Order { id, items, state: Delivered(..) }) => {
                     OrderRecord::Delivered {
                         id,
                         items,
                     }
                 }
-                Self::Cancelled(Order { id, items, state: Cancelled { reason } }) => {
+                Self::Cancelled(Order { id, items, state: Cancelled { reason, .. } }) => {
                     OrderRecord::Cancelled {
                         id,
                         items,
@@ -191,7 +218,11 @@ stateDiagram-v2
             match record {
                 OrderRecord::Pending { id, items } => {
                     ::core::result::Result::Ok(
-                        Self::Pending(Order { id, items, state: Pending }),
+                        Self::Pending(Order {
+                            id,
+                            items,
+                            state: Pending(::stateguard::__private::Seal::NEW),
+                        }),
                     )
                 }
                 OrderRecord::Paid { id, items, payment_ref } => {
@@ -199,7 +230,10 @@ stateDiagram-v2
                         Self::Paid(Order {
                             id,
                             items,
-                            state: Paid { payment_ref },
+                            state: Paid {
+                                payment_ref,
+                                __guard_seal: ::stateguard::__private::Seal::NEW,
+                            },
                         }),
                     )
                 }
@@ -207,7 +241,7 @@ stateDiagram-v2
                     let machine = Order {
                         id,
                         items,
-                        state: Shipped(field_0),
+                        state: Shipped(field_0, ::stateguard::__private::Seal::NEW),
                     };
                     let mut violations = ::stateguard::Violations::new();
                     ::stateguard::Invariant::check_at(
@@ -231,7 +265,7 @@ stateDiagram-v2
                         Self::Delivered(Order {
                             id,
                             items,
-                            state: Delivered,
+                            state: Delivered(::stateguard::__private::Seal::NEW),
                         }),
                     )
                 }
@@ -240,15 +274,17 @@ stateDiagram-v2
                         Self::Cancelled(Order {
                             id,
                             items,
-                            state: Cancelled { reason },
+                            state: Cancelled {
+                                reason,
+                                __guard_seal: ::stateguard::__private::Seal::NEW,
+                            },
                         }),
                     )
                 }
             }
         }
     }
-    #[doc(hidden)]
-    pub trait __GuardOrderErase<T>: OrderStateType + ::core::marker::Sized {
+    trait __GuardOrderErase<T>: OrderStateType + ::core::marker::Sized {
         /// The machine, erased into its state's variant.
         fn __guard_into_erased(machine: Order<T, Self>) -> OrderState<T>;
         /// The machine back, when the erased one is in this state.
@@ -346,6 +382,7 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
+    #[allow(private_bounds)]
     impl<T, S: __GuardOrderErase<T>> ::core::convert::From<Order<T, S>>
     for OrderState<T> {
         #[inline]
@@ -354,6 +391,7 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
+    #[allow(private_bounds)]
     impl<T, S: __GuardOrderErase<T>> ::core::convert::TryFrom<OrderState<T>>
     for Order<T, S> {
         /// The erased machine, untouched, when it is in another state.
@@ -683,13 +721,13 @@ stateDiagram-v2
         ::stateguard::__private::serde::ser::SerializeStructVariant::serialize_field(&
         mut variant, "reason", & machine.state.reason,) ?;
         ::stateguard::__private::serde::ser::SerializeStructVariant::end(variant) } } } }
-        #[doc(hidden)] #[derive(::stateguard::__private::serde::Deserialize)]
-        #[serde(crate = "::stateguard::__private::serde", rename = "OrderState",
-        deny_unknown_fields)] pub enum __GuardOrderSerde < T > { Pending { id : u64,
-        items : Vec < T >, }, Paid { id : u64, items : Vec < T >, payment_ref : String,
-        }, Shipped { id : u64, items : Vec < T >, field_0 : String, }, Delivered { id :
-        u64, items : Vec < T >, }, Cancelled { id : u64, items : Vec < T >, reason :
-        String, }, } #[automatically_derived] impl < 'de, T >
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", rename = "OrderState", deny_unknown_fields)]
+        enum __GuardOrderSerde < T > { Pending { id : u64, items : Vec < T >, }, Paid {
+        id : u64, items : Vec < T >, payment_ref : String, }, Shipped { id : u64, items :
+        Vec < T >, field_0 : String, }, Delivered { id : u64, items : Vec < T >, },
+        Cancelled { id : u64, items : Vec < T >, reason : String, }, }
+        #[automatically_derived] #[allow(private_bounds)] impl < 'de, T >
         ::stateguard::__private::serde::Deserialize < 'de > for OrderState < T > where
         __GuardOrderSerde < T > : ::stateguard::__private::serde::Deserialize < 'de >,
         Shipped : ::stateguard::Invariant { fn deserialize < __D :
@@ -749,9 +787,8 @@ stateDiagram-v2
     impl OrderStateType for Cancelled {
         const NAME: &'static str = "Cancelled";
     }
-    #[doc(hidden)]
     #[allow(non_camel_case_types, dead_code)]
-    pub mod __guard_order {
+    mod __guard_order {
         pub mod transition {
             pub enum pay {}
             pub enum cancel {}
@@ -809,7 +846,7 @@ stateDiagram-v2
             &self.reason
         }
     }
-    #[allow(dead_code)]
+    #[allow(dead_code, private_bounds)]
     impl<T, S: OrderStateType> Order<T, S> {
         ///The machine's `id`, whatever its state.
         #[must_use]
@@ -870,7 +907,10 @@ stateDiagram-v2
         where
             S: __guard_order::OrderTransition<__guard_order::transition::pay>,
         {
-            let state = Paid { payment_ref };
+            let state = Paid {
+                payment_ref,
+                __guard_seal: ::stateguard::__private::Seal::NEW,
+            };
             Order {
                 id: self.id,
                 items: self.items,
@@ -883,7 +923,10 @@ stateDiagram-v2
         where
             S: __guard_order::OrderTransition<__guard_order::transition::cancel>,
         {
-            let state = Cancelled { reason };
+            let state = Cancelled {
+                reason,
+                __guard_seal: ::stateguard::__private::Seal::NEW,
+            };
             Order {
                 id: self.id,
                 items: self.items,
@@ -903,7 +946,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
             S: __guard_order::OrderTransition<__guard_order::transition::ship>,
             Shipped: ::stateguard::Invariant,
         {
-            let state = Shipped(field_0);
+            let state = Shipped(field_0, ::stateguard::__private::Seal::NEW);
             let mut violations = ::stateguard::Violations::new();
             ::stateguard::Invariant::check_at(
                 &state,
@@ -932,7 +975,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
         where
             S: __guard_order::OrderTransition<__guard_order::transition::deliver>,
         {
-            let state = Delivered;
+            let state = Delivered(::stateguard::__private::Seal::NEW);
             Order {
                 id: self.id,
                 items: self.items,
@@ -945,7 +988,11 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
         ///A new machine in the initial state [`Pending`]: the machine's data, then the state's.
         #[must_use]
         pub fn new(id: u64, items: Vec<T>) -> Self {
-            Order { id, items, state: Pending }
+            Order {
+                id,
+                items,
+                state: Pending(::stateguard::__private::Seal::NEW),
+            }
         }
     }
 }

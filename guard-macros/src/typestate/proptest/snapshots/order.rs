@@ -287,6 +287,7 @@ where
                 ::stateguard::Invariant::check(
                     &Paid {
                         payment_ref: ::core::clone::Clone::clone(payment_ref),
+                        __guard_seal: ::stateguard::__private::Seal::NEW,
                     },
                 )
             }
@@ -359,10 +360,18 @@ where
             (OrderState::Shipped(machine), OrderStep::Deliver) => {
                 ::core::result::Result::Ok(OrderState::Delivered(machine.deliver()))
             }
-            _ => {
-                ::core::unreachable!(
-                    "the checker applies only the transitions of the machine's state"
-                )
+            (machine, _) => {
+                let mut violations = ::stateguard::Violations::new();
+                violations
+                    .push(
+                        &::stateguard::Location::root(),
+                        "transition",
+                        "the machine's state has no such transition; the machine is unchanged",
+                    );
+                ::core::result::Result::Err(::stateguard::Rejected {
+                    machine,
+                    violations,
+                })
             }
         }
     }
