@@ -9,6 +9,7 @@ mod cli;
 mod config;
 #[allow(dead_code)] // helpers of the rules still landing
 mod lint;
+mod new;
 #[allow(dead_code)] // the gate constructs the other tiers and sources
 mod record;
 mod render;

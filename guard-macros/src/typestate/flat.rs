@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
 use syn::ext::IdentExt;
-use syn::{Fields, Ident, Type};
+use syn::{Ident, Type};
 
 /// Reads `(tag = "state")` after `serde` or `flat`.
 pub(crate) fn parse_tag(
@@ -386,12 +386,7 @@ fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
         let state = entry.state;
         let ident = state.ident;
         let name = ident.unraw().to_string();
-        let record_fields: Vec<&Ident> = entry.fields.iter().map(|(field, _)| field).collect();
-        let pattern = match &state.variant.fields {
-            Fields::Unit => quote!(#ident),
-            Fields::Named(_) => quote!(#ident { #(#record_fields),* }),
-            Fields::Unnamed(_) => quote!(#ident ( #(#record_fields),* )),
-        };
+        let pattern = super::expand::state_pattern(state);
         let values = columns.iter().enumerate().map(|(index, column)| {
             let name = &column.name;
             match entry
