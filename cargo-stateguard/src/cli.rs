@@ -23,6 +23,9 @@ pub(crate) struct Args {
 enum Verb {
     /// Dangerous patterns that compile cleanly (tier 2): codes G0400 to G0409.
     Lint(crate::lint::command::LintArgs),
+    /// The three-tier gate: compile, lint (stateguard's and clippy's), property tests; every
+    /// problem as one record.
+    Check(crate::check::CheckArgs),
     /// A new service crate from stateguard's template: axum, SQLite, the order domain as a
     /// typestate machine, and the three tiers in its CI.
     New(crate::new::NewArgs),
@@ -48,6 +51,7 @@ pub(crate) fn run() -> ExitCode {
     };
     match args.verb {
         Verb::Lint(lint_args) => crate::lint::command::run(lint_args),
+        Verb::Check(check) => crate::check::run(&check),
         Verb::New(new_args) => crate::new::run(new_args),
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! ```toml
 //! [workspace.metadata.stateguard]
-//! levels = { G0401 = "allow", G0402 = "warn" }
+//! levels = { G0403 = "allow", G0402 = "warn" }
 //! blocking-functions = ["my_db::Connection::query_sync"]
 //! test-paths = ["src/testing"]
 //! shared-types = ["Handle", "Bytes"]
@@ -30,13 +30,13 @@ pub(crate) enum Setting {
 /// The configuration that applies to one package.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Config {
-    /// Per rule code (`G0401`), the level that replaces the rule's default.
+    /// Per rule code (`G0403`), the level that replaces the rule's default.
     pub(crate) levels: BTreeMap<String, Setting>,
     /// Full paths of functions that block (`my_db::query_sync`), added to G0405's list.
     pub(crate) blocking_functions: Vec<String>,
     /// Files and folders checked as test code (skipped unless `--tests`), absolute.
     pub(crate) test_paths: Vec<PathBuf>,
-    /// Type names whose `.clone()` only bumps a count (G0401 stays quiet for them).
+    /// Type names whose `.clone()` only bumps a count (G0403 stays quiet for them).
     pub(crate) shared_types: Vec<String>,
 }
 
@@ -75,7 +75,7 @@ impl Config {
         if let Some(levels) = table.get("levels") {
             let Some(levels) = levels.as_object() else {
                 return Err(problem(
-                    "`levels` must be a table such as `{ G0401 = \"allow\" }`".into(),
+                    "`levels` must be a table such as `{ G0403 = \"allow\" }`".into(),
                 ));
             };
             for (code, level) in levels {
@@ -148,18 +148,18 @@ mod tests {
     fn package_extends_workspace() {
         let manifest = Path::new("/w/Cargo.toml");
         let workspace = Config::from_metadata(
-            &json!({ "levels": { "G0401": "allow" }, "blocking-functions": ["db::query"] }),
+            &json!({ "levels": { "G0403": "allow" }, "blocking-functions": ["db::query"] }),
             manifest,
             None,
         )
         .unwrap();
         let package = Config::from_metadata(
-            &json!({ "levels": { "G0401": "deny", "G0402": "warn" }, "test-paths": ["src/testing"] }),
+            &json!({ "levels": { "G0403": "deny", "G0402": "warn" }, "test-paths": ["src/testing"] }),
             Path::new("/w/p/Cargo.toml"),
             Some(&workspace),
         )
         .unwrap();
-        assert_eq!(package.levels["G0401"], Setting::Deny);
+        assert_eq!(package.levels["G0403"], Setting::Deny);
         assert_eq!(package.levels["G0402"], Setting::Warn);
         assert_eq!(package.blocking_functions, ["db::query"]);
         assert!(package.is_test_path(Path::new("/w/p/src/testing/mock.rs")));
@@ -177,7 +177,7 @@ mod tests {
         assert!(error(json!({ "level": {} })).contains("unknown key `level`"));
         assert!(error(json!({ "levels": { "G0999": "deny" } })).contains("unknown rule `G0999`"));
         assert!(
-            error(json!({ "levels": { "G0401": "error" } })).contains("`levels.G0401` must be")
+            error(json!({ "levels": { "G0403": "error" } })).contains("`levels.G0403` must be")
         );
         assert!(error(json!({ "test-paths": "src" })).contains("`test-paths` must be an array"));
         assert!(error(json!(3)).contains("must be a table"));

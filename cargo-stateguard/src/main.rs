@@ -5,9 +5,9 @@
 
 #![forbid(unsafe_code)]
 
+mod check;
 mod cli;
 mod config;
-#[allow(dead_code)] // helpers of the rules still landing
 mod lint;
 mod new;
 #[allow(dead_code)] // the gate constructs the other tiers and sources

@@ -36,12 +36,16 @@ impl Imports {
     /// Like [`resolve`](Self::resolve), plus the paths a glob import could give a single name.
     pub(crate) fn candidates(&self, path: &syn::Path) -> Vec<String> {
         let mut found = vec![self.resolve(path)];
-        if path.segments.len() == 1 && path.leading_colon.is_none() {
+        if path.leading_colon.is_none() {
             let name = path.segments[0].ident.to_string();
             if !self.names.contains_key(&name) {
                 for glob in &self.globs {
                     let mut full = glob.clone();
-                    full.push(name.clone());
+                    full.extend(
+                        path.segments
+                            .iter()
+                            .map(|segment| segment.ident.to_string()),
+                    );
                     found.push(normalize(full).join("::"));
                 }
             }
@@ -142,5 +146,9 @@ mod tests {
         assert_eq!(resolve(source, "::std::fs::read")[0], "std::fs::read");
         assert!(resolve(source, "TcpStream").contains(&"std::net::TcpStream".to_owned()));
         assert_eq!(resolve(source, "other::read")[0], "other::read");
+        assert!(
+            resolve(source, "TcpStream::connect")
+                .contains(&"std::net::TcpStream::connect".to_owned())
+        );
     }
 }

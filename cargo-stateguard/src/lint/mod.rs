@@ -250,7 +250,6 @@ struct Job {
 struct FileOutcome {
     target: usize,
     path: PathBuf,
-    is_mod_rs: bool,
     findings: Vec<Finding>,
     suppressions: Vec<Suppression>,
     skipped: Vec<Skipped>,
@@ -414,7 +413,6 @@ impl Engine<'_> {
         let mut outcome = FileOutcome {
             target: job.target,
             path: job.path.clone(),
-            is_mod_rs: job.is_mod_rs,
             ..FileOutcome::default()
         };
         if !self.include_tests && plan.config.is_test_path(&job.path) {

@@ -63,15 +63,23 @@ impl SourceFile {
         }
     }
 
-    /// A zero-width span at the start of `line` (1-based), before its indentation.
-    pub(crate) fn line_start_span(&self, line: usize) -> Span {
-        Span {
-            file: self.rel_path.clone(),
-            line,
-            column: 1,
-            end_line: line,
-            end_column: 1,
-        }
+    /// The source text between two token positions (proc-macro2's 1-based lines, 0-based columns).
+    pub(crate) fn slice(
+        &self,
+        start: proc_macro2::LineColumn,
+        end: proc_macro2::LineColumn,
+    ) -> &str {
+        let offset = |position: proc_macro2::LineColumn| {
+            crate::render::byte_offset(&self.text, position.line, position.column + 1)
+                .unwrap_or(self.text.len())
+        };
+        let (start, end) = (offset(start), offset(end));
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// The source text a token span covers.
+    pub(crate) fn text_of(&self, span: TokenSpan) -> &str {
+        self.slice(span.start(), span.end())
     }
 
     /// The text of 1-based `line`, without its line break.

@@ -13,7 +13,6 @@ use crate::config::Config;
 #[derive(Debug)]
 pub(crate) struct Package {
     pub(crate) name: String,
-    pub(crate) manifest_path: PathBuf,
     pub(crate) targets: Vec<Target>,
     /// `tokio` is a normal dependency (for fixes that write `tokio::..`).
     pub(crate) has_tokio: bool,
@@ -23,7 +22,6 @@ pub(crate) struct Package {
 /// One target (crate) of a package.
 #[derive(Debug)]
 pub(crate) struct Target {
-    pub(crate) name: String,
     /// `lib`, `bin`, `test`, `bench`, `example`, `custom-build`, `proc-macro`, `cdylib`, ...
     pub(crate) kinds: Vec<String>,
     pub(crate) crate_types: Vec<String>,
@@ -134,7 +132,6 @@ fn parse(metadata: &Value, selection: &Selection<'_>) -> Result<Workspace, Error
             .into_iter()
             .flatten()
             .map(|target| Target {
-                name: string(&target["name"]),
                 kinds: strings(&target["kind"]),
                 crate_types: strings(&target["crate_types"]),
                 src_path: PathBuf::from(string(&target["src_path"])),
@@ -150,7 +147,6 @@ fn parse(metadata: &Value, selection: &Selection<'_>) -> Result<Workspace, Error
             });
         packages.push(Package {
             name,
-            manifest_path,
             targets,
             has_tokio,
             config,

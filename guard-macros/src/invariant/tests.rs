@@ -98,7 +98,9 @@ fn struct_with_field_and_container_rules() {
                                 ))
                                     .present();
                                 if let ::core::option::Option::Some(__guard_value_1) = __guard_present_1 {
-                                    ::stateguard::__private::rules::range(
+                                    <_ as ::stateguard::__private::rules::RangeBound<
+                                        _,
+                                    >>::check(
                                         __guard_value_1,
                                         &(1),
                                         ::stateguard::__private::rules::Bound::Min,

@@ -5,12 +5,12 @@
 
 mod g0401_unsafe_without_safety;
 mod g0402_panic_in_async;
-// mod g0403_clone_in_loop;
-// mod g0404_lock_across_await;
-// mod g0405_blocking_in_async;
-// mod g0406_transmute_with_safe_alternative;
-// mod g0407_c_export_without_no_mangle;
-// mod g0408_ffi_pointer_without_null_check;
+mod g0403_clone_in_loop;
+mod g0404_lock_across_await;
+mod g0405_blocking_in_async;
+mod g0406_transmute_with_safe_alternative;
+mod g0407_c_export_without_no_mangle;
+mod g0408_ffi_pointer_without_null_check;
 
 use super::context::{FileContext, Finding};
 use crate::record::Level;
@@ -47,12 +47,12 @@ pub(crate) trait Rule: Sync {
 pub(crate) static RULES: &[&dyn Rule] = &[
     &g0401_unsafe_without_safety::UnsafeWithoutSafety,
     &g0402_panic_in_async::PanicInAsync,
-    // &g0403_clone_in_loop::CloneInLoop,
-    // &g0404_lock_across_await::LockAcrossAwait,
-    // &g0405_blocking_in_async::BlockingInAsync,
-    // &g0406_transmute_with_safe_alternative::TransmuteWithSafeAlternative,
-    // &g0407_c_export_without_no_mangle::CExportWithoutNoMangle,
-    // &g0408_ffi_pointer_without_null_check::FfiPointerWithoutNullCheck,
+    &g0403_clone_in_loop::CloneInLoop,
+    &g0404_lock_across_await::LockAcrossAwait,
+    &g0405_blocking_in_async::BlockingInAsync,
+    &g0406_transmute_with_safe_alternative::TransmuteWithSafeAlternative,
+    &g0407_c_export_without_no_mangle::CExportWithoutNoMangle,
+    &g0408_ffi_pointer_without_null_check::FfiPointerWithoutNullCheck,
 ];
 
 pub(crate) static G0400: RuleInfo = RuleInfo {
