@@ -149,6 +149,15 @@ fn parse_fields<'a>(fields: &'a syn::Fields, errors: &mut Errors) -> Vec<Field<'
             for args in attribute_args(&field.attrs, errors) {
                 collect(args, Place::Field, &mut collected, errors, &mut None);
             }
+            if let Some(ident) = &field.ident
+                && ident == "_"
+            {
+                errors.push(WRONG_ITEM_KIND.at(
+                    ident.span(),
+                    "a field named `_` cannot be read, so its rules cannot be checked",
+                    "give the field a name: `value: String`",
+                ));
+            }
             let member = field.ident.clone().map_or_else(
                 || {
                     syn::Member::Unnamed(syn::Index {
@@ -319,9 +328,15 @@ fn collect(
                     }) => text.parse::<syn::Path>().ok(),
                     _ => None,
                 };
-                match path {
-                    Some(path) => *krate = Some(path),
-                    None => errors.push(MALFORMED_ATTRIBUTE.spanning(
+                let problem = path.as_ref().and_then(crate::crate_path::problem);
+                match (path, problem) {
+                    (Some(_), Some((span, why))) => errors.push(MALFORMED_ATTRIBUTE.at(
+                        span,
+                        format!("`crate = ..` takes the path of stateguard: {why}"),
+                        "write `#[invariant(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
+                    )),
+                    (Some(path), None) => *krate = Some(path),
+                    (None, _) => errors.push(MALFORMED_ATTRIBUTE.spanning(
                         &value,
                         "`crate = ..` takes the path of stateguard",
                         "write `#[invariant(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
@@ -649,6 +664,18 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
                     crate::diagnostics::tidy(&value)
                 ),
             ));
+            continue;
+        }
+        if let Expr::Lit(syn::ExprLit { lit, .. }) = &value
+            && !matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_))
+        {
+            errors.push(MALFORMED_ATTRIBUTE.spanning(
+                lit,
+                format!("`{name}` in `{key}(..)` takes a number or a constant, not this literal"),
+                format!("write a number: `{key}({name} = 1)`"),
+            ));
+            // Reported: no second error for a rule left without bounds.
+            unknown = true;
             continue;
         }
         found.push(Bound {
