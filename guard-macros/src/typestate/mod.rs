@@ -10,6 +10,7 @@
 mod bench;
 mod emit;
 mod fallback;
+mod flat_check;
 mod generics;
 mod model;
 mod parse;
@@ -65,7 +66,12 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
     }
     let parsed_cleanly = errors.is_empty();
     let expandable = match &mut module {
-        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        Some(module) => {
+            let checked = validate::check(&args, module, &mut errors);
+            let before = errors.is_empty();
+            flat_check::validate(&args, module, &mut errors);
+            checked && parsed_cleanly && (!before || errors.is_empty())
+        }
         None => false,
     };
     match (module, errors.finish()) {

@@ -7,6 +7,7 @@ use super::generics::{applied, arguments, subset, without_defaults};
 use super::parse::{Args, Module, State, is_named, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
+use std::collections::BTreeMap;
 use syn::ext::IdentExt;
 use syn::{Fields, Generics, Ident};
 
@@ -15,6 +16,10 @@ pub(crate) struct Model<'m, 'a> {
     pub(crate) module: &'m Module<'a>,
     pub(crate) krate: &'m syn::Path,
     pub(crate) serde: bool,
+    /// The field of the flat row that holds the state's name, when the flat row is asked for.
+    pub(crate) flat_tag: Option<Ident>,
+    /// Serde uses the flat form (`serde(tag = ..)`) rather than the externally tagged one.
+    pub(crate) serde_flat: bool,
     /// `Order`
     pub(crate) machine: &'a Ident,
     /// `OrderState`: the erased enum.
@@ -60,6 +65,19 @@ impl<'m, 'a> Model<'m, 'a> {
             module,
             krate: &args.krate,
             serde: args.serde.is_some(),
+            flat_tag: args
+                .flat
+                .as_ref()
+                .and_then(|tag| syn::parse_str::<Ident>(&tag.value()).ok())
+                .map(|tag| {
+                    Ident::new(
+                        &tag.to_string(),
+                        args.flat
+                            .as_ref()
+                            .map_or_else(Span::call_site, syn::LitStr::span),
+                    )
+                }),
+            serde_flat: args.serde_tag.is_some(),
             machine,
             erased: &module.states.item.ident,
             record: format_ident!("{machine}Record"),
@@ -335,4 +353,32 @@ pub(crate) fn restore_bounds(model: &Model<'_, '_>) -> Vec<syn::WherePredicate> 
         .states()
         .flat_map(|(state, generics)| model.rule_bounds(state, generics))
         .collect()
+}
+
+/// What a transition needs: its name, the states it leaves from and the state it enters.
+pub(crate) struct TransitionInfo<'a> {
+    pub(crate) name: &'a Ident,
+    pub(crate) sources: Vec<&'a Ident>,
+    pub(crate) target: &'a Ident,
+}
+
+pub(crate) fn transition_infos<'c>(model: &'c Model<'_, '_>) -> Vec<TransitionInfo<'c>> {
+    let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for state in &model.module.states.states {
+        for transition in &state.transitions {
+            let key = transition.name.unraw().to_string();
+            if let Some(position) = index.get(&key) {
+                infos[*position].sources.push(state.ident);
+            } else {
+                index.insert(key, infos.len());
+                infos.push(TransitionInfo {
+                    name: &transition.name,
+                    sources: vec![state.ident],
+                    target: &transition.target,
+                });
+            }
+        }
+    }
+    infos
 }

@@ -21,6 +21,11 @@ pub(crate) struct Args {
     /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs stateguard's `serde`
     /// feature).
     pub(crate) serde: Option<Span>,
+    /// `serde(tag = "state")`: serde uses the flat form, tagged with this field.
+    pub(crate) serde_tag: Option<syn::LitStr>,
+    /// `flat` or `flat(tag = "state")` (or implied by `serde(tag = ..)`): the flat row and its
+    /// checked restore, with the name of the field that holds the state.
+    pub(crate) flat: Option<syn::LitStr>,
 }
 
 /// The whole declaration.
@@ -183,6 +188,8 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         krate: syn::parse_quote!(::stateguard),
         serde: None,
+        serde_tag: None,
+        flat: None,
     };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("crate") {
@@ -198,6 +205,20 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
             Ok(())
         } else if meta.path.is_ident("serde") {
             args.serde = Some(meta.path.span());
+            if meta.input.peek(syn::token::Paren) {
+                args.serde_tag = Some(parse_tag(&meta, "serde")?);
+                args.flat.clone_from(&args.serde_tag);
+            }
+            Ok(())
+        } else if meta.path.is_ident("flat") {
+            let tag = if meta.input.peek(syn::token::Paren) {
+                parse_tag(&meta, "flat")?
+            } else {
+                syn::LitStr::new("state", meta.path.span())
+            };
+            if args.flat.is_none() {
+                args.flat = Some(tag);
+            }
             Ok(())
         } else {
             Err(MALFORMED_ATTRIBUTE.spanning(
@@ -207,7 +228,7 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
                     meta.path.to_token_stream()
                 ),
                 format!(
-                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency) and `serde` (serialize the erased enum), as in `#[typestate(serde)]`",
+                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency), `serde` or `serde(tag = \"state\")` (serialize the erased enum) and `flat` (a flat row for storage), as in `#[typestate(serde)]`",
                     meta.path.to_token_stream()
                 ),
             ))
@@ -846,4 +867,34 @@ pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
 /// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
 pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
     is_named(attr, STRATEGY_ATTRIBUTE)
+}
+
+/// Reads `(tag = "state")` after `serde` or `flat`.
+pub(crate) fn parse_tag(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    option: &str,
+) -> syn::Result<syn::LitStr> {
+    let mut tag = None;
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident("tag") {
+            tag = Some(inner.value()?.parse::<syn::LitStr>()?);
+            Ok(())
+        } else {
+            Err(MALFORMED_ATTRIBUTE.spanning(
+                &inner.path,
+                format!(
+                    "`{option}(..)` has no option `{}`",
+                    inner.path.to_token_stream()
+                ),
+                format!("write `#[typestate({option}(tag = \"state\"))]`"),
+            ))
+        }
+    })?;
+    tag.ok_or_else(|| {
+        MALFORMED_ATTRIBUTE.spanning(
+            &meta.path,
+            format!("`{option}(..)` needs the name of the field that holds the state"),
+            format!("write `#[typestate({option}(tag = \"state\"))]`"),
+        )
+    })
 }

@@ -2,41 +2,13 @@
 //! initial state(s).
 
 use crate::typestate::generics::with_state;
-use crate::typestate::model::{Model, docs, respan, state_field_names};
+use crate::typestate::model::{Model, docs, respan, state_field_names, transition_infos};
 use crate::typestate::parse::State;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use std::collections::{BTreeMap, BTreeSet};
 use syn::ext::IdentExt;
 use syn::{Generics, Ident};
-
-/// What a transition needs: its name, the states it leaves from and the state it enters.
-struct TransitionInfo<'a> {
-    name: &'a Ident,
-    sources: Vec<&'a Ident>,
-    target: &'a Ident,
-}
-
-fn transition_infos<'c>(model: &'c Model<'_, '_>) -> Vec<TransitionInfo<'c>> {
-    let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for state in &model.module.states.states {
-        for transition in &state.transitions {
-            let key = transition.name.unraw().to_string();
-            if let Some(position) = index.get(&key) {
-                infos[*position].sources.push(state.ident);
-            } else {
-                index.insert(key, infos.len());
-                infos.push(TransitionInfo {
-                    name: &transition.name,
-                    sources: vec![state.ident],
-                    target: &transition.target,
-                });
-            }
-        }
-    }
-    infos
-}
 
 /// The parameters of a constructor or transition (the state's fields, in order) and the state
 /// built from them.

@@ -6,12 +6,16 @@
 //! - `markers`: the sealed state trait and the private marker traits of the graph;
 //! - `erased`: the erased enum and the record, with `restore`;
 //! - `conversions`: `From`/`TryFrom` between a machine and the erased enum;
+//! - `erased_ops`: transitions and shared-field getters on the erased enum;
+//! - `flat`: the record's serde, the flat row and the flat serde form;
 //! - `serde`: the erased enum's serde impls;
 //! - `proptest`: the property-test description.
 
 mod conversions;
 mod diagram;
 mod erased;
+mod erased_ops;
+mod flat;
 mod machine;
 mod markers;
 pub(crate) mod proptest;
@@ -31,8 +35,10 @@ pub(crate) fn emit(model: &Model<'_, '_>, proptest: bool) -> TokenStream {
     let mut states_item = states::state_structs(model);
     states_item.extend(erased::erased(model));
     states_item.extend(conversions::conversions(model));
+    states_item.extend(erased_ops::emit(model));
+    states_item.extend(flat::emit(model));
     states_item.extend(erased::enforce_table(model));
-    if model.serde {
+    if model.serde && !model.serde_flat {
         states_item.extend(serde::serde_impls(model));
     }
     let mut extra = markers::sealed(model);
