@@ -97,6 +97,8 @@ pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
     let mut outcome = TierOutcome::from_messages(&messages, Tier::Lint, locator, |record| {
         topic(&record.code).is_some()
     });
+    // `--all-targets` reports a library's findings again for its test build.
+    crate::check::records::dedup(&mut outcome.records);
     for record in &mut outcome.records {
         record.level = Level::Deny;
         let lint = record.code.trim_start_matches("clippy::");

@@ -55,7 +55,10 @@ pub(crate) fn run(flags: &CargoFlags, workspace: &Workspace, locator: &Locator) 
         outcome.notes.push(if merged == 0 {
             String::from("clippy ran")
         } else {
-            format!("clippy ran; {merged} of its findings were the lint's too, reported once")
+            format!(
+                "clippy ran; {merged} of its findings {} the lint's too, reported once",
+                if merged == 1 { "was" } else { "were" }
+            )
         });
         outcome.records.extend(kept);
         outcome.notes.extend(clippy_outcome.notes);
