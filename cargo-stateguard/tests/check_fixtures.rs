@@ -235,6 +235,65 @@ fn a_planted_property_test_failure_fails_tier_three_with_the_shortest_sequence()
 }
 
 #[test]
+fn failed_tests_that_are_not_property_tests_are_records_too() {
+    let lines = snapshot("failing_test", 1);
+    let records = records(&lines);
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(records.iter().all(|record| record["source"] == "test"
+        && record["code"] == "test-failed"
+        && record["tier"] == 3));
+    let unit = records.iter().find(|record| record["line"] == 17).unwrap();
+    assert_eq!(unit["file"], "src/lib.rs");
+    let message = unit["message"].as_str().unwrap();
+    assert!(
+        message
+            .starts_with("test `tests::sums_every_price` failed: assertion `left == right` failed"),
+        "{message}"
+    );
+    assert!(unit["why"].as_str().unwrap().contains("right: 7"), "{unit}");
+    let doctest = records.iter().find(|record| record["line"] == 5).unwrap();
+    assert_eq!(doctest["file"], "src/lib.rs");
+}
+
+#[test]
+fn a_missing_clippy_is_said_in_the_summary() {
+    let crate_dir = prepare("blocking_async", "blocking_async_without_clippy");
+    // A cargo without the clippy component, as on a minimal toolchain.
+    let fake = crate_dir.join("cargo-without-clippy.sh");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = clippy ]; then echo \"error: no such command: \\`clippy\\`\" >&2; exit 101; fi\nexec {:?} \"$@\"\n",
+            env!("CARGO")
+        ),
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&fake).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&fake, permissions).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_cargo-stateguard"))
+        .args(["check", "--format", "jsonl", "--tier", "2"])
+        .current_dir(&crate_dir)
+        .env("CARGO", &fake)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-fixtures-target"),
+        )
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    // The lint still finds both problems; clippy's absence is not silent.
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let notes = summary(&lines)["tiers"][1]["notes"].to_string();
+    assert!(notes.contains("clippy is not installed"), "{notes}");
+    assert_eq!(records(&lines).len(), 2);
+}
+
+#[test]
 fn a_clean_crate_passes_every_tier() {
     let lines = snapshot("clean", 0);
     assert!(records(&lines).is_empty(), "{lines:?}");
