@@ -133,8 +133,14 @@ fn cargo_json_feed(dir: &Path) -> JsonFeed {
             message["code"]["code"] == "E0277" && !text.starts_with("the trait bound");
         if stateguards_own {
             for child in message["children"].as_array().unwrap() {
-                if child["level"] == "note" && child["spans"].as_array().unwrap().is_empty() {
-                    notes.push((file.clone(), child["message"].as_str().unwrap().to_owned()));
+                let note = child["message"].as_str().unwrap();
+                // rustc's own notes that name generated internals are dropped on purpose.
+                let internal = note.contains("__guard") || note.contains("__private");
+                if child["level"] == "note"
+                    && child["spans"].as_array().unwrap().is_empty()
+                    && !internal
+                {
+                    notes.push((file.clone(), note.to_owned()));
                 }
             }
         }
