@@ -16,6 +16,10 @@ pub(crate) struct Context<'m, 'a> {
     pub(crate) module: &'m Module<'a>,
     pub(crate) krate: &'m syn::Path,
     pub(crate) serde: bool,
+    /// The field of the flat row that holds the state's name, when the flat row is asked for.
+    pub(crate) flat_tag: Option<Ident>,
+    /// Serde uses the flat form (`serde(tag = ..)`) rather than the externally tagged one.
+    pub(crate) serde_flat: bool,
     /// `Order`
     pub(crate) machine: &'a Ident,
     /// `OrderState`: the erased enum.
@@ -52,12 +56,25 @@ impl<'m, 'a> Context<'m, 'a> {
                 subset(&generics, quote!(#(#types)*))
             })
             .collect();
-        let snake = snake_case(&machine.to_string());
+        let snake = snake_case(&machine.unraw().to_string());
         let state_param = state_param(module, &generics);
         Context {
             module,
             krate: &args.krate,
             serde: args.serde.is_some(),
+            flat_tag: args
+                .flat
+                .as_ref()
+                .and_then(|tag| syn::parse_str::<Ident>(&tag.value()).ok())
+                .map(|tag| {
+                    Ident::new(
+                        &tag.to_string(),
+                        args.flat
+                            .as_ref()
+                            .map_or_else(Span::call_site, syn::LitStr::span),
+                    )
+                }),
+            serde_flat: args.serde_tag.is_some(),
             machine,
             erased: &module.states.item.ident,
             record: format_ident!("{machine}Record"),
@@ -246,7 +263,7 @@ fn state_param(module: &Module<'_>, generics: &Generics) -> Ident {
     format_ident!("{name}")
 }
 
-pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
+pub(crate) fn expand(args: &Args, module: &Module<'_>, proptest: bool) -> TokenStream {
     let context = Context::new(args, module);
     let machine_item = machine_struct(&context);
     let mut states_item = state_structs(&context);
@@ -256,9 +273,7 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
-    // The property-test description, only when stateguard's `proptest` feature asks for it. The
-    // expansion snapshots above leave it out; `proptest/tests.rs` has its own.
-    if cfg!(all(feature = "proptest", not(test))) {
+    if proptest {
         extra.extend(super::proptest::emit(&context));
     }
 
@@ -528,18 +543,18 @@ fn state_debug(state: &State<'_>, generics: &Generics) -> TokenStream {
 }
 
 /// What a transition needs: its name, the states it leaves from and the state it enters.
-struct TransitionInfo<'a> {
-    name: &'a Ident,
-    sources: Vec<&'a Ident>,
-    target: &'a Ident,
+pub(crate) struct TransitionInfo<'a> {
+    pub(crate) name: &'a Ident,
+    pub(crate) sources: Vec<&'a Ident>,
+    pub(crate) target: &'a Ident,
 }
 
-fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>> {
+pub(crate) fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>> {
     let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for state in &context.module.states.states {
         for transition in &state.transitions {
-            let key = transition.name.to_string();
+            let key = transition.name.unraw().to_string();
             if let Some(position) = index.get(&key) {
                 infos[*position].sources.push(state.ident);
             } else {
@@ -611,7 +626,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     for (state, _) in context.states() {
         for accessor in state.accessors() {
             carriers
-                .entry(accessor.name.to_string())
+                .entry(accessor.name.unraw().to_string())
                 .or_default()
                 .push(format!("`{}`", state.ident));
         }
@@ -619,7 +634,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     let mut done = BTreeSet::new();
     for (state, _) in context.states() {
         for accessor in state.accessors() {
-            let key = accessor.name.to_string();
+            let key = accessor.name.unraw().to_string();
             if !done.insert(key.clone()) {
                 continue;
             }
@@ -660,11 +675,13 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         .collect();
     let by_name: BTreeMap<String, (&State<'_>, &Generics)> = context
         .states()
-        .map(|(state, generics)| (state.ident.to_string(), (state, generics)))
+        .map(|(state, generics)| (state.ident.unraw().to_string(), (state, generics)))
         .collect();
     let mut transitions = TokenStream::new();
     for info in transition_infos(context) {
-        let Some((target, target_generics)) = by_name.get(&info.target.to_string()).copied() else {
+        let Some((target, target_generics)) =
+            by_name.get(&info.target.unraw().to_string()).copied()
+        else {
             continue;
         };
         let target_type = context.state_type(target, target_generics);

@@ -8,8 +8,10 @@
 mod bench;
 mod diagram;
 mod erased;
+mod erased_ops;
 mod expand;
 mod fallback;
+mod flat;
 mod generics;
 mod markers;
 mod parse;
@@ -24,6 +26,13 @@ use proc_macro2::TokenStream;
 use syn::spanned::Spanned;
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
+    // The property-test description, only when stateguard's `proptest` feature asks for it. The
+    // expansion snapshots leave it out; `proptest/tests.rs` has its own.
+    expand_with(args, item, cfg!(all(feature = "proptest", not(test))))
+}
+
+/// [`expand`], with the property-test description or without.
+pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) -> Outcome {
     let mut errors = Errors::default();
     let args = parse::args(args, &mut errors);
     let parsed: syn::Item = match syn::parse2(item.clone()) {
@@ -59,14 +68,19 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     }
     let parsed_cleanly = errors.is_empty();
     let expandable = match &mut module {
-        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        Some(module) => {
+            let checked = validate::check(&args, module, &mut errors);
+            let before = errors.is_empty();
+            flat::validate(&args, module, &mut errors);
+            checked && parsed_cleanly && (!before || errors.is_empty())
+        }
         None => false,
     };
     match (module, errors.finish()) {
-        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module)),
+        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module, proptest)),
         (Some(module), Err(errors)) if expandable => Outcome::Failed {
             errors,
-            fallback: expand::expand(&args, &module),
+            fallback: expand::expand(&args, &module, proptest),
         },
         (_, Err(errors)) => Outcome::Failed {
             errors,

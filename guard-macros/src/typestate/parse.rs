@@ -9,6 +9,7 @@ use crate::diagnostics::typestate::{
 use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
@@ -20,6 +21,11 @@ pub(crate) struct Args {
     /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs stateguard's `serde`
     /// feature).
     pub(crate) serde: Option<Span>,
+    /// `serde(tag = "state")`: serde uses the flat form, tagged with this field.
+    pub(crate) serde_tag: Option<syn::LitStr>,
+    /// `flat` or `flat(tag = "state")` (or implied by `serde(tag = ..)`): the flat row and its
+    /// checked restore, with the name of the field that holds the state.
+    pub(crate) flat: Option<syn::LitStr>,
 }
 
 /// The whole declaration.
@@ -111,7 +117,7 @@ impl<'a> State<'a> {
                         member: syn::Member::Named(ident.clone()),
                     }
                 } else {
-                    let base = snake_case(&variant.ident.to_string());
+                    let base = snake_case(&variant.ident.unraw().to_string());
                     let name = if count == 1 {
                         base
                     } else {
@@ -182,13 +188,37 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         krate: syn::parse_quote!(::stateguard),
         serde: None,
+        serde_tag: None,
+        flat: None,
     };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("crate") {
-            args.krate = meta.value()?.parse()?;
+            let path: syn::Path = meta.value()?.parse()?;
+            if let Some((span, why)) = crate::crate_path::problem(&path) {
+                return Err(MALFORMED_ATTRIBUTE.at(
+                    span,
+                    format!("`crate = ..` takes the path of stateguard: {why}"),
+                    "write `#[typestate(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
+                ));
+            }
+            args.krate = path;
             Ok(())
         } else if meta.path.is_ident("serde") {
             args.serde = Some(meta.path.span());
+            if meta.input.peek(syn::token::Paren) {
+                args.serde_tag = Some(super::flat::parse_tag(&meta, "serde")?);
+                args.flat.clone_from(&args.serde_tag);
+            }
+            Ok(())
+        } else if meta.path.is_ident("flat") {
+            let tag = if meta.input.peek(syn::token::Paren) {
+                super::flat::parse_tag(&meta, "flat")?
+            } else {
+                syn::LitStr::new("state", meta.path.span())
+            };
+            if args.flat.is_none() {
+                args.flat = Some(tag);
+            }
             Ok(())
         } else {
             Err(MALFORMED_ATTRIBUTE.spanning(
@@ -198,7 +228,7 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
                     meta.path.to_token_stream()
                 ),
                 format!(
-                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency) and `serde` (serialize the erased enum), as in `#[typestate(serde)]`",
+                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency), `serde` or `serde(tag = \"state\")` (serialize the erased enum) and `flat` (a flat row for storage), as in `#[typestate(serde)]`",
                     meta.path.to_token_stream()
                 ),
             ))
@@ -616,12 +646,12 @@ impl ToContext<'_> {
     /// The state a transition named `name` most likely leads to: one whose name starts like
     /// the transition (`ship` → `Shipped`), else the next declared state.
     fn target_for(&self, name: &Ident) -> Option<String> {
-        let name = name.to_string().to_lowercase();
+        let name = name.unraw().to_string().to_lowercase();
         let stem: String = name.chars().take(3).collect();
         self.names
             .iter()
             .filter(|state| **state != self.current)
-            .find(|state| state.to_string().to_lowercase().starts_with(&stem))
+            .find(|state| state.unraw().to_string().to_lowercase().starts_with(&stem))
             .or(self.next.as_ref())
             .map(ToString::to_string)
     }
@@ -632,7 +662,7 @@ impl ToContext<'_> {
             (true, _) => "remove it: a `#[terminal]` state has no transitions".to_owned(),
             (false, Some(next)) => format!(
                 "list the transitions out of this state (a method name, `=>`, the state it leads to; the names are yours to choose): `#[to(to_{} => {next})]`",
-                snake_case(&next.to_string())
+                snake_case(&next.unraw().to_string())
             ),
             (false, None) => {
                 "remove it and mark the state `#[terminal]`: it has nowhere to go".to_owned()
@@ -672,7 +702,7 @@ fn transitions(attr: &Attribute, context: &ToContext<'_>) -> syn::Result<Vec<Tra
                 let mut target = None;
                 while !written.is_empty() && !written.peek(Token![,]) {
                     if let Ok(ident) = written.parse::<Ident>() {
-                        target = Some(ident.to_string());
+                        target = Some(ident.unraw().to_string());
                         break;
                     }
                     if written.parse::<proc_macro2::TokenTree>().is_err() {
@@ -741,12 +771,12 @@ fn states_as_chain(entry: &ItemEnum) -> String {
         match variants.get(position + 1) {
             Some(next) => text.push_str(&format!(
                 "#[to(to_{} => {})] ",
-                snake_case(&next.ident.to_string()),
+                snake_case(&next.ident.unraw().to_string()),
                 next.ident
             )),
             None => text.push_str("#[terminal] "),
         }
-        text.push_str(&variant.ident.to_string());
+        text.push_str(&variant.ident.unraw().to_string());
         if !matches!(variant.fields, Fields::Unit) {
             text.push(' ');
             text.push_str(&variant.fields.to_token_stream().to_string());
