@@ -406,3 +406,20 @@ fn docs_lint_md_holds_every_rules_explanation() {
         );
     }
 }
+
+#[test]
+fn old_edition_syntax_is_skipped_and_named_not_reported() {
+    let (records, summary, status) = lint_jsonl(&fixture("edition2015"), &[]);
+    assert!(records.is_empty(), "{records:#?}");
+    assert_eq!(status, Some(0));
+    assert_eq!(summary["files_checked"], 0);
+    let skipped = &summary["skipped"][0];
+    assert_eq!(skipped["path"], "src/lib.rs");
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("edition 2015 syntax the parser does not read"),
+        "{summary}"
+    );
+}

@@ -17,15 +17,19 @@ static INFO: RuleInfo = RuleInfo {
     default_level: Level::Warn,
     why: "the same value is copied on every iteration: for a `String`, `Vec` or map that is an allocation and a copy each time, often where a borrow would do",
     docs: "## What it does
-Flags `x.clone()` (also `x.field.clone()`) inside the body of a `for`, `while` or `loop`, or of a closure \
-given to an iterator adapter (`for_each`, `map`, `filter_map`, `flat_map`, `filter`, `fold`, `any`, `all`, \
-`find`, `find_map`, `inspect`, `try_for_each`, `scan`), when `x` is bound outside that loop. It stays \
+Flags `x.clone()` (also `x.field.clone()`, `x[0].clone()`) inside the body of a `for`, `while` or `loop`, \
+or of a closure given to an iterator adapter (`for_each`, `map`, `filter_map`, `flat_map`, `filter`, \
+`fold`, `any`, `all`, `find`, `find_map`, `inspect`, `try_for_each`, `scan`), when `x` is bound outside \
+that loop and the loop neither assigns `x` nor indexes it with a name bound inside the loop: the same \
+value is copied on every iteration. Clones of method results (`x.get(i).clone()`) are left alone. It stays \
 quiet for reference-counted values: `Arc::clone(&x)`/`Rc::clone(&x)` are not `.clone()` calls, and \
 `x.clone()` is skipped when `x` is declared or created as an `Arc`, `Rc`, `Weak`, a channel `Sender` or \
 `Bytes`, or as a type named in `shared-types` of `[workspace.metadata.stateguard]`. A loop whose body \
 moves the clone into a `move` closure or `async move` block (one clone per spawned task) is left alone, \
 and so is a clone that is kept: inside the arguments of `push`, `insert`, `send` and the like, a struct \
-literal's field, or a constructor's argument (`Some(x.clone())`): one copy per element is the point.
+literal's field, a tuple or array element, an argument of a constructor or of a type's associated \
+function (`Some(x.clone())`, `Cell::new(x.clone())`), an operand of an arithmetic operator, or the value \
+of a `let mut` (a copy to change).
 
 ## Why is this bad
 A clone of a `String`, `Vec`, `HashMap` or a struct of them allocates and copies on every iteration; in \
@@ -196,6 +200,8 @@ impl<'ast> Visit<'ast> for SharedNames {
 struct LoopScope {
     /// Names bound inside the loop (its pattern, its `let`s, closure parameters).
     bound: HashSet<String>,
+    /// Names assigned inside the loop (`x = ..`, `x += ..`): their value changes between iterations.
+    assigned: HashSet<String>,
     /// The body moves values into a `move` closure or `async move` block.
     moves_out: bool,
 }
@@ -214,6 +220,7 @@ struct Visitor<'a, 'out> {
 fn scope_of(pattern: Option<&syn::Pat>, body: &dyn Fn(&mut ScopeScan)) -> LoopScope {
     let mut scan = ScopeScan {
         bound: HashSet::new(),
+        assigned: HashSet::new(),
         moves_out: false,
     };
     if let Some(pattern) = pattern {
@@ -222,18 +229,47 @@ fn scope_of(pattern: Option<&syn::Pat>, body: &dyn Fn(&mut ScopeScan)) -> LoopSc
     body(&mut scan);
     LoopScope {
         bound: scan.bound,
+        assigned: scan.assigned,
         moves_out: scan.moves_out,
     }
 }
 
 struct ScopeScan {
     bound: HashSet<String>,
+    assigned: HashSet<String>,
     moves_out: bool,
 }
 
 impl<'ast> Visit<'ast> for ScopeScan {
     fn visit_pat(&mut self, pattern: &'ast syn::Pat) {
         pattern_bindings(pattern, &mut self.bound);
+    }
+
+    fn visit_expr_assign(&mut self, assign: &'ast syn::ExprAssign) {
+        if let Some(root) = root_ident(&assign.left) {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_assign(self, assign);
+    }
+
+    fn visit_expr_binary(&mut self, binary: &'ast syn::ExprBinary) {
+        let compound = matches!(
+            binary.op,
+            syn::BinOp::AddAssign(_)
+                | syn::BinOp::SubAssign(_)
+                | syn::BinOp::MulAssign(_)
+                | syn::BinOp::DivAssign(_)
+                | syn::BinOp::RemAssign(_)
+                | syn::BinOp::BitAndAssign(_)
+                | syn::BinOp::BitOrAssign(_)
+                | syn::BinOp::BitXorAssign(_)
+                | syn::BinOp::ShlAssign(_)
+                | syn::BinOp::ShrAssign(_)
+        );
+        if compound && let Some(root) = root_ident(&binary.left) {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_binary(self, binary);
     }
 
     fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
@@ -348,8 +384,20 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             self.in_consumer -= 1;
             return;
         }
-        // `Some(x.clone())`, `Item::Verbatim(x.clone())`: a constructor keeps its argument.
-        if last.starts_with(char::is_uppercase) {
+        // `Some(x.clone())`, `Item::Verbatim(x.clone())`, `Cell::new(x.clone())`: a constructor or an
+        // associated function of a type keeps its argument.
+        let type_function = match &*call.func {
+            syn::Expr::Path(path) => {
+                let segments = &path.path.segments;
+                segments.len() >= 2
+                    && segments[segments.len() - 2]
+                        .ident
+                        .to_string()
+                        .starts_with(char::is_uppercase)
+            }
+            _ => false,
+        };
+        if last.starts_with(char::is_uppercase) || type_function {
             for argument in &call.args {
                 if let syn::Expr::MethodCall(inner) = argument {
                     self.consumed.insert(address(inner));
@@ -357,6 +405,33 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             }
         }
         syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_expr_tuple(&mut self, expr: &'ast syn::ExprTuple) {
+        self.keep_clones(expr.elems.iter());
+        syn::visit::visit_expr_tuple(self, expr);
+    }
+
+    fn visit_expr_array(&mut self, expr: &'ast syn::ExprArray) {
+        self.keep_clones(expr.elems.iter());
+        syn::visit::visit_expr_array(self, expr);
+    }
+
+    fn visit_expr_binary(&mut self, expr: &'ast syn::ExprBinary) {
+        // An operand of `*`, `+`, .. is consumed by the operator (generic numeric code clones `T`).
+        self.keep_clones([&*expr.left, &*expr.right].into_iter());
+        syn::visit::visit_expr_binary(self, expr);
+    }
+
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        // `let mut copy = x.clone();`: a copy to change, not a copy to read.
+        if let syn::Pat::Ident(binding) = &local.pat
+            && binding.mutability.is_some()
+            && let Some(init) = &local.init
+        {
+            self.keep_clones(std::iter::once(&*init.expr));
+        }
+        syn::visit::visit_local(self, local);
     }
 
     fn visit_expr_struct(&mut self, expr: &'ast syn::ExprStruct) {
@@ -377,19 +452,60 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 }
 
+/// A place expression (`x`, `x.field`, `x[0]`, `*x`): the same value on each iteration unless the
+/// place changes. Method calls may return something new each time and are left alone.
+fn is_place(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(path) => path.qself.is_none(),
+        syn::Expr::Field(field) => is_place(&field.base),
+        syn::Expr::Index(index) => is_place(&index.expr),
+        syn::Expr::Paren(paren) => is_place(&paren.expr),
+        syn::Expr::Reference(reference) => is_place(&reference.expr),
+        syn::Expr::Unary(unary) => matches!(unary.op, syn::UnOp::Deref(_)) && is_place(&unary.expr),
+        _ => false,
+    }
+}
+
+/// The variables an expression reads (`x` and `i` in `x.items[i]`; not the field name `items`).
+fn mentioned(expr: &syn::Expr) -> HashSet<String> {
+    struct Names(HashSet<String>);
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if let Some(ident) = path.path.get_ident() {
+                self.0.insert(ident.to_string());
+            }
+        }
+    }
+    let mut names = Names(HashSet::new());
+    names.visit_expr(expr);
+    names.0
+}
+
 impl Visitor<'_, '_> {
+    fn keep_clones<'e>(&mut self, exprs: impl Iterator<Item = &'e syn::Expr>) {
+        for expr in exprs {
+            if let syn::Expr::MethodCall(inner) = expr {
+                self.consumed.insert(address(inner));
+            }
+        }
+    }
+
     fn check_clone(&mut self, call: &syn::ExprMethodCall) {
         let Some(scope) = self.loops.last() else {
             return;
         };
-        if scope.moves_out {
+        if scope.moves_out || !is_place(&call.receiver) {
             return;
         }
         let Some(root) = root_ident(&call.receiver) else {
             return;
         };
         let root_name = root.to_string();
-        if scope.bound.contains(&root_name) {
+        if scope.assigned.contains(&root_name)
+            || mentioned(&call.receiver)
+                .iter()
+                .any(|name| scope.bound.contains(name))
+        {
             return;
         }
         // The name that decides whether the clone is cheap: the field for `self.field`, else the root.
