@@ -468,11 +468,11 @@ impl Engine<'_> {
                     reason,
                 });
             }
-            outcome.deferred = source.text.contains("extern") || source.text.contains("transmute");
-            if outcome.deferred {
-                let facts = CrateFacts::of_file(&file);
-                lock(&self.crate_facts)[job.target].merge(facts);
-            }
+            // Every file adds to the crate's facts (a callback's name may be used in another file); only
+            // files with a transmute or a C function run the rules that read them, once all are in.
+            let facts = CrateFacts::of_file(&file);
+            outcome.deferred = facts.has_c_functions || source.text.contains("transmute");
+            lock(&self.crate_facts)[job.target].merge(facts);
             let imports = Imports::collect(&file);
             let empty = CrateFacts::default();
             let cx = FileContext {
