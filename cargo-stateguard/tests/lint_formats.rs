@@ -308,7 +308,7 @@ fn configuration_sets_levels_blocking_functions_test_paths_and_shared_types() {
         [
             ("src/lib.rs".to_owned(), 13, "G0405 deny".to_owned()),
             ("src/lib.rs".to_owned(), 15, "G0403 deny".to_owned()),
-            ("src/lib.rs".to_owned(), 19, "G0401 warn".to_owned()),
+            ("src/lib.rs".to_owned(), 20, "G0401 warn".to_owned()),
         ]
     );
     assert_eq!(status, Some(1));

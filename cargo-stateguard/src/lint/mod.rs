@@ -41,6 +41,8 @@ pub(crate) struct LintOptions {
     pub(crate) include_tests: bool,
     /// Also check every package of the dependency graph (a survey of published code).
     pub(crate) dependencies: bool,
+    /// Every crate is taken as a C library (a survey of G0407 on crates that are not).
+    pub(crate) as_c_library: bool,
     /// Worker threads; the number of cores when `None`.
     pub(crate) jobs: Option<NonZeroUsize>,
 }
@@ -119,7 +121,7 @@ pub(crate) fn run(options: &LintOptions) -> Result<LintOutcome, Error> {
             });
             targets.push(TargetPlan {
                 facts: TargetFacts {
-                    exports_c: target.exports_c(),
+                    exports_c: target.exports_c() || options.as_c_library,
                     edition: target.edition.clone(),
                     has_tokio: package.has_tokio,
                 },
