@@ -23,6 +23,9 @@ pub(crate) struct Args {
 enum Verb {
     /// Dangerous patterns that compile cleanly (tier 2): codes G0400 to G0409.
     Lint(crate::lint::command::LintArgs),
+    /// The three-tier gate: compile, lint (stateguard's and clippy's), property tests; every
+    /// problem as one record.
+    Check(crate::check::CheckArgs),
 }
 
 /// Parses the arguments and runs the verb.
@@ -45,5 +48,6 @@ pub(crate) fn run() -> ExitCode {
     };
     match args.verb {
         Verb::Lint(lint_args) => crate::lint::command::run(lint_args),
+        Verb::Check(check) => crate::check::run(&check),
     }
 }

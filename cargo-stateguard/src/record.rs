@@ -35,6 +35,8 @@ pub(crate) enum Source {
     Clippy,
     /// A property test (`check_machine!`) run by `cargo test`.
     Proptest,
+    /// Any other test `cargo test` ran that failed (a `#[test]`, a `proptest!` block, a doctest).
+    Test,
 }
 
 /// How serious a finding is. `Deny` fails the command (exit status 1).
@@ -141,6 +143,37 @@ pub(crate) struct Summary {
     pub(crate) elapsed_ms: u64,
     /// The rules that ran (for SARIF's rule metadata).
     pub(crate) rules: Vec<RuleMeta>,
+    /// The gate's tiers, in order, each with how it ended (empty for `lint`).
+    pub(crate) tiers: Vec<TierSummary>,
+    /// Why cargo failed without a finding that explains it (the gate's exit status 2).
+    pub(crate) errors: Vec<String>,
+}
+
+/// How a tier of the gate ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum TierStatus {
+    /// No deny-level finding.
+    Passed,
+    /// At least one deny-level finding.
+    Failed,
+    /// cargo failed without a finding that explains it.
+    Error,
+    /// Not run.
+    Skipped,
+}
+
+/// One tier of the gate in the summary: how it ended, its counts, what it says about itself
+/// (what ran, what was missing, why it was skipped).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct TierSummary {
+    pub(crate) tier: Tier,
+    pub(crate) status: TierStatus,
+    pub(crate) deny: usize,
+    pub(crate) warn: usize,
+    /// Deny-level records caused by an earlier one (shown with `--show-caused`).
+    pub(crate) caused: usize,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Summary {

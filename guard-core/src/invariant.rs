@@ -27,7 +27,7 @@ use crate::violation::{Location, Violations};
 #[diagnostic::on_unimplemented(
     message = "[G0205] `{Self}` does not implement `Invariant`: it has no rules to check",
     label = "needs a type with invariants (`nested`, `Guarded`), not `{Self}`",
-    note = "derive it on the type: `#[derive(Invariant)] struct {Self} {{ .. }}`; or, for a `nested` field, drop `nested` and write the field's rules (`non_empty`, `len(..)`, `range(..)`, `check = ..`) directly"
+    note = "for a `nested` field, remove `nested`, or give `{Self}` rules of its own: `#[derive(Invariant)]` on it and `#[invariant(..)]` on its fields (a derive without rules is G0206)"
 )]
 pub trait Invariant {
     /// Records every rule `self` breaks into `violations`, with paths starting at `at`.

@@ -65,7 +65,7 @@ use core::fmt::Display;
 #[diagnostic::on_unimplemented(
     message = "[G0205] `{Self}` has no length, so `non_empty` and `len(..)` cannot check it",
     label = "this rule needs a string or a collection, not `{Self}`",
-    note = "`non_empty` and `len(..)` apply to strings and collections (and `Option`s of them); use `range(..)` for numbers, or implement `stateguard::rules::HasLength` for `{Self}`"
+    note = "`non_empty` and `len(..)` apply to strings and collections (and `Option`s of them): implement `stateguard::rules::HasLength` for `{Self}` (`fn length(&self) -> usize`), or remove the rule (`range(..)` bounds a number)"
 )]
 pub trait HasLength {
     /// The length: characters for strings, elements for collections.
@@ -183,7 +183,7 @@ collection_length! {
 pub trait Number: PartialOrd + Display {}
 
 macro_rules! numbers {
-    ($($ty:ty)*) => {$( impl Number for $ty {} )*};
+    ($($ty:ty)*) => {$( #[diagnostic::do_not_recommend] impl Number for $ty {} )*};
 }
 numbers!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64);
 
@@ -192,7 +192,7 @@ numbers!(u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64);
 #[diagnostic::on_unimplemented(
     message = "[G0205] `{Self}` is not a collection, so `each(..)` cannot check its elements",
     label = "`each(..)` needs a collection, not `{Self}`",
-    note = "`each(..)` applies to `Vec`, slices, arrays, `VecDeque`, `BTreeSet` and `BTreeMap` (values, by key); put the rules directly in `#[invariant(..)]` for a single value"
+    note = "remove `each(..)`: it applies to `Vec`, slices, arrays, `VecDeque`, `BTreeSet` and `BTreeMap` (values, by key), and the rules of a single value go directly in `#[invariant(..)]`"
 )]
 pub trait Elements {
     /// The type of an element.
@@ -460,9 +460,53 @@ pub enum Bound {
     LessThan,
 }
 
+/// A bound written in `range(..)` that can bound a field of type `Self`: a bound of the field's
+/// own number type. The derive goes through this trait so that a bound of another type
+/// (`range(greater_than = 0)` on an `f64`) is reported in stateguard's words, on the bound.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "[G0209] `range(..)` cannot compare this `{Self}` field with its bound",
+    label = "the bound must be a number of the field's type, `{Self}`",
+    note = "write the bound as a `{Self}`: `0.0` rather than `0` for a float, `0` rather than `0.5` for an integer, `Cents(1)` for a number type of your own; a type of your own must be a number: `impl stateguard::rules::Number for {Self} {{}}` (which needs `PartialOrd` and `Display`)"
+)]
+pub trait RangeBound<L> {
+    /// Records a violation when `value` is outside `bound`.
+    fn check(value: &Self, bound: &L, kind: Bound, at: &Location<'_>, violations: &mut Violations);
+}
+
+impl<T: Number> RangeBound<T> for T {
+    #[inline]
+    fn check(value: &T, bound: &T, kind: Bound, at: &Location<'_>, violations: &mut Violations) {
+        number_range(value, bound, kind, at, violations);
+    }
+}
+
+/// Keeps the bound's type from being inferred from the field's: with a single impl, rustc would
+/// report a bare type mismatch instead of `RangeBound`'s words.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum NotABound {}
+
+impl<T: Number> RangeBound<NotABound> for T {
+    fn check(_: &T, bound: &NotABound, _: Bound, _: &Location<'_>, _: &mut Violations) {
+        match *bound {}
+    }
+}
+
 /// `range(..)`: one bound of the range (the derive calls it once per bound given).
 #[inline]
-pub fn range<T: Number + ?Sized>(
+pub fn range<T: RangeBound<L>, L>(
+    value: &T,
+    bound: &L,
+    kind: Bound,
+    at: &Location<'_>,
+    violations: &mut Violations,
+) {
+    T::check(value, bound, kind, at, violations);
+}
+
+#[inline]
+fn number_range<T: Number>(
     value: &T,
     bound: &T,
     kind: Bound,

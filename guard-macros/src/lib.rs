@@ -7,9 +7,12 @@
 
 #[cfg(test)]
 mod corpus_tests;
+mod crate_path;
 mod diagnostics;
 mod enforce;
 mod entry;
+#[cfg(test)]
+mod fuzz;
 mod invariant;
 mod required;
 mod typestate;

@@ -68,7 +68,7 @@ fn place(object: &mut Map<String, Value>, span: &Span) {
 
 fn summary_json(report: &Report<'_>) -> Value {
     let summary = report.summary;
-    json!({
+    let mut value = json!({
         "type": "summary",
         "deny": Summary::count(report.records, Level::Deny),
         "warn": Summary::count(report.records, Level::Warn),
@@ -76,5 +76,13 @@ fn summary_json(report: &Report<'_>) -> Value {
         "suppressed": summary.suppressed,
         "skipped": summary.skipped,
         "elapsed_ms": summary.elapsed_ms,
-    })
+    });
+    // The gate's tiers (`cargo stateguard check`): how each ended and why one was skipped.
+    if !summary.tiers.is_empty() {
+        value["tiers"] = json!(summary.tiers);
+    }
+    if !summary.errors.is_empty() {
+        value["errors"] = json!(summary.errors);
+    }
+    value
 }

@@ -128,12 +128,18 @@ pub(crate) fn summary_line(report: &Report<'_>) -> String {
     let warn = Summary::count(report.records, Level::Warn);
     let summary = report.summary;
     let mut line = format!(
-        "stateguard: {deny} error{}, {warn} warning{}; {} file{} checked",
+        "stateguard: {deny} error{}, {warn} warning{}",
         plural(deny),
         plural(warn),
-        summary.files_checked,
-        plural(summary.files_checked),
     );
+    // The gate's runs that stop before tier 2 read no file with the lint: no count to give.
+    if summary.tiers.is_empty() || summary.files_checked > 0 {
+        line.push_str(&format!(
+            "; {} file{} checked",
+            summary.files_checked,
+            plural(summary.files_checked)
+        ));
+    }
     if summary.suppressed > 0 {
         line.push_str(&format!(", {} suppressed", summary.suppressed));
     }
@@ -142,6 +148,47 @@ pub(crate) fn summary_line(report: &Report<'_>) -> String {
         for skipped in &summary.skipped {
             line.push_str(&format!("\n  skipped {}: {}", skipped.path, skipped.reason));
         }
+    }
+    for tier in &summary.tiers {
+        line.push_str(&format!("\n  {}", tier_line(tier)));
+    }
+    for error in &summary.errors {
+        line.push_str(&format!("\nerror: {error}"));
+    }
+    line
+}
+
+/// One tier of the gate: `tier 2 (lint): failed, 1 error, 0 warnings; clippy ran`.
+fn tier_line(tier: &crate::record::TierSummary) -> String {
+    use crate::record::{Tier, TierStatus};
+    let name = match tier.tier {
+        Tier::Compile => "tier 1 (compile)",
+        Tier::Lint => "tier 2 (lint)",
+        Tier::Test => "tier 3 (tests)",
+    };
+    let mut line = match tier.status {
+        TierStatus::Skipped => format!("{name}: skipped"),
+        status => format!(
+            "{name}: {}, {} error{}, {} warning{}",
+            match status {
+                TierStatus::Passed => "passed",
+                TierStatus::Failed => "failed",
+                _ => "cargo failed",
+            },
+            tier.deny,
+            plural(tier.deny),
+            tier.warn,
+            plural(tier.warn)
+        ),
+    };
+    if tier.caused > 0 {
+        line.push_str(&format!(
+            " (and {} caused by those, --show-caused)",
+            tier.caused
+        ));
+    }
+    for note in &tier.notes {
+        line.push_str(&format!("; {note}"));
     }
     line
 }

@@ -179,6 +179,10 @@ impl<M: TestableMachine> Checker<M> {
 
     /// Runs the test and panics with the minimal failing sequence when the machine breaks.
     ///
+    /// When the environment variable [`REPORT_VARIABLE`](crate::proptest::REPORT_VARIABLE)
+    /// (`STATEGUARD_PROPTEST_REPORT`) names a file, the failure is also appended to it as one line
+    /// of JSON before the panic, for tools such as `cargo stateguard check`.
+    ///
     /// # Panics
     /// When a sequence breaks the machine; the message shows the shortest sequence found, written
     /// as code, and what went wrong. Also when the case count is `0` or `PROPTEST_CASES` is not a
@@ -192,6 +196,10 @@ impl<M: TestableMachine> Checker<M> {
                 // Written before panicking: writing it runs the machine's checks (see
                 // `Call::unwrap_suffix`), which must not happen while the thread panics.
                 let message = alloc::string::ToString::to_string(&failure);
+                crate::proptest::report_file::append_if_requested(
+                    &failure,
+                    core::panic::Location::caller(),
+                );
                 panic!("{message}")
             }
         }

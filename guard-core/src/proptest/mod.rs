@@ -4,6 +4,7 @@ mod checker;
 pub mod edge;
 mod generate;
 mod machine;
+mod report_file;
 mod sequence;
 
 pub use self::checker::{
@@ -14,6 +15,7 @@ pub use self::generate::Generate;
 #[doc(hidden)]
 pub use self::machine::__argument;
 pub use self::machine::{StringArgument, TestableMachine, render_call};
+pub use self::report_file::REPORT_VARIABLE;
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 
 /// Property-tests a machine in one line: drives it through random **legal** call sequences,

@@ -3,11 +3,19 @@
 //! For every pattern that names a variant, the attribute writes a free constant item
 //! `const _: () = { .. };` that calls [`check_arm`] (or [`check_catch_all`]) with a description of
 //! the pattern and the enum's table, found through [`Probe`]. When the pattern breaks a rule the
-//! constant panics with the diagnostic, which the compiler reports at the pattern during
-//! `cargo check`. Everything here is `const fn` over fixed-size buffers: no allocation, no `unsafe`.
+//! constant fails through [`fail`] with the diagnostic, which the compiler reports at the pattern
+//! during `cargo check`. Everything here is `const fn` over fixed-size buffers: no allocation, no `unsafe`.
 
 pub use super::{RequiredFields, RequiredVariant, VariantShape};
 use core::marker::PhantomData;
+
+/// Fails the constant's evaluation with `report`. `#[track_caller]`: the compiler reports the
+/// failure where the call is written, which the attribute spans on the user's pattern, so the
+/// error's primary span (in cargo's JSON too) is the pattern, not a line of `core`.
+#[track_caller]
+pub const fn fail(report: &Report) -> ! {
+    panic!("{}", report.as_str())
+}
 
 /// The required-field table of one enum.
 #[derive(Debug, Clone, Copy)]
@@ -378,11 +386,29 @@ const fn unused(slot: Option<Slot>) -> bool {
 /// The fix for `arm`: every required field bound, written as the user would.
 const fn push_fix(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
     report.push("`");
-    report.push(arm.before);
     push_pattern(report, arm, variant);
-    report.push(arm.after);
     report.push("`");
 }
+
+/// `` `a` and `b` ``: the names a fix binds for the required fields the arm leaves unbound.
+const fn push_new_bindings(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
+    let mut listed = 0;
+    let mut position = 0;
+    while position < variant.fields.len() {
+        let slot = slot_of(arm, variant, position);
+        if is_required(variant, variant.fields[position]) && missing(slot) {
+            if listed > 0 {
+                report.push(" and ");
+            }
+            report.push_ticked(variant.bindings[position]);
+            listed += 1;
+        }
+        position += 1;
+    }
+}
+
+/// The opt-out, with the reason left to the user.
+const OPT_OUT: &str = "`#[allow_unchecked(reason = \"..\")]` with your reason";
 
 /// `arm`'s pattern with every required field bound.
 const fn push_pattern(report: &mut Report, arm: &Arm, variant: &RequiredVariant) {
@@ -504,25 +530,26 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
             position += 1;
         }
         if arm.alternative {
-            report.push("\nhelp: give this alternative ");
+            report.push("\nhelp: move this alternative out of the or-pattern into ");
             report.push(if same(arm.after, " => ...") {
                 "an arm"
             } else {
                 "a pattern"
             });
-            report.push(" of its own that binds the required data (every alternative of an or-pattern must bind the same names): `");
-            report.push(arm.before);
+            report.push(" of its own (every alternative must bind the same names), written `");
             report.push(arm.path);
             push_fields(&mut report, variant);
-            report.push(arm.after);
-            report.push("`");
+            report.push("`, and use ");
+            push_new_bindings(&mut report, arm, variant);
+            report.push(" in it (how is yours to choose)");
         } else {
-            report.push("\nhelp: bind ");
-            report.push(if unbound > 1 { "them" } else { "it" });
-            report.push(" and use ");
-            report.push(if unbound > 1 { "them" } else { "it" });
-            report.push(" in the arm: ");
+            report.push("\nhelp: write the pattern as ");
             push_fix(&mut report, arm, variant);
+            report.push(" and use ");
+            push_new_bindings(&mut report, arm, variant);
+            report.push(" in the arm (how is yours to choose); or put ");
+            report.push(OPT_OUT);
+            report.push(" on the arm");
         }
     } else if ignored > 0 {
         report.push_code(arm.unused_code);
@@ -556,29 +583,34 @@ pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {
             position += 1;
         }
         let mut first_unused = "";
+        let mut underscored = false;
         let mut position = 0;
         while position < variant.fields.len() {
             if let Some(slot) = slot_of(arm, variant, position)
-                && first_unused.is_empty()
                 && is_required(variant, variant.fields[position])
                 && unused(Some(slot))
             {
-                first_unused = trim_underscores(slot.binding);
+                if first_unused.is_empty() {
+                    first_unused = trim_underscores(slot.binding);
+                }
+                underscored |= matches!(slot.state, State::Underscored);
             }
             position += 1;
         }
         report.push("\nhelp: use ");
-        report.push(if ignored > 1 { "them" } else { "it" });
-        report.push(" in the arm's body or guard (a call, a method, a macro argument, a struct field and a `return` all count), for example: ");
-        report.push("`");
-        report.push(arm.before);
-        push_pattern(&mut report, arm, variant);
-        report.push(arm.body_open);
-        report.push("record(");
-        report.push(first_unused);
-        report.push(")");
-        report.push(arm.body_close);
-        report.push("`");
+        report.push_ticked(first_unused);
+        if ignored > 1 {
+            report.push(" and the others");
+        }
+        report.push(" in the arm's body or guard (how is yours to choose: a call, a method, a macro argument, a struct field and a `return` all count)");
+        if underscored {
+            report.push(", with the pattern written `");
+            push_pattern(&mut report, arm, variant);
+            report.push("`");
+        }
+        report.push("; or put ");
+        report.push(OPT_OUT);
+        report.push(" on the arm");
     }
     report
 }
@@ -676,20 +708,28 @@ pub const fn check_catch_all(table: Option<Table>, catch_all: &CatchAll) -> Repo
     report.push(catch_all.before);
     report.push(catch_all.pattern);
     report.push(catch_all.after);
-    report.push("`:");
+    report.push("`, using what it binds (the bodies are yours to write):");
     let mut index = 0;
+    let mut listed = 0;
     while index < table.variants.len() {
         let variant = &table.variants[index];
         if !is_named(catch_all, variant.name) {
+            if listed > 0 {
+                report.push(",");
+            }
             report.push(" `");
             report.push(catch_all.before);
             push_variant_path(&mut report, catch_all, variant);
             push_fields(&mut report, variant);
             report.push(catch_all.after);
-            report.push(" => ...,`");
+            report.push(" => ..`");
+            listed += 1;
         }
         index += 1;
     }
+    report.push("; remove the catch-all if nothing else reaches it; or put ");
+    report.push(OPT_OUT);
+    report.push(" on it");
     report
 }
 
@@ -773,14 +813,14 @@ pub const fn check_unreadable(table: Option<Table>, unreadable: &Unreadable) -> 
     report.push("\nhelp: write the pattern out, binding the required fields");
     if let Some(variant) = table.variants.first() {
         report.push(" (for example `");
-        report.push(unreadable.before);
         report.push(enum_path);
         report.push("::");
         report.push(variant.name);
         push_fields(&mut report, variant);
-        report.push(unreadable.after);
-        report.push("`)");
+        report.push("`, then use what it binds)");
     }
-    report.push(", or exempt it with `#[allow_unchecked(reason = \"...\")]`");
+    report.push("; or put ");
+    report.push(OPT_OUT);
+    report.push(" on the arm");
     report
 }

@@ -43,6 +43,12 @@ pub(crate) const INCOMPLETE_RULE: Code = Code {
     title: "incomplete invariant rule",
 };
 
+/// `range(greater_than = 0)` on an `f64`: a bound of another type than the field.
+pub(crate) const BOUND_TYPE: Code = Code {
+    id: "G0209",
+    title: "range bound of another type than the field",
+};
+
 /// Every code of this area, for the registry test.
 #[cfg(test)]
 pub(crate) const ALL: &[Code] = &[
@@ -54,4 +60,5 @@ pub(crate) const ALL: &[Code] = &[
     NOTHING_TO_CHECK,
     MISPLACED,
     INCOMPLETE_RULE,
+    BOUND_TYPE,
 ];

@@ -51,6 +51,26 @@ impl Code {
     }
 }
 
+/// `tokens` with every span set to `span`: generated code whose failure the compiler must report
+/// on the user's token (a `#[track_caller]` call is reported at its own span, and a path keeps
+/// the spans it was built with).
+pub(crate) fn on_span(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), on_span(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
 /// Tokens as a person writes them: `Vec<&'a str>` rather than `Vec < & 'a str >`, for code
 /// quoted in a message.
 pub(crate) fn tidy(tokens: impl ToTokens) -> String {

@@ -624,7 +624,7 @@ fn reason(attribute: &syn::Attribute) -> syn::Result<String> {
         OPT_OUT_WITHOUT_REASON.spanning(
             attribute,
             format!("`#[{OPT_OUT}]` exempts this code from the required-data check, so it must say why"),
-            format!("write the reason reviewers will read: `#[{OPT_OUT}(reason = \"the carrier API re-sends the tracking id\")]`"),
+            format!("write why this code may ignore the required data (the words are yours; reviewers read them): `#[{OPT_OUT}(reason = \"..\")]`"),
         )
     };
     let syn::Meta::List(list) = &attribute.meta else {
@@ -642,7 +642,7 @@ fn reason(attribute: &syn::Attribute) -> syn::Result<String> {
                 Err(OPT_OUT_WITHOUT_REASON.spanning(
                     &text,
                     format!("the reason of `#[{OPT_OUT}]` is empty: it exempts this code from the required-data check, so it must say why"),
-                    format!("write the reason reviewers will read: `#[{OPT_OUT}(reason = \"the carrier API re-sends the tracking id\")]`"),
+                    format!("write why this code may ignore the required data (the words are yours; reviewers read them): `#[{OPT_OUT}(reason = \"..\")]`"),
                 ))
             } else {
                 Ok(text.value())

@@ -9,7 +9,7 @@
 //!         &::stateguard::__private::enforce::Arm { path: "OrderStatus::Shipped", .. },
 //!     );
 //!     if report.failed() {
-//!         ::core::panic!("{}", report.as_str()) // spanned on the user's pattern
+//!         ::stateguard::__private::enforce::fail(&report) // spanned on the user's pattern
 //!     }
 //! };
 //! ```
@@ -149,14 +149,12 @@ impl Check {
         let table = lookup(&private, probe, first);
         // Not a panic of the macro: these tokens go into the user's `const _` item, where a
         // const-evaluated panic is how a broken rule becomes an error that `cargo check` reports
-        // (module docs). The panic's span runs from the pattern's first token to its last, so the
-        // compiler underlines the whole pattern.
-        let mut arguments = Group::new(
-            Delimiter::Parenthesis,
-            quote!("{}", __guard_report.as_str()),
-        );
+        // (module docs). The call's span runs from the pattern's first token to its last, so the
+        // compiler underlines the whole pattern; `fail` is `#[track_caller]`, so that span is
+        // the error's primary span.
+        let mut arguments = Group::new(Delimiter::Parenthesis, quote!(&__guard_report));
         arguments.set_span(last);
-        let mut panic = quote_spanned!(first=> ::core::panic!);
+        let mut panic = crate::diagnostics::on_span(quote!(#private::fail), first);
         panic.extend([TokenTree::Group(arguments)]);
         let item: TokenStream = quote! {
             #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]

@@ -66,7 +66,9 @@
 //!   module `cargo check` went from about 0.08 s to about 0.45 s (see `docs/benchmarks.md`);
 //! - the diagnostic is a const-evaluation error: rustc prints `error[E0080]: evaluation panicked:`
 //!   before stateguard's `[G0301] ..` text, and cannot print `help:` as a separate note (it is the
-//!   message's second line). The span is exact: the panic is spanned on the user's pattern;
+//!   message's second line). The span is exact: the failing call (`enforce::fail`, which is
+//!   `#[track_caller]`) is spanned on the user's pattern, so it is the error's primary span, in
+//!   cargo's JSON as well;
 //! - a catch-all is checked against the enum an arm at its position names, or else the declared
 //!   type of `self` or of a parameter when the check can write that type; over any other value
 //!   (a field, a type mentioning the generics) it is not checked;
@@ -115,7 +117,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
         errors.push(WRONG_ITEM_KIND.spanning(
             item_keyword(&checked),
             "`#[enforce_state_invariants]` checks the `match`es inside fns: it goes on a fn, an impl block, or a module written inline",
-            "put it on the fn, impl block or `mod name { .. }` that holds the matches: `#[enforce_state_invariants] fn ship(order: &mut Order) { .. }`",
+            "move it onto the fn, the impl block or the inline `mod` that holds the `match`es (which one is yours to say)",
         ));
     }
     let krate = krate.unwrap_or_else(|| syn::parse_quote!(::stateguard));
@@ -128,7 +130,13 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     }
     match errors.finish() {
         Ok(()) => Outcome::Expanded(checked.into_token_stream()),
-        // The walk changed `checked`; the fallback is the item as written, minus our attributes.
+        // The walk wrote the checks of every pattern it could read (an arm with a faulty opt-out
+        // counts as exempt), so the compiler reports their failures in this same compile rather
+        // than after the attribute's own errors are fixed.
+        Err(errors) if supported => Outcome::Failed {
+            errors,
+            fallback: checked.into_token_stream(),
+        },
         Err(errors) => Outcome::Failed {
             errors,
             fallback: syn::parse2::<syn::Item>(item.clone())

@@ -385,7 +385,7 @@ impl Reader<'_> {
                         format!(
                             "`Self::{variant_name}` names a variant of an enum the check cannot name: {why}"
                         ),
-                        "write the enum's name: `Enum::Variant` (or put `#[enforce_state_invariants]` on the `impl` block)",
+                        format!("move `#[enforce_state_invariants]` from this fn onto its `impl` block; or write the enum's name in place of `Self` in `Self::{variant_name}`"),
                     ));
                     Named::Other
                 }

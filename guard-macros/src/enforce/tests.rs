@@ -60,7 +60,7 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -81,7 +81,7 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 match update {
@@ -157,7 +157,7 @@ fn each_lookup() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -190,7 +190,7 @@ fn each_lookup() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -226,7 +226,7 @@ fn each_lookup() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -259,7 +259,7 @@ fn each_lookup() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -295,7 +295,7 @@ fn each_lookup() {
                         },
                     );
                     if __guard_report.failed() {
-                        ::core::panic!("{}", __guard_report.as_str())
+                        ::stateguard::__private::enforce::fail(&__guard_report)
                     }
                 };
                 if let Shipped(_) = order.status {

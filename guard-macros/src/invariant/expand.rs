@@ -242,8 +242,14 @@ fn rules_on(
                 ] {
                     if let Some(Bound { value: limit, .. }) = bound {
                         let kind = syn::Ident::new(kind, span);
+                        // Spanned on the bound: a bound of another type than the field (G0209)
+                        // is reported there.
+                        let limit_span = syn::spanned::Spanned::span(limit);
+                        // Called through the trait, so an unmet bound names no function in
+                        // stateguard's source.
+                        let call = quote_spanned!(limit_span=> <_ as #private::rules::RangeBound<_>>::check);
                         present.push(quote_spanned! {span=>
-                            #private::rules::range(#inner, &(#limit), #private::rules::Bound::#kind, &#at, __guard_violations);
+                            #call(#inner, &(#limit), #private::rules::Bound::#kind, &#at, __guard_violations);
                         });
                     }
                 }

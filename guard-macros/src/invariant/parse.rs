@@ -125,7 +125,7 @@ pub(crate) fn parse<'a>(item: &'a syn::DeriveInput, errors: &mut Errors) -> Opti
                     item.ident
                 ),
                 format!(
-                    "use a struct or an enum: `enum {} {{ .. }}` with one variant per case",
+                    "remove `Invariant` from the derive list of `{}`; to check it, make it an enum with one variant per field, and give it rules",
                     item.ident
                 ),
             ));
@@ -148,6 +148,15 @@ fn parse_fields<'a>(fields: &'a syn::Fields, errors: &mut Errors) -> Vec<Field<'
             let mut collected = Collected::default();
             for args in attribute_args(&field.attrs, errors) {
                 collect(args, Place::Field, &mut collected, errors, &mut None);
+            }
+            if let Some(ident) = &field.ident
+                && ident == "_"
+            {
+                errors.push(WRONG_ITEM_KIND.at(
+                    ident.span(),
+                    "a field named `_` cannot be read, so its rules cannot be checked",
+                    "give the field a name: `value: String`",
+                ));
             }
             let member = field.ident.clone().map_or_else(
                 || {
@@ -184,14 +193,22 @@ fn attribute_args(attrs: &[syn::Attribute], errors: &mut Errors) -> Vec<Vec<Arg>
             Ok(args) if args.is_empty() => errors.push(INCOMPLETE_RULE.spanning(
                 attr,
                 "`#[invariant()]` is empty",
-                format!("name a rule, such as `#[invariant(non_empty)]`; the rules are {RULE_SYNTAX}"),
+                format!("remove the empty `#[invariant()]`, or name a rule in it, such as `#[invariant(non_empty)]`; the rules are {RULE_SYNTAX}"),
             )),
             Ok(args) => lists.push(args),
-            Err(error) => errors.push(MALFORMED_ATTRIBUTE.at(
-                error.span(),
-                format!("malformed `#[invariant(..)]`: {error}"),
-                format!("write a comma-separated list of rules: `#[invariant(non_empty, len(max = 64))]`; the rules are {RULE_SYNTAX}"),
-            )),
+            Err(error) => {
+                let found = error.span().source_text().unwrap_or_default();
+                let fix = if found == ";" || found == "." {
+                    format!("write `,` between two rules, nothing after the last: remove this `{found}` or replace it with `,`")
+                } else {
+                    format!("write a comma-separated list of rules: `#[invariant(non_empty, len(max = 64))]`; the rules are {RULE_SYNTAX}")
+                };
+                errors.push(MALFORMED_ATTRIBUTE.at(
+                    error.span(),
+                    format!("malformed `#[invariant(..)]`: {error}"),
+                    fix,
+                ));
+            }
         }
     }
     lists
@@ -242,7 +259,27 @@ fn collect(
         };
         match name.as_str() {
             "check" => {
-                let Some(function) = value_of(&arg, "check = path::to_fn", errors) else {
+                let written = match &arg.value {
+                    ArgValue::List(list) if list.len() == 1 => list[0].name.to_string(),
+                    ArgValue::Value(Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    })) => text.value(),
+                    _ => "path::to_fn".to_owned(),
+                };
+                if let ArgValue::Value(Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                })) = &arg.value
+                {
+                    errors.push(MALFORMED_ATTRIBUTE.at(
+                        text.span(),
+                        "`check` takes the predicate itself, not its name in a string",
+                        format!("write `check = {written}`"),
+                    ));
+                    continue;
+                }
+                let Some(function) = value_of(&arg, &format!("check = {written}"), errors) else {
                     continue;
                 };
                 if let Some((previous, _)) = &check {
@@ -256,9 +293,10 @@ fn collect(
                 check = Some((arg.name, function));
             }
             "message" | "rule" => {
-                let Some(text) = string_of(&arg, errors) else {
-                    continue;
-                };
+                // A malformed text still counts as given, so a missing `check` is reported in
+                // the same compile rather than after the text is fixed.
+                let text =
+                    string_of(&arg, errors).unwrap_or_else(|| LitStr::new("", arg.name.span()));
                 let slot = if name == "message" {
                     &mut message
                 } else {
@@ -268,7 +306,7 @@ fn collect(
                     repeated(
                         previous,
                         errors,
-                        &format!("keep one `{name} = \"..\"` per `check`"),
+                        &format!("remove this second `{name} = ..`: one per `check`"),
                     );
                     continue;
                 }
@@ -290,9 +328,15 @@ fn collect(
                     }) => text.parse::<syn::Path>().ok(),
                     _ => None,
                 };
-                match path {
-                    Some(path) => *krate = Some(path),
-                    None => errors.push(MALFORMED_ATTRIBUTE.spanning(
+                let problem = path.as_ref().and_then(crate::crate_path::problem);
+                match (path, problem) {
+                    (Some(_), Some((span, why))) => errors.push(MALFORMED_ATTRIBUTE.at(
+                        span,
+                        format!("`crate = ..` takes the path of stateguard: {why}"),
+                        "write `#[invariant(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
+                    )),
+                    (Some(path), None) => *krate = Some(path),
+                    (None, _) => errors.push(MALFORMED_ATTRIBUTE.spanning(
                         &value,
                         "`crate = ..` takes the path of stateguard",
                         "write `#[invariant(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
@@ -328,24 +372,50 @@ fn collect(
                 });
             }
             "len" | "range" => {
-                let ArgValue::List(list) = arg.value else {
-                    errors.push(MALFORMED_ATTRIBUTE.at(
-                        arg.name.span(),
-                        format!("`{name}` takes its bounds in parentheses"),
-                        if name == "len" {
-                            "write `len(min = 1, max = 64)` (either bound may be left out)"
-                        } else {
-                            "write `range(min = 0, max = 100)`; `greater_than = ..` / `less_than = ..` exclude the bound"
-                        },
-                    ));
-                    continue;
+                let list = match arg.value {
+                    ArgValue::List(list) => list,
+                    ArgValue::Value(value) => {
+                        errors.push(MALFORMED_ATTRIBUTE.at(
+                            arg.name.span(),
+                            format!("`{name}` takes its bounds in parentheses"),
+                            format!(
+                                "write `{name}(max = {})` for an upper bound, or `{name}(min = {})` for a lower one",
+                                crate::diagnostics::tidy(&value),
+                                crate::diagnostics::tidy(&value)
+                            ),
+                        ));
+                        continue;
+                    }
+                    ArgValue::Flag => {
+                        errors.push(MALFORMED_ATTRIBUTE.at(
+                            arg.name.span(),
+                            format!("`{name}` takes its bounds in parentheses"),
+                            if name == "len" {
+                                "write `len(min = 1)` (the bounds are yours to choose; `max = ..` bounds it from above)"
+                            } else {
+                                "write `range(min = 0)` (the bounds are yours to choose; `max = ..` bounds it from above, `greater_than = ..` / `less_than = ..` exclude the bound)"
+                            },
+                        ));
+                        continue;
+                    }
                 };
-                if let Some(previous) = into.has(&name) {
-                    let fix = format!("merge them into one `{name}(..)` with both bounds");
-                    repeated(&previous.clone(), errors, &fix);
+                let previous_key = into.has(&name).cloned();
+                let rule = bounds(arg.name.clone(), list, errors);
+                if let Some(previous) = previous_key {
+                    let merged = into
+                        .rules
+                        .iter()
+                        .find(|earlier| earlier.key() == &previous)
+                        .map(|earlier| merged_bounds(earlier, &rule));
+                    let fix = match merged {
+                        Some(merged) => format!(
+                            "write one `{name}(..)` with every bound, and remove the other: `{merged}`"
+                        ),
+                        None => format!("merge them into one `{name}(..)` with every bound"),
+                    };
+                    repeated(&previous, errors, &fix);
                     continue;
                 }
-                let rule = bounds(arg.name, list, errors);
                 into.rules.push(rule);
             }
             "each" => {
@@ -365,7 +435,7 @@ fn collect(
                     errors.push(INCOMPLETE_RULE.at(
                         arg.name.span(),
                         "`each()` has no rule for the elements",
-                        "name the element rules: `each(non_empty)`, or remove `each()`",
+                        "remove `each()`, or name the element rules in it, such as `each(non_empty)`",
                     ));
                     continue;
                 }
@@ -391,7 +461,7 @@ fn collect(
                 errors.push(INCOMPLETE_RULE.at(
                     key.span(),
                     format!("`{key} = ..` names a custom rule, but there is no `check = ..` in this `#[invariant(..)]`"),
-                    format!("add the predicate it describes in the same attribute: `#[invariant(check = path::to_fn, {key} = \"..\")]`"),
+                    format!("add the predicate it describes in the same attribute, a `fn(&T) -> bool` you write (its name is yours): `check = is_valid, {key} = ..`; or remove `{key} = ..`"),
                 ));
             }
         }
@@ -416,16 +486,16 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
         };
         let fix = match (place, text.as_str()) {
             (Place::Each, "required") => {
-                "mark the field itself: `#[invariant(required)]` outside `each(..)`".to_owned()
+                "move `required` out of `each(..)` into the field's own list: `#[invariant(required, ..)]`".to_owned()
             }
             (Place::Variant, "required") => {
-                "put `#[invariant(required)]` on the variant's field that must be bound".to_owned()
+                "move `required` onto the variant's field that must be bound, in its `#[invariant(..)]` (which field is yours to say)".to_owned()
             }
             (Place::Field | Place::Each, "crate") => {
-                "put `#[invariant(crate = path)]` on the struct or enum".to_owned()
+                "move this `crate = ..` onto the struct or enum, in an `#[invariant(..)]` of its own".to_owned()
             }
             (Place::Container | Place::Variant, _) => format!(
-                "move `{text}` onto the field it checks: `#[invariant({text}{})] field: Type`",
+                "remove `{text}` here and put it on the field it checks (which field is yours to say): `#[invariant({text}{})]`",
                 if text == "len" || text == "range" || text == "each" {
                     "(..)"
                 } else {
@@ -450,7 +520,9 @@ fn unknown_rule(name: &Ident, place: Place, errors: &mut Errors) {
         .collect::<Vec<_>>()
         .join(", ");
     let fix = match suggestion {
-        Some(candidate) => format!("did you mean `{candidate}`? The rules here are {list}"),
+        Some(candidate) => {
+            format!("replace `{text}` with `{candidate}` (the rules here are {list})")
+        }
         None => format!("the rules here are {list}"),
     };
     let subject = match place {
@@ -470,15 +542,21 @@ fn synonym(text: &str) -> Option<&'static str> {
         "positive" => "write `range(greater_than = 0)`",
         "negative" => "write `range(less_than = 0)`",
         "min" | "max" | "minimum" | "maximum" => {
-            "bound a number with `range(min = .., max = ..)`, a length with `len(min = .., max = ..)`"
+            "bound a number with `range(min = 0)`, a length with `len(min = 1)` (the bounds are yours to choose)"
         }
-        "length" | "size" | "count" => "write `len(min = .., max = ..)`",
+        "length" | "size" | "count" => "write `len(min = 1)` (the bounds are yours to choose)",
         "not_empty" | "nonempty" | "notempty" | "non_blank" | "not_blank" => "write `non_empty`",
         "dive" | "inner" | "validate" => {
             "write `nested` for a type that derives `Invariant`, or `each(..)` for the rules of every element"
         }
-        "custom" | "predicate" | "with" | "email" | "url" | "pattern" | "regex" => {
-            "write your own predicate: `check = path::to_fn, message = \"..\"` (a `fn(&FieldType) -> bool`)"
+        "email" => {
+            "write the predicate, a `fn(&T) -> bool` of yours (its name is yours to choose), and name it: `check = is_email`"
+        }
+        "url" => {
+            "write the predicate, a `fn(&T) -> bool` of yours (its name is yours to choose), and name it: `check = is_url`"
+        }
+        "custom" | "predicate" | "with" | "pattern" | "regex" => {
+            "write the predicate, a `fn(&T) -> bool` of yours (its name is yours to choose), and name it: `check = is_valid`"
         }
         _ => return None,
     })
@@ -519,7 +597,14 @@ fn string_of(arg: &Arg, errors: &mut Errors) -> Option<LitStr> {
     errors.push(MALFORMED_ATTRIBUTE.at(
         span,
         format!("`{}` takes a string literal", arg.name),
-        format!("write `{} = \"..\"`", arg.name),
+        match &arg.value {
+            ArgValue::Value(value) => format!(
+                "write it in quotes: `{} = \"{}\"`",
+                arg.name,
+                crate::diagnostics::tidy(value)
+            ),
+            _ => format!("write `{} = \"..\"` with the text of your choice", arg.name),
+        },
     ));
     None
 }
@@ -544,8 +629,12 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
                     .copied()
                     .find(|key| name.starts_with(key) || key.starts_with(name.as_str()))
             });
+            let value = match &arg.value {
+                ArgValue::Value(value) => format!(" = {}", crate::diagnostics::tidy(value)),
+                _ => String::new(),
+            };
             let fix = match close {
-                Some(candidate) => format!("did you mean `{candidate}`? `{key}(..)` takes {keys}"),
+                Some(candidate) => format!("write `{candidate}{value}` (`{key}(..)` takes {keys})"),
                 None => format!("`{key}(..)` takes {keys}"),
             };
             errors.push(UNKNOWN_KEY.at(
@@ -570,8 +659,23 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
                     "`{name}` is given twice in `{key}(..)` (first at the `{}` before)",
                     previous.key
                 ),
-                format!("keep one `{name} = ..`"),
+                format!(
+                    "remove this second `{name} = {}`",
+                    crate::diagnostics::tidy(&value)
+                ),
             ));
+            continue;
+        }
+        if let Expr::Lit(syn::ExprLit { lit, .. }) = &value
+            && !matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_))
+        {
+            errors.push(MALFORMED_ATTRIBUTE.spanning(
+                lit,
+                format!("`{name}` in `{key}(..)` takes a number or a constant, not this literal"),
+                format!("write a number: `{key}({name} = 1)`"),
+            ));
+            // Reported: no second error for a rule left without bounds.
+            unknown = true;
             continue;
         }
         found.push(Bound {
@@ -613,4 +717,45 @@ fn bounds(key: Ident, list: Vec<Arg>, errors: &mut Errors) -> Rule {
             less_than,
         }
     }
+}
+
+/// Two `len(..)` or two `range(..)` written as one, with every bound of both (the first
+/// rule's bound where both give the same key).
+fn merged_bounds(first: &Rule, second: &Rule) -> String {
+    fn written(rule: &Rule) -> Vec<(String, String)> {
+        let bounds: Vec<&Option<Bound>> = match rule {
+            Rule::Len { min, max, .. } => vec![min, max],
+            Rule::Range {
+                min,
+                max,
+                greater_than,
+                less_than,
+                ..
+            } => vec![min, greater_than, max, less_than],
+            _ => Vec::new(),
+        };
+        bounds
+            .into_iter()
+            .flatten()
+            .map(|bound| {
+                (
+                    bound.key.to_string(),
+                    crate::diagnostics::tidy(&bound.value),
+                )
+            })
+            .collect()
+    }
+    let mut all = written(first);
+    for (key, value) in written(second) {
+        if !all.iter().any(|(seen, _)| *seen == key) {
+            all.push((key, value));
+        }
+    }
+    let order = ["min", "greater_than", "max", "less_than"];
+    all.sort_by_key(|(key, _)| order.iter().position(|known| known == key));
+    let inner: Vec<String> = all
+        .iter()
+        .map(|(key, value)| format!("{key} = {value}"))
+        .collect();
+    format!("{}({})", first.key(), inner.join(", "))
 }

@@ -98,7 +98,9 @@ fn struct_with_field_and_container_rules() {
                                 ))
                                     .present();
                                 if let ::core::option::Option::Some(__guard_value_1) = __guard_present_1 {
-                                    ::stateguard::__private::rules::range(
+                                    <_ as ::stateguard::__private::rules::RangeBound<
+                                        _,
+                                    >>::check(
                                         __guard_value_1,
                                         &(1),
                                         ::stateguard::__private::rules::Bound::Min,
@@ -207,4 +209,101 @@ fn enum_variants_and_renamed_crate() {
             }
         "##]],
     );
+}
+
+/// Inputs that once expanded to code that does not parse (or passed a string through as a bound):
+/// each is now one coded error, spanned on the offending token.
+#[test]
+fn malformed_inputs_are_coded_errors_on_their_token() {
+    let cases = [
+        (
+            quote!(struct S { #[invariant(non_empty)] _: String }),
+            "[G0003]",
+            "_",
+        ),
+        (
+            quote!(
+                #[invariant(crate = try::reexport)]
+                struct S {
+                    #[invariant(non_empty)]
+                    a: String,
+                }
+            ),
+            "[G0002]",
+            "try",
+        ),
+        (
+            quote!(
+                #[invariant(crate = crate::Self)]
+                struct S {
+                    #[invariant(non_empty)]
+                    a: String,
+                }
+            ),
+            "[G0002]",
+            "Self",
+        ),
+        (
+            quote!(
+                #[invariant(crate = "a::<u8>")]
+                struct S {
+                    #[invariant(non_empty)]
+                    a: String,
+                }
+            ),
+            "[G0002]",
+            "a",
+        ),
+        (
+            quote!(
+                struct S {
+                    #[invariant(len(min = "}"))]
+                    a: String,
+                }
+            ),
+            "[G0002]",
+            "\"}\"",
+        ),
+        (
+            quote!(
+                struct S {
+                    #[invariant(range(max = 'c'))]
+                    a: u8,
+                }
+            ),
+            "[G0002]",
+            "'c'",
+        ),
+    ];
+    for (input, code, token) in cases {
+        let Outcome::Failed { errors, .. } = super::expand(input.clone()) else {
+            panic!("accepted: {input}");
+        };
+        let errors: Vec<syn::Error> = errors.into_iter().collect();
+        assert_eq!(errors.len(), 1, "{input}: {errors:?}");
+        let message = errors[0].to_string();
+        assert!(message.starts_with(code), "{input}: {message}");
+        // The span is the offending token's: its text, in the fallback span's source.
+        let span = errors[0].span();
+        let spanned: Vec<String> = input
+            .clone()
+            .into_iter()
+            .flat_map(flatten)
+            .filter(|tree| format!("{:?}", tree.span()) == format!("{span:?}"))
+            .map(|tree| tree.to_string())
+            .collect();
+        assert!(
+            spanned.iter().any(|text| text == token),
+            "{input}: {message} at {spanned:?}"
+        );
+    }
+}
+
+fn flatten(tree: proc_macro2::TokenTree) -> Vec<proc_macro2::TokenTree> {
+    match tree {
+        proc_macro2::TokenTree::Group(group) => {
+            group.stream().into_iter().flat_map(flatten).collect()
+        }
+        other => vec![other],
+    }
 }

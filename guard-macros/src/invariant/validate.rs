@@ -4,7 +4,7 @@
 use super::ir::{Bound, Data, Field, Input, Rule};
 use crate::diagnostics::Errors;
 use crate::diagnostics::invariant::{
-    CONTRADICTORY_BOUNDS, MISPLACED, NOTHING_TO_CHECK, WRONG_FIELD_TYPE,
+    BOUND_TYPE, CONTRADICTORY_BOUNDS, MISPLACED, NOTHING_TO_CHECK, WRONG_FIELD_TYPE,
 };
 use quote::ToTokens;
 
@@ -20,7 +20,7 @@ pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
                             "`required` marks a field of an enum variant that every `match` arm must bind; `{}` is a struct",
                             input.item.ident
                         ),
-                        "remove `required` here; put it on a variant's field: `enum State { Shipped { #[invariant(required)] tracking_id: String } }`",
+                        "remove `required`: it marks fields of enum variants (`Shipped { #[invariant(required)] tracking_id: String }`), and a struct's fields need no marking",
                     ));
                 }
                 has_rules |= !field.rules.is_empty();
@@ -40,18 +40,18 @@ pub(crate) fn validate(input: &Input<'_>, errors: &mut Errors) {
     // After other errors, a missing rule is most likely one of them (a misspelled rule name).
     if !has_rules && errors.is_empty() {
         let ident = &input.item.ident;
-        let example = match &input.item.data {
-            syn::Data::Struct(syn::DataStruct {
-                fields: syn::Fields::Unnamed(_),
-                ..
-            }) => format!("`struct {ident}(#[invariant(non_empty)] String);`"),
-            syn::Data::Enum(_) => "`Variant { #[invariant(non_empty)] field: String }`".to_owned(),
-            _ => "`#[invariant(non_empty)] name: String`".to_owned(),
+        let fix = match example_rule(&input.item.data) {
+            Some(example) => format!(
+                "add the rules `{ident}` must keep (which rules is yours to say), such as `non_empty` on a text: {example}; or remove `Invariant` from the derive list"
+            ),
+            None => format!(
+                "remove `Invariant` from the derive list, or add the rules `{ident}` must keep: `#[invariant(range(..))]` on a number, `#[invariant(check = your_fn)]` on the type"
+            ),
         };
         errors.push(NOTHING_TO_CHECK.at(
             ident.span(),
             format!("`#[derive(Invariant)]` on `{ident}` has nothing to check: no field, variant or `{ident}` itself has an `#[invariant(..)]` rule"),
-            format!("add a rule, such as {example}, or a check over the whole value: `#[invariant(check = path::to_fn, message = \"..\")]` on `{ident}`; or remove `Invariant` from the derive"),
+            fix,
         ));
     }
 }
@@ -71,7 +71,14 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     (kind, &type_name)
                 {
                     let fix = match kind {
-                        Kind::Number => "use `range(min = .., max = ..)` for a number".to_owned(),
+                        Kind::Number => format!(
+                            "bound the number instead (the bounds are yours to choose): `range(greater_than = {})`",
+                            if ty.is_some_and(|ty| float_name(ty).is_some()) {
+                                "0.0"
+                            } else {
+                                "0"
+                            }
+                        ),
                         _ => format!("remove `{key}`: a `{type_name}` is never empty"),
                     };
                     errors.push(WRONG_FIELD_TYPE.at(
@@ -81,13 +88,25 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     ));
                 }
             }
-            Rule::Range { key, .. } => {
+            Rule::Range {
+                key,
+                min,
+                max,
+                greater_than,
+                less_than,
+            } => {
                 if let (Kind::Text | Kind::Collection | Kind::Bool, Some(type_name)) =
                     (kind, &type_name)
                 {
+                    let bounds = [min, max, greater_than, less_than];
                     let fix = match kind {
                         Kind::Bool => format!("remove `{key}`: a `bool` has no range"),
-                        _ => "use `len(min = .., max = ..)` to bound a length".to_owned(),
+                        Kind::Text => format!(
+                            "if the value is a number, give the field a number type: replace `{type_name}` with `{}` (or the number type you need); to bound its length instead, write {}",
+                            number_type_for(bounds),
+                            as_length(min, max)
+                        ),
+                        _ => format!("to bound its length, write {}", as_length(min, max)),
                     };
                     errors.push(WRONG_FIELD_TYPE.at(
                         key.span(),
@@ -103,7 +122,11 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     errors.push(WRONG_FIELD_TYPE.at(
                         key.span(),
                         format!("`nested` checks a type that derives `Invariant`, but `{type_name}` has no invariants of its own"),
-                        "remove `nested` and write the rule itself: `non_empty`, `len(..)`, `range(..)` or `check = path::to_fn`",
+                        match kind {
+                            Kind::Text => format!("`{type_name}` has no rules of its own: replace `nested` with the rule you mean, such as `non_empty`"),
+                            Kind::Number => format!("`{type_name}` has no rules of its own: replace `nested` with the bound you mean, such as `range(max = 100)`"),
+                            _ => format!("remove `nested`: a `{type_name}` has no rules (remove the `#[invariant(..)]` if nothing is left)"),
+                        },
                     ));
                 }
             }
@@ -114,7 +137,7 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     errors.push(WRONG_FIELD_TYPE.at(
                         key.span(),
                         format!("`each(..)` checks the elements of a collection, but `{type_name}` is not a collection"),
-                        "write the rules without `each(..)`: `#[invariant(non_empty)]`",
+                        format!("remove `each(..)` (and the `#[invariant(..)]` if nothing is left); rules that apply to a `{type_name}` go directly in `#[invariant(..)]`"),
                     ));
                 }
                 validate_rules(rules, ty.and_then(element_type), errors);
@@ -139,13 +162,23 @@ fn validate_rules(rules: &[Rule], ty: Option<&syn::Type>, errors: &mut Errors) {
                     errors.push(CONTRADICTORY_BOUNDS.at(
                         second.key.span(),
                         format!("`{}` and `{}` both bound the same side of the range", first.key, second.key),
-                        format!("keep one of them: `{key}({} = ..)` includes the bound, `{key}({} = ..)` excludes it", first.key, second.key),
+                        format!(
+                            "remove `{} = {}` to keep `{} = {}`, which includes the bound; or remove `{} = {}` to exclude it",
+                            second.key, crate::diagnostics::tidy(&second.value),
+                            first.key, crate::diagnostics::tidy(&first.value),
+                            first.key, crate::diagnostics::tidy(&first.value),
+                        ),
                     ));
                 }
             }
             if let Some(type_name) = ty.and_then(unsigned_name) {
                 for bound in [min, max, greater_than, less_than].into_iter().flatten() {
                     negative_bound_on_unsigned(key, bound, &type_name, errors);
+                }
+            }
+            if let Some(type_name) = ty.and_then(float_name) {
+                for bound in [min, max, greater_than, less_than].into_iter().flatten() {
+                    integer_bound_on_float(bound, &type_name, errors);
                 }
             }
             let lower = min.as_ref().or(greater_than.as_ref());
@@ -175,7 +208,7 @@ fn non_empty_with_zero_max(rules: &[Rule], errors: &mut Errors) {
             errors.push(CONTRADICTORY_BOUNDS.spanning(
                 &max.value,
                 format!("`non_empty` and `{key}(max = 0)` can never both hold: a value with an element has a length of at least 1"),
-                format!("write the largest length you allow: `{key}(max = 64)`, or remove `non_empty` if the value must be empty"),
+                format!("remove `{key}(max = 0)`; or remove `non_empty` if the value must be empty"),
             ));
         }
     }
@@ -197,6 +230,94 @@ fn unsigned_name(ty: &syn::Type) -> Option<String> {
             }
         }
         _ => None,
+    }
+}
+
+/// The name of a float type (seen through `Option`, `Box`, `Rc`, `Arc`, references).
+fn float_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(reference) => float_name(&reference.elem),
+        syn::Type::Paren(paren) => float_name(&paren.elem),
+        syn::Type::Group(group) => float_name(&group.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let name = last.ident.to_string();
+            match name.as_str() {
+                "Option" | "Box" | "Rc" | "Arc" => single_argument(last).and_then(float_name),
+                "f32" | "f64" => Some(name),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An integer literal bound (`0`, `-1`) on a float field: rustc would report a type mismatch
+/// without a word about the rule.
+fn integer_bound_on_float(bound: &Bound, type_name: &str, errors: &mut Errors) {
+    let mut expr = &*bound.value;
+    let mut sign = "";
+    if let syn::Expr::Unary(syn::ExprUnary {
+        op: syn::UnOp::Neg(_),
+        expr: inner,
+        ..
+    }) = expr
+    {
+        expr = inner;
+        sign = "-";
+    }
+    if let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Int(int),
+        ..
+    }) = expr
+        && int.suffix().is_empty()
+    {
+        let written = format!("{sign}{}", int.base10_digits());
+        errors.push(BOUND_TYPE.spanning(
+            &bound.value,
+            format!("the bound `{written}` is an integer, but the field is a `{type_name}`"),
+            format!("write it as a float: `{} = {written}.0`", bound.key),
+        ));
+    }
+}
+
+/// The number type a text field bounded by `range(..)` most likely meant.
+fn number_type_for(bounds: [&Option<Bound>; 4]) -> &'static str {
+    let values: Vec<&Bound> = bounds.into_iter().flatten().collect();
+    if values.iter().any(|bound| {
+        matches!(
+            &*bound.value,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Float(_),
+                ..
+            })
+        )
+    }) {
+        "f64"
+    } else if values
+        .iter()
+        .any(|bound| literal(&bound.value).is_some_and(|value| value < 0.0))
+    {
+        "i64"
+    } else {
+        "u64"
+    }
+}
+
+/// `range(min = a, max = b)` written as the `len(..)` with the same bounds.
+fn as_length(min: &Option<Bound>, max: &Option<Bound>) -> String {
+    let mut keys = Vec::new();
+    for bound in [min, max].into_iter().flatten() {
+        keys.push(format!(
+            "{} = {}",
+            bound.key,
+            crate::diagnostics::tidy(&bound.value)
+        ));
+    }
+    if keys.is_empty() {
+        "`len(min = 1)` (the bounds are yours to choose)".to_owned()
+    } else {
+        format!("`len({})`", keys.join(", "))
     }
 }
 
@@ -232,7 +353,12 @@ fn negative_bound_on_unsigned(
                 bound.key
             )
         } else {
-            format!("write an upper bound a `{type_name}` can meet, such as `{key}(max = 0)`")
+            format!(
+                "write `{} = {}` if the sign is a slip, or `{} = 0`",
+                bound.key,
+                written.trim_start_matches('-'),
+                bound.key
+            )
         },
     ));
 }
@@ -385,4 +511,34 @@ pub(crate) fn without_option(ty: &syn::Type) -> &syn::Type {
         return inner;
     }
     ty
+}
+
+/// `#[invariant(non_empty)]` on the first text or collection field, written where it goes.
+fn example_rule(data: &syn::Data) -> Option<String> {
+    let is_text = |field: &&syn::Field| matches!(kind_of(&field.ty), Kind::Text | Kind::Collection);
+    let write = |field: &syn::Field| {
+        let ty = crate::diagnostics::tidy(&field.ty);
+        match &field.ident {
+            Some(name) => format!("#[invariant(non_empty)] {name}: {ty}"),
+            None => format!("#[invariant(non_empty)] {ty}"),
+        }
+    };
+    match data {
+        syn::Data::Struct(data) => data
+            .fields
+            .iter()
+            .find(is_text)
+            .map(|field| format!("`{}`", write(field))),
+        syn::Data::Enum(data) => data.variants.iter().find_map(|variant| {
+            variant.fields.iter().find(is_text).map(|field| {
+                let (open, close) = if field.ident.is_some() {
+                    (" { ", " }")
+                } else {
+                    ("(", ")")
+                };
+                format!("`{}{open}{}{close}`", variant.ident, write(field))
+            })
+        }),
+        syn::Data::Union(_) => None,
+    }
 }

@@ -15,20 +15,22 @@ pub(crate) fn mermaid(module: &Module<'_>) -> String {
     let mut text = String::from("stateDiagram-v2\n");
     for state in &module.states.states {
         if state.initial.is_some() {
-            text.push_str(&format!("    [*] --> {}\n", state.ident));
+            text.push_str(&format!("    [*] --> {}\n", state.ident.unraw()));
         }
     }
     for state in &module.states.states {
         for transition in &state.transitions {
             text.push_str(&format!(
                 "    {} --> {}: {}\n",
-                state.ident, transition.target, transition.name
+                state.ident.unraw(),
+                transition.target.unraw(),
+                transition.name.unraw()
             ));
         }
     }
     for state in &module.states.states {
         if state.terminal.is_some() {
-            text.push_str(&format!("    {} --> [*]\n", state.ident));
+            text.push_str(&format!("    {} --> [*]\n", state.ident.unraw()));
         }
     }
     text
@@ -111,7 +113,7 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
     let mut required_variants = Vec::new();
     for (state, state_generics) in context.states() {
         let ident = state.ident;
-        let name = ident.to_string();
+        let name = ident.unraw().to_string();
         let state_type = context.state_type(state, state_generics);
         let machine_type = context.machine_type(&state_type);
         let variant_doc = format!("A machine in state [`{ident}`].");
@@ -173,7 +175,9 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
             shape: required::Shape::Tuple,
             fields: vec!["0".to_owned()],
             required: vec!["0".to_owned()],
-            bindings: vec![required::binding_for_type_name(&machine.to_string())],
+            bindings: vec![required::binding_for_type_name(
+                &machine.unraw().to_string(),
+            )],
         });
     }
     let record_doc = format!(
@@ -434,13 +438,13 @@ fn serde_impls(context: &Context<'_, '_>) -> TokenStream {
         .iter()
         .map(|field| field.unraw().to_string())
         .collect();
-    let erased_name = erased.to_string();
+    let erased_name = erased.unraw().to_string();
     let mut serialize_arms = TokenStream::new();
     let mut mirror_variants = TokenStream::new();
     let mut mirror_arms = TokenStream::new();
     for (index, (state, _)) in context.states().enumerate() {
         let ident = state.ident;
-        let name = ident.to_string();
+        let name = ident.unraw().to_string();
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         let field_names = state_field_names(state);
         let field_strings: Vec<String> = field_names

@@ -52,7 +52,7 @@ impl<'m, 'a> Context<'m, 'a> {
                 subset(&generics, quote!(#(#types)*))
             })
             .collect();
-        let snake = snake_case(&machine.to_string());
+        let snake = snake_case(&machine.unraw().to_string());
         let state_param = state_param(module, &generics);
         Context {
             module,
@@ -246,7 +246,7 @@ fn state_param(module: &Module<'_>, generics: &Generics) -> Ident {
     format_ident!("{name}")
 }
 
-pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
+pub(crate) fn expand(args: &Args, module: &Module<'_>, proptest: bool) -> TokenStream {
     let context = Context::new(args, module);
     let machine_item = machine_struct(&context);
     let mut states_item = state_structs(&context);
@@ -256,9 +256,7 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>) -> TokenStream {
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
-    // The property-test description, only when stateguard's `proptest` feature asks for it. The
-    // expansion snapshots above leave it out; `proptest/tests.rs` has its own.
-    if cfg!(all(feature = "proptest", not(test))) {
+    if proptest {
         extra.extend(super::proptest::emit(&context));
     }
 
@@ -539,7 +537,7 @@ fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>>
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for state in &context.module.states.states {
         for transition in &state.transitions {
-            let key = transition.name.to_string();
+            let key = transition.name.unraw().to_string();
             if let Some(position) = index.get(&key) {
                 infos[*position].sources.push(state.ident);
             } else {
@@ -611,7 +609,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     for (state, _) in context.states() {
         for accessor in state.accessors() {
             carriers
-                .entry(accessor.name.to_string())
+                .entry(accessor.name.unraw().to_string())
                 .or_default()
                 .push(format!("`{}`", state.ident));
         }
@@ -619,7 +617,7 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
     let mut done = BTreeSet::new();
     for (state, _) in context.states() {
         for accessor in state.accessors() {
-            let key = accessor.name.to_string();
+            let key = accessor.name.unraw().to_string();
             if !done.insert(key.clone()) {
                 continue;
             }
@@ -660,11 +658,13 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         .collect();
     let by_name: BTreeMap<String, (&State<'_>, &Generics)> = context
         .states()
-        .map(|(state, generics)| (state.ident.to_string(), (state, generics)))
+        .map(|(state, generics)| (state.ident.unraw().to_string(), (state, generics)))
         .collect();
     let mut transitions = TokenStream::new();
     for info in transition_infos(context) {
-        let Some((target, target_generics)) = by_name.get(&info.target.to_string()).copied() else {
+        let Some((target, target_generics)) =
+            by_name.get(&info.target.unraw().to_string()).copied()
+        else {
             continue;
         };
         let target_type = context.state_type(target, target_generics);

@@ -4,6 +4,7 @@
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use std::collections::BTreeSet;
+use syn::ext::IdentExt;
 use syn::{GenericParam, Generics, Ident, WherePredicate};
 
 /// Every identifier and lifetime (as `'a`) in `tokens`.
@@ -15,7 +16,7 @@ pub(crate) fn mentions(tokens: TokenStream, out: &mut BTreeSet<String>) {
                 if after_quote {
                     out.insert(format!("'{ident}"));
                 } else {
-                    out.insert(ident.to_string());
+                    out.insert(ident.unraw().to_string());
                 }
                 after_quote = false;
             }
@@ -32,8 +33,8 @@ pub(crate) fn mentions(tokens: TokenStream, out: &mut BTreeSet<String>) {
 fn param_name(param: &GenericParam) -> String {
     match param {
         GenericParam::Lifetime(param) => param.lifetime.to_string(),
-        GenericParam::Type(param) => param.ident.to_string(),
-        GenericParam::Const(param) => param.ident.to_string(),
+        GenericParam::Type(param) => param.ident.unraw().to_string(),
+        GenericParam::Const(param) => param.ident.unraw().to_string(),
     }
 }
 

@@ -6,6 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use std::collections::BTreeSet;
 use syn::Ident;
+use syn::ext::IdentExt;
 
 /// `tokens` with every span set to `span`.
 pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
@@ -55,7 +56,7 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
     for (state, generics) in context.states() {
         let (impl_generics, _, where_clause) = generics.split_for_impl();
         let state_type = context.state_type(state, generics);
-        let name = state.ident.to_string();
+        let name = state.ident.unraw().to_string();
         let bodies = if dispatch {
             super::erased::dispatch_bodies(context, state)
         } else {
@@ -104,7 +105,7 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
     let mut transition_names: Vec<&Ident> = Vec::new();
     for (state, _) in context.states() {
         for transition in &state.transitions {
-            if seen.insert(transition.name.to_string()) {
+            if seen.insert(transition.name.unraw().to_string()) {
                 transition_names.push(&transition.name);
             }
         }
@@ -113,7 +114,7 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
     let mut field_names: Vec<Ident> = Vec::new();
     for (state, _) in context.states() {
         for accessor in state.accessors() {
-            if seen.insert(accessor.name.to_string()) {
+            if seen.insert(accessor.name.unraw().to_string()) {
                 field_names.push(accessor.name);
             }
         }

@@ -24,6 +24,13 @@ use proc_macro2::TokenStream;
 use syn::spanned::Spanned;
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
+    // The property-test description, only when stateguard's `proptest` feature asks for it. The
+    // expansion snapshots leave it out; `proptest/tests.rs` has its own.
+    expand_with(args, item, cfg!(all(feature = "proptest", not(test))))
+}
+
+/// [`expand`], with the property-test description or without.
+pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) -> Outcome {
     let mut errors = Errors::default();
     let args = parse::args(args, &mut errors);
     let parsed: syn::Item = match syn::parse2(item.clone()) {
@@ -63,10 +70,10 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
         None => false,
     };
     match (module, errors.finish()) {
-        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module)),
+        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module, proptest)),
         (Some(module), Err(errors)) if expandable => Outcome::Failed {
             errors,
-            fallback: expand::expand(&args, &module),
+            fallback: expand::expand(&args, &module, proptest),
         },
         (_, Err(errors)) => Outcome::Failed {
             errors,

@@ -9,6 +9,7 @@ use crate::diagnostics::typestate::{
 use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
@@ -111,7 +112,7 @@ impl<'a> State<'a> {
                         member: syn::Member::Named(ident.clone()),
                     }
                 } else {
-                    let base = snake_case(&variant.ident.to_string());
+                    let base = snake_case(&variant.ident.unraw().to_string());
                     let name = if count == 1 {
                         base
                     } else {
@@ -185,7 +186,15 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("crate") {
-            args.krate = meta.value()?.parse()?;
+            let path: syn::Path = meta.value()?.parse()?;
+            if let Some((span, why)) = crate::crate_path::problem(&path) {
+                return Err(MALFORMED_ATTRIBUTE.at(
+                    span,
+                    format!("`crate = ..` takes the path of stateguard: {why}"),
+                    "write `#[typestate(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
+                ));
+            }
+            args.krate = path;
             Ok(())
         } else if meta.path.is_ident("serde") {
             args.serde = Some(meta.path.span());
@@ -616,12 +625,12 @@ impl ToContext<'_> {
     /// The state a transition named `name` most likely leads to: one whose name starts like
     /// the transition (`ship` → `Shipped`), else the next declared state.
     fn target_for(&self, name: &Ident) -> Option<String> {
-        let name = name.to_string().to_lowercase();
+        let name = name.unraw().to_string().to_lowercase();
         let stem: String = name.chars().take(3).collect();
         self.names
             .iter()
             .filter(|state| **state != self.current)
-            .find(|state| state.to_string().to_lowercase().starts_with(&stem))
+            .find(|state| state.unraw().to_string().to_lowercase().starts_with(&stem))
             .or(self.next.as_ref())
             .map(ToString::to_string)
     }
@@ -632,7 +641,7 @@ impl ToContext<'_> {
             (true, _) => "remove it: a `#[terminal]` state has no transitions".to_owned(),
             (false, Some(next)) => format!(
                 "list the transitions out of this state (a method name, `=>`, the state it leads to; the names are yours to choose): `#[to(to_{} => {next})]`",
-                snake_case(&next.to_string())
+                snake_case(&next.unraw().to_string())
             ),
             (false, None) => {
                 "remove it and mark the state `#[terminal]`: it has nowhere to go".to_owned()
@@ -672,7 +681,7 @@ fn transitions(attr: &Attribute, context: &ToContext<'_>) -> syn::Result<Vec<Tra
                 let mut target = None;
                 while !written.is_empty() && !written.peek(Token![,]) {
                     if let Ok(ident) = written.parse::<Ident>() {
-                        target = Some(ident.to_string());
+                        target = Some(ident.unraw().to_string());
                         break;
                     }
                     if written.parse::<proc_macro2::TokenTree>().is_err() {
@@ -741,12 +750,12 @@ fn states_as_chain(entry: &ItemEnum) -> String {
         match variants.get(position + 1) {
             Some(next) => text.push_str(&format!(
                 "#[to(to_{} => {})] ",
-                snake_case(&next.ident.to_string()),
+                snake_case(&next.ident.unraw().to_string()),
                 next.ident
             )),
             None => text.push_str("#[terminal] "),
         }
-        text.push_str(&variant.ident.to_string());
+        text.push_str(&variant.ident.unraw().to_string());
         if !matches!(variant.fields, Fields::Unit) {
             text.push(' ');
             text.push_str(&variant.fields.to_token_stream().to_string());

@@ -10,6 +10,7 @@ use crate::diagnostics::{Errors, did_you_mean};
 use quote::ToTokens;
 use std::collections::{BTreeMap, BTreeSet};
 use syn::Ident;
+use syn::ext::IdentExt;
 
 /// Methods every machine has, which fields and transitions may not shadow.
 pub(crate) const BUILT_IN_METHODS: &[&str] = &["new", "state", "state_name"];
@@ -22,7 +23,7 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
         .states
         .states
         .iter()
-        .map(|state| state.ident.to_string())
+        .map(|state| state.ident.unraw().to_string())
         .collect();
     let known: BTreeSet<&str> = names.iter().map(String::as_str).collect();
 
@@ -95,8 +96,8 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
         let mut keep = Vec::new();
         let mut resolved_targets = Vec::new();
         for transition in &state.transitions {
-            let name = transition.name.to_string();
-            let target = transition.target.to_string();
+            let name = transition.name.unraw().to_string();
+            let target = transition.target.unraw().to_string();
             let mut sound = true;
             if known.contains(target.as_str()) {
                 resolved_targets.push(Some(target.clone()));
@@ -129,7 +130,7 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
                 ));
             }
             if let Some(first) = seen.get(&name) {
-                let (message, fix) = if first.to_string() == target {
+                let (message, fix) = if first.unraw() == target {
                     (
                         format!(
                             "state `{}` declares transition `{name} => {target}` twice",
@@ -195,9 +196,10 @@ fn initial_and_reachable(
         .filter(|state| state.initial.is_some())
         .collect();
     if initial.is_empty() {
-        let first = states
-            .first()
-            .map_or_else(|| "Pending".to_owned(), |state| state.ident.to_string());
+        let first = states.first().map_or_else(
+            || "Pending".to_owned(),
+            |state| state.ident.unraw().to_string(),
+        );
         errors.push(NO_INITIAL_STATE.at(
             module.states.item.ident.span(),
             format!(
@@ -210,13 +212,13 @@ fn initial_and_reachable(
     }
     let mut reached: BTreeSet<String> = initial
         .iter()
-        .map(|state| state.ident.to_string())
+        .map(|state| state.ident.unraw().to_string())
         .collect();
     let mut queue: Vec<String> = reached.iter().cloned().collect();
     let positions: BTreeMap<String, usize> = states
         .iter()
         .enumerate()
-        .map(|(position, state)| (state.ident.to_string(), position))
+        .map(|(position, state)| (state.ident.unraw().to_string(), position))
         .collect();
     while let Some(current) = queue.pop() {
         let Some(&position) = positions.get(&current) else {
@@ -238,13 +240,13 @@ fn initial_and_reachable(
         .iter()
         .enumerate()
         .filter(|(_, state)| {
-            reached.contains(&state.ident.to_string())
+            reached.contains(&state.ident.unraw().to_string())
                 && state.terminal.is_none()
                 && !state.transitions.is_empty()
         })
         .min_by_key(|(_, state)| state.initial.is_none());
     for state in states {
-        if !reached.contains(&state.ident.to_string()) {
+        if !reached.contains(&state.ident.unraw().to_string()) {
             let fix = match host {
                 Some((position, host)) => {
                     let mut written: Vec<String> = Vec::new();
@@ -254,14 +256,14 @@ fn initial_and_reachable(
                     {
                         let target = target
                             .clone()
-                            .unwrap_or_else(|| transition.target.to_string());
-                        if names.insert(transition.name.to_string()) {
+                            .unwrap_or_else(|| transition.target.unraw().to_string());
+                        if names.insert(transition.name.unraw().to_string()) {
                             written.push(format!("{} => {target}", transition.name));
                         }
                     }
                     written.push(format!(
                         "to_{} => {}",
-                        super::parse::snake_case(&state.ident.to_string()),
+                        super::parse::snake_case(&state.ident.unraw().to_string()),
                         state.ident
                     ));
                     format!(
@@ -332,7 +334,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
     }
     for field in &machine.fields {
         let Some(ident) = &field.ident else { continue };
-        let name = ident.to_string();
+        let name = ident.unraw().to_string();
         if let Some(owner) = taken.get(&name) {
             errors.push(NAME_CLASH.at(
                 ident.span(),
@@ -349,7 +351,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
     let mut state_fields: BTreeMap<String, (String, &Ident)> = BTreeMap::new();
     for state in &module.states.states {
         for accessor in state.accessors() {
-            let name = accessor.name.to_string();
+            let name = accessor.name.unraw().to_string();
             let ty = accessor.field.ty.to_token_stream().to_string();
             if let Some((first_ty, first_state)) = state_fields.get(&name) {
                 if *first_ty != ty {
@@ -359,7 +361,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                             "`{name}` is a `{first_ty}` in state `{first_state}` but a `{ty}` in state `{}`; the getter `{name}()` can only return one type",
                             state.ident
                         ),
-                        format!("rename this field: `{}_{name}` (the name is yours to choose), or give both the same type", super::parse::snake_case(&state.ident.to_string())),
+                        format!("rename this field: `{}_{name}` (the name is yours to choose), or give both the same type", super::parse::snake_case(&state.ident.unraw().to_string())),
                     ));
                 }
                 continue;
@@ -373,7 +375,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                     ),
                     format!(
                         "rename the field: `{}_{name}` (the name is yours to choose)",
-                        super::parse::snake_case(&state.ident.to_string())
+                        super::parse::snake_case(&state.ident.unraw().to_string())
                     ),
                 ));
                 continue;
@@ -390,7 +392,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
     let mut transitions_seen = BTreeSet::new();
     for state in &module.states.states {
         for transition in &state.transitions {
-            let name = transition.name.to_string();
+            let name = transition.name.unraw().to_string();
             if !transitions_seen.insert(name.clone()) {
                 continue;
             }
@@ -409,7 +411,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
     let record = format!("{machine_ident}Record");
     let generics = &machine.item.generics;
     for state in &module.states.states {
-        let name = state.ident.to_string();
+        let name = state.ident.unraw().to_string();
         let shadowed = generics.type_params().any(|param| param.ident == name)
             || generics.const_params().any(|param| param.ident == name);
         if shadowed {

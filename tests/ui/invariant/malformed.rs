@@ -1,5 +1,9 @@
 use stateguard::Invariant;
 
+fn is_valid(sku: &String) -> bool {
+    sku.starts_with("SKU-")
+}
+
 #[derive(Invariant)]
 struct Order {
     #[invariant(len = 64)]

@@ -16,6 +16,7 @@ use super::generics::{applied, subset};
 use super::parse::{State, is_named};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use syn::ext::IdentExt;
 use syn::{GenericParam, Ident};
 
 /// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
@@ -57,7 +58,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     let krate = context.krate;
     let proptest = quote!(#krate::__private::proptest);
     let machine = context.machine;
-    let machine_name = machine.to_string();
+    let machine_name = machine.unraw().to_string();
     let erased = context.erased;
     let vis = &context.module.states.item.vis;
     let states = &context.module.states.states;

@@ -8,6 +8,7 @@ use super::STRATEGY_ATTRIBUTE;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
+use syn::ext::IdentExt;
 use syn::{Field, Generics, Ident, Type};
 
 /// One argument of a generated call: a field of the machine or of a state.
@@ -142,7 +143,7 @@ pub(super) fn transitions<'s, 'a>(states: &'s [State<'a>]) -> Vec<Transition<'s,
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     for state in states {
         for transition in &state.transitions {
-            let key = transition.name.to_string();
+            let key = transition.name.unraw().to_string();
             if let Some(position) = by_name.get(&key) {
                 found[*position].sources.push(state);
             } else if let Some(target) = states
@@ -210,7 +211,7 @@ pub(super) fn clone_and_debug(
     });
     let debug_arms = variants.iter().map(|(ident, arguments)| {
         let pattern = variant_pattern(owner, ident, arguments);
-        let name = ident.to_string();
+        let name = ident.unraw().to_string();
         let fields = arguments.iter().map(|argument| {
             let binding = &argument.binding;
             let label = binding.to_string();

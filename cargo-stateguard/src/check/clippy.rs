@@ -1,0 +1,146 @@
+//! The clippy lints tier 2 runs next to `cargo stateguard lint`: the ones that catch the same
+//! families of danger (a lock held across `.await`, unsafe code without its reasons, transmutes,
+//! FFI pointers, uninitialised memory), each a deny-level finding of the gate.
+
+use std::process::Command;
+
+use crate::check::TierOutcome;
+use crate::check::cargo::{self, CargoFlags};
+use crate::check::locate::Locator;
+use crate::record::{Level, Tier};
+
+/// What a curated clippy lint is about: a lint rule about the same thing at the same place is the
+/// same finding, reported once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Topic {
+    LockAcrossAwait,
+    UnsafeWithoutReason,
+    Transmute,
+    FfiPointer,
+    FfiExport,
+    Uninitialised,
+    Other,
+}
+
+/// The curated lints (clippy's names, without `clippy::`), each with its topic.
+pub(crate) const CURATED: &[(&str, Topic)] = &[
+    ("await_holding_lock", Topic::LockAcrossAwait),
+    ("await_holding_refcell_ref", Topic::LockAcrossAwait),
+    ("await_holding_invalid_type", Topic::LockAcrossAwait),
+    ("let_underscore_future", Topic::Other),
+    ("let_underscore_lock", Topic::Other),
+    ("undocumented_unsafe_blocks", Topic::UnsafeWithoutReason),
+    ("multiple_unsafe_ops_per_block", Topic::UnsafeWithoutReason),
+    ("missing_safety_doc", Topic::UnsafeWithoutReason),
+    ("not_unsafe_ptr_arg_deref", Topic::FfiPointer),
+    ("mut_from_ref", Topic::Other),
+    ("no_mangle_with_rust_abi", Topic::FfiExport),
+    ("uninit_assumed_init", Topic::Uninitialised),
+    ("uninit_vec", Topic::Uninitialised),
+    ("mem_replace_with_uninit", Topic::Uninitialised),
+    ("crosspointer_transmute", Topic::Transmute),
+    ("missing_transmute_annotations", Topic::Transmute),
+    ("transmute_bytes_to_str", Topic::Transmute),
+    ("transmute_int_to_bool", Topic::Transmute),
+    ("transmute_int_to_non_zero", Topic::Transmute),
+    ("transmute_null_to_fn", Topic::Transmute),
+    ("transmute_ptr_to_ptr", Topic::Transmute),
+    ("transmute_ptr_to_ref", Topic::Transmute),
+    ("transmute_undefined_repr", Topic::Transmute),
+    ("transmutes_expressible_as_ptr_casts", Topic::Transmute),
+    ("transmuting_null", Topic::Transmute),
+    ("unsound_collection_transmute", Topic::Transmute),
+    ("useless_transmute", Topic::Transmute),
+    ("wrong_transmute", Topic::Transmute),
+    ("size_of_in_element_count", Topic::Other),
+    ("cast_slice_different_sizes", Topic::Other),
+];
+
+/// The topic of a clippy record's code (`clippy::await_holding_lock`), if it is a curated lint.
+pub(crate) fn topic(code: &str) -> Option<Topic> {
+    let name = code.strip_prefix("clippy::")?;
+    CURATED
+        .iter()
+        .find(|(curated, _)| *curated == name)
+        .map(|(_, topic)| *topic)
+}
+
+/// Whether `cargo clippy` can run here.
+pub(crate) fn installed() -> bool {
+    Command::new(cargo::cargo())
+        .args(["clippy", "--version"])
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+/// Runs clippy with the curated lints turned on; keeps only their findings (rustc's own warnings
+/// are tier 1's, the user's other clippy lints are theirs), each at deny level.
+pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
+    let mut command = Command::new(cargo::cargo());
+    command
+        .args([
+            "clippy",
+            "--all-targets",
+            "--keep-going",
+            "--message-format=json",
+        ])
+        .args(flags.to_args())
+        .arg("--");
+    for (lint, _) in CURATED {
+        command.arg(format!("-Wclippy::{lint}"));
+    }
+    let output = match cargo::output(&mut command) {
+        Ok(output) => output,
+        Err(error) => return TierOutcome::error(error),
+    };
+    let messages = cargo::messages(&output.stdout);
+    let mut outcome = TierOutcome::from_messages(&messages, Tier::Lint, locator, |record| {
+        topic(&record.code).is_some()
+    });
+    for record in &mut outcome.records {
+        record.level = Level::Deny;
+        let lint = record.code.trim_start_matches("clippy::");
+        record.suppress = Some(format!("#[allow(clippy::{lint}, reason = \"..\")]"));
+    }
+    // clippy stops at the first crate that does not compile; tier 1 has reported why.
+    if !output.status.success() && !messages.is_empty() {
+        let built = messages.iter().any(|message| {
+            matches!(
+                message,
+                crate::check::diagnostic::CargoMessage::BuildFinished { success: true }
+            )
+        });
+        if !built && outcome.records.is_empty() {
+            outcome.notes.push(String::from(
+                "clippy did not finish (a deny-level lint of your own configuration, or a build error)",
+            ));
+        }
+    } else if !output.status.success() {
+        outcome.error = Some(format!(
+            "`cargo clippy` failed: {}",
+            cargo::cargo_error(&output.stderr)
+        ));
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CURATED, Topic, topic};
+
+    #[test]
+    fn curated_lints_are_named_once_and_found_by_code() {
+        for (index, (lint, _)) in CURATED.iter().enumerate() {
+            assert!(
+                !CURATED[index + 1..].iter().any(|(other, _)| other == lint),
+                "{lint}"
+            );
+        }
+        assert_eq!(
+            topic("clippy::await_holding_lock"),
+            Some(Topic::LockAcrossAwait)
+        );
+        assert_eq!(topic("clippy::needless_return"), None);
+        assert_eq!(topic("await_holding_lock"), None);
+    }
+}
