@@ -4,7 +4,7 @@
 use super::parse::{Args, Module, State};
 use crate::diagnostics::typestate::NAME_CLASH;
 use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE};
-use quote::{ToTokens, format_ident};
+use quote::format_ident;
 use std::collections::BTreeMap;
 use syn::ext::IdentExt;
 use syn::{Ident, Type};
@@ -29,10 +29,6 @@ pub(crate) struct StateColumns<'a, 'm> {
 pub(crate) fn is_option(ty: &Type) -> bool {
     matches!(ty, Type::Path(path) if path.qself.is_none()
         && path.path.segments.last().is_some_and(|segment| segment.ident == "Option"))
-}
-
-pub(crate) fn type_text(ty: &Type) -> String {
-    ty.to_token_stream().to_string()
 }
 
 /// The columns, and each state's fields among them; the first clash of two states declaring one
@@ -67,8 +63,7 @@ pub(crate) fn columns<'a, 'm>(
     (columns, per_state)
 }
 
-/// The flat row's names must not clash: the tag, the machine's fields and the state columns, and
-/// one column name must have one type in every state that declares it.
+/// The tag must be an identifier and name no field of the machine or of a state.
 pub(crate) fn validate(args: &Args, module: &Module<'_>, errors: &mut Errors) {
     let Some(tag) = &args.flat else { return };
     let tag_text = tag.value();
@@ -93,34 +88,19 @@ pub(crate) fn validate(args: &Args, module: &Module<'_>, errors: &mut Errors) {
             "name the tag after no field, such as `tag = \"status\"`",
         ));
     }
-    let mut seen: BTreeMap<String, (String, String)> = BTreeMap::new();
+    // Two states giving one name two types, or a state field named like a machine field, are
+    // already errors of their getters (G0111); only the tag is the row's own.
     for state in &module.states.states {
         for accessor in state.accessors() {
-            let name = accessor.name.unraw().to_string();
-            let ty = type_text(&accessor.field.ty);
-            if name == tag_text || machine_names.contains(&name) {
+            if accessor.name.unraw() == tag_text {
                 errors.push(NAME_CLASH.spanning(
                     &accessor.name,
                     format!(
-                        "`{name}` of state `{}` would be a second `{name}` in the flat row, beside the {}",
-                        state.ident,
-                        if name == tag_text { "tag" } else { "machine's field" }
+                        "`{tag_text}` of state `{}` would be a second `{tag_text}` in the flat row, beside the tag",
+                        state.ident
                     ),
-                    format!("rename the field, such as `{}_{name}`", super::parse::snake_case(&state.ident.to_string())),
+                    "name the tag after no field, such as `tag = \"status\"`",
                 ));
-            } else if let Some((owner, first)) = seen.get(&name) {
-                if *first != ty {
-                    errors.push(NAME_CLASH.spanning(
-                        &accessor.field.ty,
-                        format!(
-                            "`{name}` is `{first}` in state `{owner}` but `{ty}` in state `{}`; the flat row has one column `{name}`",
-                            state.ident
-                        ),
-                        format!("give `{name}` the type `{first}` here, or rename one of the two fields"),
-                    ));
-                }
-            } else {
-                seen.insert(name, (state.ident.to_string(), ty));
             }
         }
     }

@@ -62,7 +62,7 @@ fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenStream {
     let name = info.name;
     let name_text = name.unraw().to_string();
     let target_text = target_ident.unraw().to_string();
-    let arguments = arguments(target);
+    let arguments = arguments(model, target);
     let parameters = arguments.iter().map(|(name, ty)| quote!(#name: #ty));
     let names: Vec<&Ident> = arguments.iter().map(|(name, _)| name).collect();
     let mut arms = TokenStream::new();
@@ -180,10 +180,11 @@ fn shared_getter(model: &Model<'_, '_>, field: &syn::Field, name: &Ident) -> Tok
 }
 
 /// A transition's arguments: the target state's fields, named as the typed transition names them.
-fn arguments<'s>(target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
+fn arguments<'s>(model: &Model<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
     target
         .fields()
         .enumerate()
+        .filter(|(_, field)| !crate::typestate::carry::is_carried(model.module, target, field))
         .map(|(position, field)| {
             let name = field
                 .ident

@@ -121,6 +121,10 @@ pub(super) fn machine_impl(model: &Model<'_, '_>) -> TokenStream {
         else {
             continue;
         };
+        if let Some(carrying) = super::carry::transition(model, &info) {
+            transitions.extend(carrying);
+            continue;
+        }
         let target_type = model.state_type(target, target_generics);
         let target_machine = model.machine_type(&target_type);
         let (parameters, value) = state_arguments(model, target);

@@ -3,6 +3,7 @@
 //!
 //! - `states`: the machine struct and one struct per state;
 //! - `machine`: getters, transitions and constructors (inherent methods);
+//! - `carry`: transitions into states with carried fields;
 //! - `markers`: the sealed state trait and the private marker traits of the graph;
 //! - `erased`: the erased enum and the record, with `restore`;
 //! - `conversions`: `From`/`TryFrom` between a machine and the erased enum;
@@ -11,6 +12,7 @@
 //! - `serde`: the erased enum's serde impls;
 //! - `proptest`: the property-test description.
 
+mod carry;
 mod conversions;
 mod diagram;
 mod erased;
@@ -46,6 +48,7 @@ pub(crate) fn emit(model: &Model<'_, '_>, proptest: bool) -> TokenStream {
     extra.extend(markers::marker_impls(model));
     extra.extend(machine::machine_impl(model));
     extra.extend(machine::constructors(model));
+    extra.extend(carry::items(model));
     if proptest {
         extra.extend(proptest::emit(model));
     }

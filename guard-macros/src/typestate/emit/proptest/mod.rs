@@ -30,6 +30,11 @@ use parts::{
 };
 
 pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
+    // A step into a state with carried fields cannot say by itself whether it will be rejected
+    // (the carried values come from the machine): such machines get no description yet.
+    if !model.module.carried.is_empty() {
+        return TokenStream::new();
+    }
     let has_initial = model
         .module
         .states
@@ -158,7 +163,10 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     for transition in &found {
         let variant = &transition.variant;
         let target = transition.target.ident;
-        let step_arguments = arguments(transition.target.fields(), "field_");
+        let own_fields = transition.target.fields().filter(|field| {
+            !crate::typestate::carry::is_carried(model.module, transition.target, field)
+        });
+        let step_arguments = arguments(own_fields, "field_");
         let pattern = variant_pattern(&step_enum, variant, &step_arguments);
         let (strategy, pairs) = strategy_of(&step_arguments, krate);
         for source in &transition.sources {
