@@ -291,6 +291,53 @@ fn a_missing_clippy_is_said_in_the_summary() {
 }
 
 #[test]
+fn the_same_records_in_every_format() {
+    let crate_dir = prepare("shipped_arm", "shipped_arm_formats");
+    let run = |format: &str| {
+        let output = gate(&crate_dir, &["--format", format, "--color", "never"]);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+
+    let human = run("human");
+    assert!(
+        human.starts_with("error[G0301]: this pattern ignores required data"),
+        "{human}"
+    );
+    assert!(human.contains("--> src/lib.rs:24:9"), "{human}");
+    assert!(
+        human.contains("tier 1 (compile): failed, 1 error"),
+        "{human}"
+    );
+    assert!(
+        human.contains("tier 2 (lint): skipped; an earlier tier failed"),
+        "{human}"
+    );
+
+    // cargo's own message shape, for rust-analyzer and bacon.
+    let json = run("json");
+    let message = json
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .find(|line| line["reason"] == "compiler-message")
+        .unwrap();
+    assert_eq!(message["message"]["code"]["code"], "G0301");
+    let span = &message["message"]["spans"][0];
+    assert_eq!(
+        (span["file_name"].as_str(), span["line_start"].as_u64()),
+        (Some("src/lib.rs"), Some(24))
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "G0301");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "src/lib.rs"
+    );
+}
+
+#[test]
 fn a_clean_crate_passes_every_tier() {
     let lines = snapshot("clean", 0);
     assert!(records(&lines).is_empty(), "{lines:?}");
