@@ -26,6 +26,9 @@ enum Verb {
     /// The three-tier gate: compile, lint (stateguard's and clippy's), property tests; every
     /// problem as one record.
     Check(crate::check::CheckArgs),
+    /// A new service crate from stateguard's template: axum, SQLite, the order domain as a
+    /// typestate machine, and the three tiers in its CI.
+    New(crate::new::NewArgs),
 }
 
 /// Parses the arguments and runs the verb.
@@ -49,5 +52,6 @@ pub(crate) fn run() -> ExitCode {
     match args.verb {
         Verb::Lint(lint_args) => crate::lint::command::run(lint_args),
         Verb::Check(check) => crate::check::run(&check),
+        Verb::New(new_args) => crate::new::run(new_args),
     }
 }

@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod config;
 mod lint;
+mod new;
 #[allow(dead_code)] // the gate constructs the other tiers and sources
 mod record;
 mod render;

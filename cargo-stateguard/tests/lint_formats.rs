@@ -308,7 +308,7 @@ fn configuration_sets_levels_blocking_functions_test_paths_and_shared_types() {
         [
             ("src/lib.rs".to_owned(), 13, "G0405 deny".to_owned()),
             ("src/lib.rs".to_owned(), 15, "G0403 deny".to_owned()),
-            ("src/lib.rs".to_owned(), 19, "G0401 warn".to_owned()),
+            ("src/lib.rs".to_owned(), 20, "G0401 warn".to_owned()),
         ]
     );
     assert_eq!(status, Some(1));
@@ -405,4 +405,21 @@ fn docs_lint_md_holds_every_rules_explanation() {
             "docs/lint.md is out of date for {code}: regenerate it with `--explain`"
         );
     }
+}
+
+#[test]
+fn old_edition_syntax_is_skipped_and_named_not_reported() {
+    let (records, summary, status) = lint_jsonl(&fixture("edition2015"), &[]);
+    assert!(records.is_empty(), "{records:#?}");
+    assert_eq!(status, Some(0));
+    assert_eq!(summary["files_checked"], 0);
+    let skipped = &summary["skipped"][0];
+    assert_eq!(skipped["path"], "src/lib.rs");
+    assert!(
+        skipped["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("edition 2015 syntax the parser does not read"),
+        "{summary}"
+    );
 }

@@ -17,6 +17,7 @@
 //! | `std`      | yes     | `std::error::Error` impls. Everything else needs only `alloc`. |
 //! | `serde`    | no      | `Serialize` for violations and erased machines; deserialization re-checks invariants. |
 //! | `proptest` | no      | property tests over random valid transition sequences. |
+//! | `axum`     | no      | [`http::Problem`] and axum 0.8's `IntoResponse` for the errors: RFC 9457 problem details. |
 #![no_std]
 // On docs.rs, every feature-gated item is labelled with the feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -50,13 +51,16 @@ macro_rules! check_machine {
     };
 }
 
+#[cfg(feature = "axum")]
+pub mod http;
+
 pub use crate::invariant::Guarded;
 #[doc = include_str!("docs/invariant.md")]
 pub use crate::invariant::Invariant;
 #[cfg(feature = "serde")]
 pub use crate::invariant::deserialize_checked;
 pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
-pub use crate::typestate::{Rejected, RestoreError};
+pub use crate::typestate::{Rejected, RestoreError, TransitionError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
 pub use stateguard_macros::Invariant;

@@ -1,6 +1,8 @@
 //! Runtime types for `#[typestate]` machines.
 
 use crate::violation::Violations;
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 /// A transition whose target state's data broke its invariants: the machine comes back untouched,
@@ -61,6 +63,75 @@ impl<M> fmt::Display for Rejected<M> {
 #[cfg(feature = "std")]
 impl<M: fmt::Debug> std::error::Error for Rejected<M> {}
 
+/// A transition called on a machine's erased enum (`OrderState::pay(..)`), which may be in any
+/// state. Either way the machine comes back untouched, so nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransitionError<M> {
+    /// The machine's current state has no such transition (an HTTP service answers 409 Conflict).
+    NotAllowed {
+        /// The machine, unchanged.
+        machine: M,
+        /// The transition that was called, such as `"ship"`.
+        transition: &'static str,
+        /// The state the machine is in, such as `"Pending"`.
+        from: &'static str,
+        /// The states that do have the transition.
+        allowed_from: &'static [&'static str],
+    },
+    /// The target state's data broke its invariants (an HTTP service answers 422). The paths of
+    /// the violations are relative to the transition's arguments (`tracking_id`, not
+    /// `Shipped.tracking_id`): the fields of the request that carried them.
+    Rejected(Rejected<M>),
+}
+
+impl<M> TransitionError<M> {
+    /// The machine, in the state it was in before the transition was attempted.
+    pub fn into_machine(self) -> M {
+        match self {
+            Self::NotAllowed { machine, .. } | Self::Rejected(Rejected { machine, .. }) => machine,
+        }
+    }
+
+    /// The violations, when the transition was allowed but its data was rejected.
+    #[must_use]
+    pub fn violations(&self) -> Option<&Violations> {
+        match self {
+            Self::NotAllowed { .. } => None,
+            Self::Rejected(rejected) => Some(&rejected.violations),
+        }
+    }
+}
+
+impl<M> fmt::Display for TransitionError<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAllowed {
+                transition,
+                from,
+                allowed_from,
+                ..
+            } => {
+                write!(
+                    f,
+                    "transition `{transition}` is not allowed from state `{from}`; it is allowed from "
+                )?;
+                for (position, state) in allowed_from.iter().enumerate() {
+                    if position > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{state}`")?;
+                }
+                Ok(())
+            }
+            Self::Rejected(rejected) => fmt::Display::fmt(rejected, f),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl<M: fmt::Debug> std::error::Error for TransitionError<M> {}
+
 /// Stored data could not be turned back into a typed machine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -74,6 +145,23 @@ pub enum RestoreError {
     },
     /// The data breaks the invariants of the machine or of its state.
     Invalid(Violations),
+    /// A flat record names a state the machine does not have.
+    UnknownState {
+        /// The stored state name.
+        found: String,
+        /// The machine's states.
+        states: &'static [&'static str],
+    },
+    /// A flat record's fields do not fit its state: a field of the state is absent, or a field
+    /// only other states have is present.
+    Fields {
+        /// The stored state.
+        state: &'static str,
+        /// The state's fields the record lacks.
+        missing: Vec<&'static str>,
+        /// Fields of other states the record holds.
+        foreign: Vec<&'static str>,
+    },
 }
 
 /// Lets `?` turn the violations of `new` into a `RestoreError` in code that also restores.
@@ -81,6 +169,16 @@ impl From<Violations> for RestoreError {
     fn from(violations: Violations) -> Self {
         Self::Invalid(violations)
     }
+}
+
+fn write_names(f: &mut fmt::Formatter<'_>, names: &[&str]) -> fmt::Result {
+    for (position, name) in names.iter().enumerate() {
+        if position > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "`{name}`")?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for RestoreError {
@@ -93,6 +191,32 @@ impl fmt::Display for RestoreError {
                 )
             }
             Self::Invalid(violations) => write!(f, "cannot restore: {violations}"),
+            Self::UnknownState { found, states } => {
+                write!(
+                    f,
+                    "cannot restore: unknown state {found:?}; the states are "
+                )?;
+                write_names(f, states)
+            }
+            Self::Fields {
+                state,
+                missing,
+                foreign,
+            } => {
+                write!(f, "cannot restore: a record in state `{state}`")?;
+                if !missing.is_empty() {
+                    f.write_str(" lacks ")?;
+                    write_names(f, missing)?;
+                }
+                if !foreign.is_empty() {
+                    if !missing.is_empty() {
+                        f.write_str(" and")?;
+                    }
+                    f.write_str(" holds fields of other states: ")?;
+                    write_names(f, foreign)?;
+                }
+                Ok(())
+            }
         }
     }
 }

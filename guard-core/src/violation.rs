@@ -222,6 +222,19 @@ impl Violation {
     }
 }
 
+impl Violation {
+    /// This violation with `prefix` taken off the front of its path, when its path starts with
+    /// it (the inverse of [`Violation::nested_under`]); unchanged otherwise.
+    #[must_use]
+    pub fn relative_to(mut self, prefix: &Location<'_>) -> Self {
+        let prefix = prefix.to_path();
+        if self.path.0.starts_with(&prefix.0) {
+            self.path.0.drain(..prefix.0.len());
+        }
+        self
+    }
+}
+
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_root() {
@@ -281,6 +294,30 @@ impl Violations {
     #[must_use]
     pub fn as_slice(&self) -> &[Violation] {
         &self.0
+    }
+
+    /// Every violation with `prefix` taken off the front of its path where it starts with it:
+    /// `Shipped.tracking_id` relative to `Shipped` is `tracking_id`, the name of the field in the
+    /// request that carried it.
+    ///
+    /// ```
+    /// use stateguard::{Location, Violations};
+    ///
+    /// let root = Location::root();
+    /// let shipped = root.variant("Shipped");
+    /// let mut violations = Violations::new();
+    /// violations.push(&shipped.field("tracking_id"), "non_empty", "must not be empty");
+    /// let relative = violations.relative_to(&shipped);
+    /// assert_eq!(relative.as_slice()[0].path().to_string(), "tracking_id");
+    /// ```
+    #[must_use]
+    pub fn relative_to(self, prefix: &Location<'_>) -> Self {
+        Self(
+            self.0
+                .into_iter()
+                .map(|violation| violation.relative_to(prefix))
+                .collect(),
+        )
     }
 
     /// `Ok(())` when empty, else `Err(self)`.

@@ -36,6 +36,9 @@ pub(crate) struct LintArgs {
     /// Also check the sources of every dependency (a survey of published code).
     #[arg(long)]
     dependencies: bool,
+    /// Treat every crate as a C library (`cdylib`), to measure G0407 on crates that are not.
+    #[arg(long, hide = true)]
+    as_c_library: bool,
     /// Number of threads (default: the number of cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -80,6 +83,7 @@ fn run_inner(args: &LintArgs) -> Result<ExitCode, Error> {
         packages: args.packages.clone(),
         include_tests: args.tests,
         dependencies: args.dependencies,
+        as_c_library: args.as_c_library,
         jobs: args.jobs,
     };
     let mut outcome = super::run(&options)?;

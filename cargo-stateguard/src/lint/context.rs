@@ -29,12 +29,15 @@ pub(crate) struct CrateFacts {
     pub(crate) value_names: HashSet<String>,
     /// Enums with `#[repr(uN)]`/`#[repr(iN)]`, by name, with their integer type.
     pub(crate) repr_enums: HashMap<String, String>,
+    /// The file defines a function with a C ABI (G0407 and G0408 look at those).
+    pub(crate) has_c_functions: bool,
 }
 
 impl CrateFacts {
     pub(crate) fn merge(&mut self, other: CrateFacts) {
         self.value_names.extend(other.value_names);
         self.repr_enums.extend(other.repr_enums);
+        self.has_c_functions |= other.has_c_functions;
     }
 
     /// The facts one file contributes.
@@ -70,6 +73,11 @@ impl<'ast> Visit<'ast> for FactCollector {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         collect_macro_values(mac.tokens.clone(), &mut self.facts.value_names);
+    }
+
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        self.facts.has_c_functions |= is_c_abi(item.sig.abi.as_ref());
+        syn::visit::visit_item_fn(self, item);
     }
 
     fn visit_item_enum(&mut self, item: &'ast syn::ItemEnum) {

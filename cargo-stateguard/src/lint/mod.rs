@@ -41,6 +41,8 @@ pub(crate) struct LintOptions {
     pub(crate) include_tests: bool,
     /// Also check every package of the dependency graph (a survey of published code).
     pub(crate) dependencies: bool,
+    /// Every crate is taken as a C library (a survey of G0407 on crates that are not).
+    pub(crate) as_c_library: bool,
     /// Worker threads; the number of cores when `None`.
     pub(crate) jobs: Option<NonZeroUsize>,
 }
@@ -119,7 +121,7 @@ pub(crate) fn run(options: &LintOptions) -> Result<LintOutcome, Error> {
             });
             targets.push(TargetPlan {
                 facts: TargetFacts {
-                    exports_c: target.exports_c(),
+                    exports_c: target.exports_c() || options.as_c_library,
                     edition: target.edition.clone(),
                     has_tokio: package.has_tokio,
                 },
@@ -353,7 +355,7 @@ impl Engine<'_> {
         relative.to_string_lossy().replace('\\', "/")
     }
 
-    /// Reads and parses a file; `Err` holds the outcome to report instead.
+    /// Reads and parses a file; `None` when it cannot be checked (the outcome says why).
     fn read(&self, outcome: &mut FileOutcome) -> Option<(SourceFile, syn::File)> {
         let rel_path = self.relative(&outcome.path);
         let bytes = match std::fs::read(&outcome.path) {
@@ -387,6 +389,20 @@ impl Engine<'_> {
                     modtree::strip_test_code(&mut file);
                 }
                 Some((source, file))
+            }
+            Err(error) if self.targets[outcome.target].facts.edition.as_str() < "2021" => {
+                // Editions 2015 and 2018 allow syntax syn 3 does not read (anonymous trait parameters,
+                // trait objects without `dyn`): not the user's mistake, but not checked either.
+                let at = source.span(error.span());
+                outcome.checked = false;
+                outcome.skipped.push(Skipped {
+                    path: source.rel_path.clone(),
+                    reason: format!(
+                        "edition {} syntax the parser does not read ({error} at {}:{})",
+                        self.targets[outcome.target].facts.edition, at.line, at.column
+                    ),
+                });
+                None
             }
             Err(error) => {
                 let span = source.span(error.span());
@@ -454,11 +470,11 @@ impl Engine<'_> {
                     reason,
                 });
             }
-            outcome.deferred = source.text.contains("extern") || source.text.contains("transmute");
-            if outcome.deferred {
-                let facts = CrateFacts::of_file(&file);
-                lock(&self.crate_facts)[job.target].merge(facts);
-            }
+            // Every file adds to the crate's facts (a callback's name may be used in another file); only
+            // files with a transmute or a C function run the rules that read them, once all are in.
+            let facts = CrateFacts::of_file(&file);
+            outcome.deferred = facts.has_c_functions || source.text.contains("transmute");
+            lock(&self.crate_facts)[job.target].merge(facts);
             let imports = Imports::collect(&file);
             let empty = CrateFacts::default();
             let cx = FileContext {
@@ -484,6 +500,7 @@ impl Engine<'_> {
     fn check_late(&self, outcome: &FileOutcome, crate_facts: &CrateFacts) -> Vec<Finding> {
         let plan = &self.targets[outcome.target];
         let mut scratch = FileOutcome {
+            target: outcome.target,
             path: outcome.path.clone(),
             ..FileOutcome::default()
         };

@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use syn::visit_mut::VisitMut;
 
+/// Modules that hold test code by convention, skipped (unless `--tests`) even without `#[cfg(test)]`.
+pub(crate) const TEST_MODULE_NAMES: [&str; 10] = [
+    "test",
+    "tests",
+    "testing",
+    "test_util",
+    "test_utils",
+    "testutil",
+    "testutils",
+    "test_helpers",
+    "test_support",
+    "test_server",
+];
+
 /// A `mod x;` whose file is to be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ModuleFile {
@@ -59,7 +73,9 @@ impl Walker {
         for item in items {
             match item {
                 syn::Item::Mod(module) => {
-                    if !self.include_tests && is_test_code(&module.attrs) {
+                    if !self.include_tests
+                        && (is_test_code(&module.attrs) || is_test_module_name(&module.ident))
+                    {
                         continue;
                     }
                     let name = unraw(&module.ident.to_string());
@@ -157,7 +173,9 @@ impl Walker {
                 TokenTree::Ident(ident) if ident == "mod" => {
                     if let Some(TokenTree::Ident(name)) = trees.get(index + 1) {
                         let name = unraw(&name.to_string());
-                        let skip = !self.include_tests && is_test_code(&attributes);
+                        let skip = !self.include_tests
+                            && (is_test_code(&attributes)
+                                || TEST_MODULE_NAMES.contains(&name.as_str()));
                         match trees.get(index + 2) {
                             Some(TokenTree::Punct(punct)) if punct.as_char() == ';' => {
                                 if !skip {
@@ -199,6 +217,10 @@ impl Walker {
             index += 1;
         }
     }
+}
+
+fn is_test_module_name(ident: &syn::Ident) -> bool {
+    TEST_MODULE_NAMES.contains(&unraw(&ident.to_string()).as_str())
 }
 
 fn unraw(name: &str) -> String {
@@ -268,13 +290,13 @@ struct StripTests;
 
 impl VisitMut for StripTests {
     fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain(|item| !is_test_code(item_attrs(item)));
+        file.items.retain(|item| !is_test_item(item));
         syn::visit_mut::visit_file_mut(self, file);
     }
 
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
         if let Some((_, items)) = &mut module.content {
-            items.retain(|item| !is_test_code(item_attrs(item)));
+            items.retain(|item| !is_test_item(item));
         }
         syn::visit_mut::visit_item_mod_mut(self, module);
     }
@@ -295,11 +317,17 @@ impl VisitMut for StripTests {
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         block.stmts.retain(|stmt| match stmt {
-            syn::Stmt::Item(item) => !is_test_code(item_attrs(item)),
+            syn::Stmt::Item(item) => !is_test_item(item),
             _ => true,
         });
         syn::visit_mut::visit_block_mut(self, block);
     }
+}
+
+/// Test code: a test attribute, or a module named like a test module.
+fn is_test_item(item: &syn::Item) -> bool {
+    is_test_code(item_attrs(item))
+        || matches!(item, syn::Item::Mod(module) if is_test_module_name(&module.ident))
 }
 
 pub(crate) fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {

@@ -196,12 +196,14 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         variants: required_variants,
         krate,
     });
-    let serde = if context.serde {
+    let serde = if context.serde && !context.serde_flat {
         serde_impls(context)
     } else {
         TokenStream::new()
     };
     let conversions = conversions(context);
+    let operations = super::erased_ops::emit(context);
+    let storage = super::flat::emit(context);
     quote! {
         #(#enum_docs)*
         #[doc = #enum_doc]
@@ -260,6 +262,8 @@ pub(crate) fn erased(context: &Context<'_, '_>) -> TokenStream {
         }
 
         #conversions
+        #operations
+        #storage
         #required_tokens
         #serde
     }

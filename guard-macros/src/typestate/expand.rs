@@ -16,6 +16,10 @@ pub(crate) struct Context<'m, 'a> {
     pub(crate) module: &'m Module<'a>,
     pub(crate) krate: &'m syn::Path,
     pub(crate) serde: bool,
+    /// The field of the flat row that holds the state's name, when the flat row is asked for.
+    pub(crate) flat_tag: Option<Ident>,
+    /// Serde uses the flat form (`serde(tag = ..)`) rather than the externally tagged one.
+    pub(crate) serde_flat: bool,
     /// `Order`
     pub(crate) machine: &'a Ident,
     /// `OrderState`: the erased enum.
@@ -58,6 +62,19 @@ impl<'m, 'a> Context<'m, 'a> {
             module,
             krate: &args.krate,
             serde: args.serde.is_some(),
+            flat_tag: args
+                .flat
+                .as_ref()
+                .and_then(|tag| syn::parse_str::<Ident>(&tag.value()).ok())
+                .map(|tag| {
+                    Ident::new(
+                        &tag.to_string(),
+                        args.flat
+                            .as_ref()
+                            .map_or_else(Span::call_site, syn::LitStr::span),
+                    )
+                }),
+            serde_flat: args.serde_tag.is_some(),
             machine,
             erased: &module.states.item.ident,
             record: format_ident!("{machine}Record"),
@@ -526,13 +543,13 @@ fn state_debug(state: &State<'_>, generics: &Generics) -> TokenStream {
 }
 
 /// What a transition needs: its name, the states it leaves from and the state it enters.
-struct TransitionInfo<'a> {
-    name: &'a Ident,
-    sources: Vec<&'a Ident>,
-    target: &'a Ident,
+pub(crate) struct TransitionInfo<'a> {
+    pub(crate) name: &'a Ident,
+    pub(crate) sources: Vec<&'a Ident>,
+    pub(crate) target: &'a Ident,
 }
 
-fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>> {
+pub(crate) fn transition_infos<'c>(context: &'c Context<'_, '_>) -> Vec<TransitionInfo<'c>> {
     let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for state in &context.module.states.states {

@@ -8,8 +8,10 @@
 mod bench;
 mod diagram;
 mod erased;
+mod erased_ops;
 mod expand;
 mod fallback;
+mod flat;
 mod generics;
 mod markers;
 mod parse;
@@ -66,7 +68,12 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
     }
     let parsed_cleanly = errors.is_empty();
     let expandable = match &mut module {
-        Some(module) => validate::check(&args, module, &mut errors) && parsed_cleanly,
+        Some(module) => {
+            let checked = validate::check(&args, module, &mut errors);
+            let before = errors.is_empty();
+            flat::validate(&args, module, &mut errors);
+            checked && parsed_cleanly && (!before || errors.is_empty())
+        }
         None => false,
     };
     match (module, errors.finish()) {

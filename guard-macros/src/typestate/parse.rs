@@ -21,6 +21,11 @@ pub(crate) struct Args {
     /// `serde`: implement `Serialize`/`Deserialize` for the erased enum (needs stateguard's `serde`
     /// feature).
     pub(crate) serde: Option<Span>,
+    /// `serde(tag = "state")`: serde uses the flat form, tagged with this field.
+    pub(crate) serde_tag: Option<syn::LitStr>,
+    /// `flat` or `flat(tag = "state")` (or implied by `serde(tag = ..)`): the flat row and its
+    /// checked restore, with the name of the field that holds the state.
+    pub(crate) flat: Option<syn::LitStr>,
 }
 
 /// The whole declaration.
@@ -183,6 +188,8 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
         krate: syn::parse_quote!(::stateguard),
         serde: None,
+        serde_tag: None,
+        flat: None,
     };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("crate") {
@@ -198,6 +205,20 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
             Ok(())
         } else if meta.path.is_ident("serde") {
             args.serde = Some(meta.path.span());
+            if meta.input.peek(syn::token::Paren) {
+                args.serde_tag = Some(super::flat::parse_tag(&meta, "serde")?);
+                args.flat.clone_from(&args.serde_tag);
+            }
+            Ok(())
+        } else if meta.path.is_ident("flat") {
+            let tag = if meta.input.peek(syn::token::Paren) {
+                super::flat::parse_tag(&meta, "flat")?
+            } else {
+                syn::LitStr::new("state", meta.path.span())
+            };
+            if args.flat.is_none() {
+                args.flat = Some(tag);
+            }
             Ok(())
         } else {
             Err(MALFORMED_ATTRIBUTE.spanning(
@@ -207,7 +228,7 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
                     meta.path.to_token_stream()
                 ),
                 format!(
-                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency) and `serde` (serialize the erased enum), as in `#[typestate(serde)]`",
+                    "remove `{}`; the options are `crate = ::stateguard` (a renamed dependency), `serde` or `serde(tag = \"state\")` (serialize the erased enum) and `flat` (a flat row for storage), as in `#[typestate(serde)]`",
                     meta.path.to_token_stream()
                 ),
             ))

@@ -264,6 +264,14 @@ impl<'ast> Visitor<'_, 'ast, '_> {
     }
 }
 
+fn mentions_unsafe(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "unsafe",
+        proc_macro2::TokenTree::Group(group) => mentions_unsafe(group.stream()),
+        _ => false,
+    })
+}
+
 fn in_order(mut comments: Vec<&Comment>) -> Vec<&Comment> {
     comments.reverse();
     comments
@@ -329,6 +337,10 @@ impl<'ast> Visit<'ast> for Visitor<'_, 'ast, '_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        // Only a macro whose tokens hold `unsafe` is worth parsing (most are `format!`-like).
+        if !mentions_unsafe(mac.tokens.clone()) {
+            return;
+        }
         if let Some(arguments) = macro_arguments(mac) {
             for argument in &arguments {
                 // The parsed arguments live only here: visit them with a visitor of their own.

@@ -13,19 +13,25 @@ pub(crate) struct CloneInLoop;
 static INFO: RuleInfo = RuleInfo {
     code: "G0403",
     name: "clone-in-loop",
-    summary: "`.clone()` inside a loop body of a value bound outside the loop (advisory).",
+    summary: "`.clone()` in a loop of a value bound outside it, made only to be borrowed (advisory).",
     default_level: Level::Warn,
-    why: "the same value is copied on every iteration: for a `String`, `Vec` or map that is an allocation and a copy each time, often where a borrow would do",
+    why: "the same value is copied on every iteration only to be read: for a `String`, `Vec` or map that is an allocation and a copy each time where a borrow would do",
     docs: "## What it does
-Flags `x.clone()` (also `x.field.clone()`) inside the body of a `for`, `while` or `loop`, or of a closure \
-given to an iterator adapter (`for_each`, `map`, `filter_map`, `flat_map`, `filter`, `fold`, `any`, `all`, \
-`find`, `find_map`, `inspect`, `try_for_each`, `scan`), when `x` is bound outside that loop. It stays \
-quiet for reference-counted values: `Arc::clone(&x)`/`Rc::clone(&x)` are not `.clone()` calls, and \
-`x.clone()` is skipped when `x` is declared or created as an `Arc`, `Rc`, `Weak`, a channel `Sender` or \
-`Bytes`, or as a type named in `shared-types` of `[workspace.metadata.stateguard]`. A loop whose body \
-moves the clone into a `move` closure or `async move` block (one clone per spawned task) is left alone, \
-and so is a clone that is kept: inside the arguments of `push`, `insert`, `send` and the like, a struct \
-literal's field, or a constructor's argument (`Some(x.clone())`): one copy per element is the point.
+Inside the body of a `for`, `while` or `loop`, or of a closure given to an iterator adapter (`for_each`, \
+`map`, `filter_map`, `flat_map`, `filter`, `fold`, `any`, `all`, `find`, `find_map`, `inspect`, \
+`try_for_each`, `scan`, `try_fold`), flags a clone of a value bound outside the loop that is only \
+borrowed:
+- `&x.clone()` (also `&x.field.clone()`, `&x[0].clone()`);
+- `let copy = x.clone();` when every later use of `copy` in its block borrows it: `&copy`, a comparison, \
+  a formatting macro, or a `&self` method of the standard collections and strings (`len`, `iter`, \
+  `as_str`, `contains`, `get`, ..).
+
+The value must be the same on every iteration: a place expression (`x`, `x.field`, `x[0]`) that the loop \
+does not assign and does not index with a name bound inside it. Clones that are moved (into a function, a \
+struct, a collection), `let mut` copies, clones of method results, loops that move values into a `move` \
+closure or `async move` block, and reference-counted values (`Arc`, `Rc`, `Weak`, channel senders, \
+`Bytes`, or a type named in `shared-types` of `[workspace.metadata.stateguard]`; `Arc::clone(&x)` is not \
+a `.clone()` call) are left alone.
 
 ## Why is this bad
 A clone of a `String`, `Vec`, `HashMap` or a struct of them allocates and copies on every iteration; in \
@@ -66,8 +72,6 @@ impl Rule for CloneInLoop {
             cx,
             loops: Vec::new(),
             shared: shared.names,
-            consumed: HashSet::new(),
-            in_consumer: 0,
             findings,
         };
         visitor.visit_file(cx.file);
@@ -89,20 +93,6 @@ const ADAPTERS: [&str; 14] = [
     "try_for_each",
     "scan",
     "try_fold",
-];
-
-/// Calls whose argument keeps its own copy: one clone per element is the point.
-const CONSUMERS: [&str; 10] = [
-    "push",
-    "push_back",
-    "push_front",
-    "insert",
-    "send",
-    "try_send",
-    "extend",
-    "entry",
-    "spawn",
-    "append",
 ];
 
 const SHARED_TYPES: [&str; 8] = [
@@ -196,6 +186,8 @@ impl<'ast> Visit<'ast> for SharedNames {
 struct LoopScope {
     /// Names bound inside the loop (its pattern, its `let`s, closure parameters).
     bound: HashSet<String>,
+    /// Names assigned inside the loop (`x = ..`, `x += ..`): their value changes between iterations.
+    assigned: HashSet<String>,
     /// The body moves values into a `move` closure or `async move` block.
     moves_out: bool,
 }
@@ -204,16 +196,13 @@ struct Visitor<'a, 'out> {
     cx: &'a FileContext<'a>,
     loops: Vec<LoopScope>,
     shared: HashSet<String>,
-    /// `.clone()` calls whose value is kept (a struct field, a constructor argument), by address.
-    consumed: HashSet<usize>,
-    /// Inside the arguments of a call that keeps its argument (`push`, `insert`, `send`, ..).
-    in_consumer: usize,
     findings: &'out mut Vec<Finding>,
 }
 
 fn scope_of(pattern: Option<&syn::Pat>, body: &dyn Fn(&mut ScopeScan)) -> LoopScope {
     let mut scan = ScopeScan {
         bound: HashSet::new(),
+        assigned: HashSet::new(),
         moves_out: false,
     };
     if let Some(pattern) = pattern {
@@ -222,18 +211,47 @@ fn scope_of(pattern: Option<&syn::Pat>, body: &dyn Fn(&mut ScopeScan)) -> LoopSc
     body(&mut scan);
     LoopScope {
         bound: scan.bound,
+        assigned: scan.assigned,
         moves_out: scan.moves_out,
     }
 }
 
 struct ScopeScan {
     bound: HashSet<String>,
+    assigned: HashSet<String>,
     moves_out: bool,
 }
 
 impl<'ast> Visit<'ast> for ScopeScan {
     fn visit_pat(&mut self, pattern: &'ast syn::Pat) {
         pattern_bindings(pattern, &mut self.bound);
+    }
+
+    fn visit_expr_assign(&mut self, assign: &'ast syn::ExprAssign) {
+        if let Some(root) = root_ident(&assign.left) {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_assign(self, assign);
+    }
+
+    fn visit_expr_binary(&mut self, binary: &'ast syn::ExprBinary) {
+        let compound = matches!(
+            binary.op,
+            syn::BinOp::AddAssign(_)
+                | syn::BinOp::SubAssign(_)
+                | syn::BinOp::MulAssign(_)
+                | syn::BinOp::DivAssign(_)
+                | syn::BinOp::RemAssign(_)
+                | syn::BinOp::BitAndAssign(_)
+                | syn::BinOp::BitOrAssign(_)
+                | syn::BinOp::BitXorAssign(_)
+                | syn::BinOp::ShlAssign(_)
+                | syn::BinOp::ShrAssign(_)
+        );
+        if compound && let Some(root) = root_ident(&binary.left) {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_binary(self, binary);
     }
 
     fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
@@ -257,10 +275,6 @@ impl<'ast> Visit<'ast> for ScopeScan {
             self.moves_out = true;
         }
     }
-}
-
-fn address<T>(node: &T) -> usize {
-    std::ptr::from_ref(node) as usize
 }
 
 impl<'ast> Visit<'ast> for Visitor<'_, '_> {
@@ -290,24 +304,7 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-        let method = call.method.to_string();
-        if method == "clone"
-            && call.args.is_empty()
-            && self.in_consumer == 0
-            && !self.consumed.contains(&address(call))
-        {
-            self.check_clone(call);
-        }
-        if CONSUMERS.contains(&method.as_str()) {
-            self.visit_expr(&call.receiver);
-            self.in_consumer += 1;
-            for argument in &call.args {
-                self.visit_expr(argument);
-            }
-            self.in_consumer -= 1;
-            return;
-        }
-        if ADAPTERS.contains(&method.as_str()) {
+        if ADAPTERS.contains(&call.method.to_string().as_str()) {
             self.visit_expr(&call.receiver);
             for argument in &call.args {
                 if let syn::Expr::Closure(closure) = argument {
@@ -329,44 +326,49 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
         syn::visit::visit_expr_method_call(self, call);
     }
 
-    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-        let last = match &*call.func {
-            syn::Expr::Path(path) => path
-                .path
-                .segments
-                .last()
-                .map(|segment| segment.ident.to_string())
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
-        if CONSUMERS.contains(&last.as_str()) {
-            self.visit_expr(&call.func);
-            self.in_consumer += 1;
-            for argument in &call.args {
-                self.visit_expr(argument);
-            }
-            self.in_consumer -= 1;
-            return;
+    fn visit_expr_reference(&mut self, expr: &'ast syn::ExprReference) {
+        // `&x.clone()`: a fresh copy, only to be borrowed.
+        if let Some(call) = clone_call(&expr.expr)
+            && let Some(receiver) = self.candidate(call)
+        {
+            self.report(call, &receiver, "is made only to be borrowed");
         }
-        // `Some(x.clone())`, `Item::Verbatim(x.clone())`: a constructor keeps its argument.
-        if last.starts_with(char::is_uppercase) {
-            for argument in &call.args {
-                if let syn::Expr::MethodCall(inner) = argument {
-                    self.consumed.insert(address(inner));
-                }
-            }
-        }
-        syn::visit::visit_expr_call(self, call);
+        syn::visit::visit_expr_reference(self, expr);
     }
 
-    fn visit_expr_struct(&mut self, expr: &'ast syn::ExprStruct) {
-        // A struct literal keeps its field values.
-        for field in &expr.fields {
-            if let syn::Expr::MethodCall(inner) = &field.expr {
-                self.consumed.insert(address(inner));
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        // `let copy = x.clone();` followed only by borrows of `copy`.
+        for (index, stmt) in block.stmts.iter().enumerate() {
+            let syn::Stmt::Local(local) = stmt else {
+                continue;
+            };
+            let syn::Pat::Ident(binding) = &local.pat else {
+                continue;
+            };
+            if binding.mutability.is_some() || binding.by_ref.is_some() || binding.subpat.is_some()
+            {
+                continue;
+            }
+            let Some(call) = local
+                .init
+                .as_ref()
+                .filter(|init| init.diverge.is_none())
+                .and_then(|init| clone_call(&init.expr))
+            else {
+                continue;
+            };
+            if !only_borrowed(&binding.ident, &block.stmts[index + 1..]) {
+                continue;
+            }
+            if let Some(receiver) = self.candidate(call) {
+                self.report(
+                    call,
+                    &receiver,
+                    &format!("is bound to `{}` and only borrowed", binding.ident),
+                );
             }
         }
-        syn::visit::visit_expr_struct(self, expr);
+        syn::visit::visit_block(self, block);
     }
 
     fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
@@ -377,20 +379,203 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 }
 
-impl Visitor<'_, '_> {
-    fn check_clone(&mut self, call: &syn::ExprMethodCall) {
-        let Some(scope) = self.loops.last() else {
-            return;
-        };
-        if scope.moves_out {
-            return;
+/// `x.clone()` with no arguments.
+fn clone_call(expr: &syn::Expr) -> Option<&syn::ExprMethodCall> {
+    match expr {
+        syn::Expr::MethodCall(call) if call.method == "clone" && call.args.is_empty() => Some(call),
+        syn::Expr::Paren(paren) => clone_call(&paren.expr),
+        _ => None,
+    }
+}
+
+/// Methods of the standard collections and strings that take `&self`.
+const BORROWING_METHODS: [&str; 22] = [
+    "len",
+    "is_empty",
+    "iter",
+    "as_str",
+    "as_slice",
+    "as_ref",
+    "as_bytes",
+    "as_path",
+    "contains",
+    "contains_key",
+    "get",
+    "starts_with",
+    "ends_with",
+    "chars",
+    "bytes",
+    "keys",
+    "values",
+    "to_string",
+    "to_owned",
+    "first",
+    "last",
+    "display",
+];
+
+/// Whether every later use of `name` in `stmts` borrows it (`&name`, a `&self` method of the standard
+/// collections, a comparison, a formatting macro), with at least one use.
+fn only_borrowed(name: &syn::Ident, stmts: &[syn::Stmt]) -> bool {
+    struct Uses<'n> {
+        name: &'n syn::Ident,
+        borrowed: usize,
+        other: usize,
+    }
+    impl<'ast> Visit<'ast> for Uses<'_> {
+        fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+            let is_name = |expr: &syn::Expr| matches!(expr, syn::Expr::Path(path) if path.path.is_ident(self.name));
+            match expr {
+                syn::Expr::Reference(reference) if is_name(&reference.expr) => self.borrowed += 1,
+                syn::Expr::MethodCall(call)
+                    if is_name(&call.receiver)
+                        && BORROWING_METHODS.contains(&call.method.to_string().as_str()) =>
+                {
+                    self.borrowed += 1;
+                    for argument in &call.args {
+                        self.visit_expr(argument);
+                    }
+                }
+                syn::Expr::Binary(binary)
+                    if matches!(
+                        binary.op,
+                        syn::BinOp::Eq(_)
+                            | syn::BinOp::Ne(_)
+                            | syn::BinOp::Lt(_)
+                            | syn::BinOp::Le(_)
+                            | syn::BinOp::Gt(_)
+                            | syn::BinOp::Ge(_)
+                    ) && (is_name(&binary.left) || is_name(&binary.right)) =>
+                {
+                    self.borrowed += 1;
+                    for operand in [&*binary.left, &*binary.right] {
+                        if !is_name(operand) {
+                            self.visit_expr(operand);
+                        }
+                    }
+                }
+                syn::Expr::Path(path) if path.path.is_ident(self.name) => self.other += 1,
+                _ => syn::visit::visit_expr(self, expr),
+            }
         }
-        let Some(root) = root_ident(&call.receiver) else {
-            return;
-        };
-        let root_name = root.to_string();
-        if scope.bound.contains(&root_name) {
-            return;
+
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            // A mention as a token, or inside a format string (`"{name}"`, `"{name:?}"`).
+            let inline = [format!("{{{}}}", self.name), format!("{{{}:", self.name)];
+            let mentions = mac.tokens.clone().into_iter().any(|tree| match &tree {
+                proc_macro2::TokenTree::Ident(ident) => ident == self.name,
+                proc_macro2::TokenTree::Literal(literal) => {
+                    let text = literal.to_string();
+                    inline.iter().any(|pattern| text.contains(pattern.as_str()))
+                }
+                _ => false,
+            });
+            if !mentions {
+                return;
+            }
+            let name = crate::lint::context::macro_name(mac);
+            let formatting = [
+                "format",
+                "print",
+                "println",
+                "eprint",
+                "eprintln",
+                "write",
+                "writeln",
+                "debug",
+                "info",
+                "warn",
+                "error",
+                "trace",
+                "assert",
+                "assert_eq",
+                "assert_ne",
+                "debug_assert",
+                "panic",
+            ];
+            if formatting.contains(&name.as_str()) {
+                self.borrowed += 1;
+            } else {
+                self.other += 1;
+            }
+        }
+
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let Some(init) = &local.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, diverge)) = &init.diverge {
+                    self.visit_expr(diverge);
+                }
+            }
+        }
+
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut uses = Uses {
+        name,
+        borrowed: 0,
+        other: 0,
+    };
+    for stmt in stmts {
+        // A new binding of the same name ends the search.
+        if let syn::Stmt::Local(local) = stmt {
+            uses.visit_local(local);
+            let mut names = HashSet::new();
+            pattern_bindings(&local.pat, &mut names);
+            if names.contains(&name.to_string()) {
+                break;
+            }
+            continue;
+        }
+        uses.visit_stmt(stmt);
+    }
+    uses.borrowed > 0 && uses.other == 0
+}
+
+/// A place expression (`x`, `x.field`, `x[0]`, `*x`): the same value on each iteration unless the
+/// place changes. Method calls may return something new each time and are left alone.
+fn is_place(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(path) => path.qself.is_none(),
+        syn::Expr::Field(field) => is_place(&field.base),
+        syn::Expr::Index(index) => is_place(&index.expr),
+        syn::Expr::Paren(paren) => is_place(&paren.expr),
+        syn::Expr::Reference(reference) => is_place(&reference.expr),
+        syn::Expr::Unary(unary) => matches!(unary.op, syn::UnOp::Deref(_)) && is_place(&unary.expr),
+        _ => false,
+    }
+}
+
+/// The variables an expression reads (`x` and `i` in `x.items[i]`; not the field name `items`).
+fn mentioned(expr: &syn::Expr) -> HashSet<String> {
+    struct Names(HashSet<String>);
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_expr_path(&mut self, path: &'ast syn::ExprPath) {
+            if let Some(ident) = path.path.get_ident() {
+                self.0.insert(ident.to_string());
+            }
+        }
+    }
+    let mut names = Names(HashSet::new());
+    names.visit_expr(expr);
+    names.0
+}
+
+impl Visitor<'_, '_> {
+    /// The receiver's text when `call` clones a value bound outside the innermost loop, the same on
+    /// every iteration, and not reference-counted.
+    fn candidate(&self, call: &syn::ExprMethodCall) -> Option<String> {
+        let scope = self.loops.last()?;
+        if scope.moves_out || !is_place(&call.receiver) {
+            return None;
+        }
+        let root_name = root_ident(&call.receiver)?.to_string();
+        if scope.assigned.contains(&root_name)
+            || mentioned(&call.receiver)
+                .iter()
+                .any(|name| scope.bound.contains(name))
+        {
+            return None;
         }
         // The name that decides whether the clone is cheap: the field for `self.field`, else the root.
         let decisive = match &*call.receiver {
@@ -401,21 +586,27 @@ impl Visitor<'_, '_> {
             _ => root_name.clone(),
         };
         if self.shared.contains(&decisive) || self.shared.contains(&root_name) {
-            return;
+            return None;
         }
-        let receiver = self
-            .cx
-            .source
-            .text_of(syn::spanned::Spanned::span(&*call.receiver))
-            .to_owned();
+        Some(
+            self.cx
+                .source
+                .text_of(syn::spanned::Spanned::span(&*call.receiver))
+                .to_owned(),
+        )
+    }
+
+    fn report(&mut self, call: &syn::ExprMethodCall, receiver: &str, what: &str) {
         self.findings.push(Finding {
             code: INFO.code,
             span: self.cx.span(call.method.span()),
-            message: format!("`{receiver}.clone()` in a loop copies a value bound outside the loop on every iteration"),
+            message: format!(
+                "`{receiver}.clone()` in a loop {what}: a value bound outside the loop is copied on every iteration"
+            ),
             why: None,
             fix: Some(Fix {
                 text: format!(
-                    "borrow it (`&{receiver}`), or clone once before the loop (`let cloned = {receiver}.clone();`), or share it as an `Arc` and write `Arc::clone(&{receiver})`"
+                    "borrow it instead (`&{receiver}`), or clone once before the loop (`let cloned = {receiver}.clone();`)"
                 ),
                 edits: Vec::new(),
             }),

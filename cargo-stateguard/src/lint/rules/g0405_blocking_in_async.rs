@@ -29,7 +29,8 @@ exact list (paths resolved through `use`, aliases and groups included):
 - anything under `reqwest::blocking`;
 - the functions listed in `blocking-functions` of `[workspace.metadata.stateguard]`.
 
-Closures given to `spawn_blocking`, `block_in_place` or a thread's `spawn` are not async code.
+Closures given to `spawn_blocking`, `block_in_place`, `unblock`, a thread's `spawn`, or to any call whose \
+result is awaited at once (`pool.run(move || ..).await`) run off the executor and are not async code.
 
 ## Why is this bad
 An async runtime runs many tasks on few threads. A blocking call holds its thread: the other tasks \
@@ -369,7 +370,9 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
                 .last()
                 .map(|segment| segment.ident.to_string())
                 .unwrap_or_default();
-            if OFF_EXECUTOR.contains(&last.as_str()) {
+            // A plain closure given to a call that is awaited at once: the returned future runs it,
+            // on a blocking pool (`unblock(move || ..).await`, `pool.run(|| ..).await`).
+            if OFF_EXECUTOR.contains(&last.as_str()) || self.awaited.contains(&address(call)) {
                 self.visit_expr(&call.func);
                 let outer = self.in_async;
                 for argument in &call.args {
@@ -393,7 +396,7 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
         let method = call.method.to_string();
-        if OFF_EXECUTOR.contains(&method.as_str()) {
+        if OFF_EXECUTOR.contains(&method.as_str()) || self.awaited.contains(&address(call)) {
             self.visit_expr(&call.receiver);
             let outer = self.in_async;
             for argument in &call.args {

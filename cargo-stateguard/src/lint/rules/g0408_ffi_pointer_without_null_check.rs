@@ -180,13 +180,17 @@ const DEREF_METHODS: [&str; 6] = [
     "write_unaligned",
     "write_volatile",
 ];
-const DEREF_FUNCTIONS: [&str; 6] = [
-    "from_raw_parts",
-    "from_raw_parts_mut",
-    "from_ptr",
-    "from_raw",
-    "read",
-    "write",
+/// Functions that dereference their first argument, with the type or module they belong to.
+const DEREF_FUNCTIONS: [(&str, &str); 9] = [
+    ("slice", "from_raw_parts"),
+    ("slice", "from_raw_parts_mut"),
+    ("CStr", "from_ptr"),
+    ("Box", "from_raw"),
+    ("ptr", "read"),
+    ("ptr", "write"),
+    ("ptr", "read_unaligned"),
+    ("ptr", "write_unaligned"),
+    ("str", "from_raw_parts"),
 ];
 
 impl BodyVisitor<'_> {
@@ -278,8 +282,15 @@ impl<'ast> Visit<'ast> for BodyVisitor<'_> {
                 && let Some(name) = first.and_then(|argument| self.pointer_name(argument))
             {
                 self.checked.insert(name);
-            } else if DEREF_FUNCTIONS.contains(&function_name.as_str())
-                && function.path.segments.len() >= 2
+            } else if function.path.segments.len() >= 2
+                && {
+                    let owner = function.path.segments[function.path.segments.len() - 2]
+                        .ident
+                        .to_string();
+                    DEREF_FUNCTIONS
+                        .iter()
+                        .any(|&(kind, name)| kind == owner && name == function_name)
+                }
                 && let Some(name) = first.and_then(|argument| self.pointer_name(argument))
             {
                 self.dereferenced(name, last.ident.span());

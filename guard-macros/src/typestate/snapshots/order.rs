@@ -401,6 +401,227 @@ stateDiagram-v2
             <S as __GuardOrderErase<T>>::__guard_from_erased(erased)
         }
     }
+    #[allow(dead_code)]
+    impl<T> OrderState<T> {
+        ///Transition `pay` on a machine in any state: allowed from `Pending`, into `Paid`.
+        ///
+        /// # Errors
+        ///
+        ///`TransitionError::NotAllowed` with the machine when its state has no such transition.
+        pub fn pay(
+            self,
+            payment_ref: String,
+        ) -> ::core::result::Result<Self, ::stateguard::TransitionError<Self>> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Pending(machine) => {
+                    ::core::result::Result::Ok(Self::Paid(machine.pay(payment_ref)))
+                }
+                other => {
+                    let from = other.state_name();
+                    ::core::result::Result::Err(::stateguard::TransitionError::NotAllowed {
+                        machine: other,
+                        transition: "pay",
+                        from,
+                        allowed_from: &["Pending"],
+                    })
+                }
+            }
+        }
+        ///Transition `cancel` on a machine in any state: allowed from `Pending`, `Paid`, into `Cancelled`.
+        ///
+        /// # Errors
+        ///
+        ///`TransitionError::NotAllowed` with the machine when its state has no such transition.
+        pub fn cancel(
+            self,
+            reason: String,
+        ) -> ::core::result::Result<Self, ::stateguard::TransitionError<Self>> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Pending(machine) => {
+                    ::core::result::Result::Ok(Self::Cancelled(machine.cancel(reason)))
+                }
+                Self::Paid(machine) => {
+                    ::core::result::Result::Ok(Self::Cancelled(machine.cancel(reason)))
+                }
+                other => {
+                    let from = other.state_name();
+                    ::core::result::Result::Err(::stateguard::TransitionError::NotAllowed {
+                        machine: other,
+                        transition: "cancel",
+                        from,
+                        allowed_from: &["Pending", "Paid"],
+                    })
+                }
+            }
+        }
+        ///Transition `ship` on a machine in any state: allowed from `Paid`, into `Shipped`.
+        ///
+        /// # Errors
+        ///
+        ///`TransitionError::NotAllowed` with the machine when its state has no such transition; `TransitionError::Rejected` with the machine and the violations (paths relative to the arguments) when the new data breaks the invariants of `Shipped`.
+        pub fn ship(
+            self,
+            field_0: String,
+        ) -> ::core::result::Result<Self, ::stateguard::TransitionError<Self>>
+        where
+            Shipped: ::stateguard::Invariant,
+        {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Paid(machine) => {
+                    match machine.ship(field_0) {
+                        ::core::result::Result::Ok(next) => {
+                            ::core::result::Result::Ok(Self::Shipped(next))
+                        }
+                        ::core::result::Result::Err(rejected) => {
+                            ::core::result::Result::Err(
+                                ::stateguard::TransitionError::Rejected(::stateguard::Rejected {
+                                    machine: Self::Paid(rejected.machine),
+                                    violations: rejected
+                                        .violations
+                                        .relative_to(
+                                            &::stateguard::Location::root().variant("Shipped"),
+                                        ),
+                                }),
+                            )
+                        }
+                    }
+                }
+                other => {
+                    let from = other.state_name();
+                    ::core::result::Result::Err(::stateguard::TransitionError::NotAllowed {
+                        machine: other,
+                        transition: "ship",
+                        from,
+                        allowed_from: &["Paid"],
+                    })
+                }
+            }
+        }
+        ///Transition `deliver` on a machine in any state: allowed from `Shipped`, into `Delivered`.
+        ///
+        /// # Errors
+        ///
+        ///`TransitionError::NotAllowed` with the machine when its state has no such transition.
+        pub fn deliver(
+            self,
+        ) -> ::core::result::Result<Self, ::stateguard::TransitionError<Self>> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Shipped(machine) => {
+                    ::core::result::Result::Ok(Self::Delivered(machine.deliver()))
+                }
+                other => {
+                    let from = other.state_name();
+                    ::core::result::Result::Err(::stateguard::TransitionError::NotAllowed {
+                        machine: other,
+                        transition: "deliver",
+                        from,
+                        allowed_from: &["Shipped"],
+                    })
+                }
+            }
+        }
+        ///The machine's `id`, whatever its state.
+        #[must_use]
+        #[inline]
+        pub fn id(&self) -> &u64 {
+            match self {
+                Self::Pending(machine) => machine.id(),
+                Self::Paid(machine) => machine.id(),
+                Self::Shipped(machine) => machine.id(),
+                Self::Delivered(machine) => machine.id(),
+                Self::Cancelled(machine) => machine.id(),
+            }
+        }
+        ///The machine's `items`, whatever its state.
+        #[must_use]
+        #[inline]
+        pub fn items(&self) -> &Vec<T> {
+            match self {
+                Self::Pending(machine) => machine.items(),
+                Self::Paid(machine) => machine.items(),
+                Self::Shipped(machine) => machine.items(),
+                Self::Delivered(machine) => machine.items(),
+                Self::Cancelled(machine) => machine.items(),
+            }
+        }
+    }
+    #[allow(dead_code)]
+    impl<T> OrderRecord<T> {
+        /// The name of the state the record is in, such as `"Shipped"`.
+        #[must_use]
+        pub fn state_name(&self) -> &'static str {
+            match self {
+                Self::Pending { .. } => "Pending",
+                Self::Paid { .. } => "Paid",
+                Self::Shipped { .. } => "Shipped",
+                Self::Delivered { .. } => "Delivered",
+                Self::Cancelled { .. } => "Cancelled",
+            }
+        }
+    }
+    ::stateguard::__private::if_serde! {
+        #[automatically_derived] impl < T > ::stateguard::__private::serde::Serialize for
+        OrderRecord < T > where T : ::stateguard::__private::serde::Serialize { fn
+        serialize < __S : ::stateguard::__private::serde::Serializer > (& self,
+        serializer : __S) -> ::core::result::Result < __S::Ok, __S::Error > { match self
+        { Self::Pending { id, items, } => { use
+        ::stateguard::__private::serde::ser::SerializeStructVariant as __Serialize; let
+        mut out =
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderRecord", 0u32, "Pending", 2usize) ?; __Serialize::serialize_field(& mut
+        out, "id", id) ?; __Serialize::serialize_field(& mut out, "items", items) ?;
+        __Serialize::end(out) } Self::Paid { id, items, payment_ref } => { use
+        ::stateguard::__private::serde::ser::SerializeStructVariant as __Serialize; let
+        mut out =
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderRecord", 1u32, "Paid", 3usize) ?; __Serialize::serialize_field(& mut out,
+        "id", id) ?; __Serialize::serialize_field(& mut out, "items", items) ?;
+        __Serialize::serialize_field(& mut out, "payment_ref", payment_ref) ?;
+        __Serialize::end(out) } Self::Shipped { id, items, field_0 } => { use
+        ::stateguard::__private::serde::ser::SerializeStructVariant as __Serialize; let
+        mut out =
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderRecord", 2u32, "Shipped", 3usize) ?; __Serialize::serialize_field(& mut
+        out, "id", id) ?; __Serialize::serialize_field(& mut out, "items", items) ?;
+        __Serialize::serialize_field(& mut out, "field_0", field_0) ?;
+        __Serialize::end(out) } Self::Delivered { id, items, } => { use
+        ::stateguard::__private::serde::ser::SerializeStructVariant as __Serialize; let
+        mut out =
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderRecord", 3u32, "Delivered", 2usize) ?; __Serialize::serialize_field(& mut
+        out, "id", id) ?; __Serialize::serialize_field(& mut out, "items", items) ?;
+        __Serialize::end(out) } Self::Cancelled { id, items, reason } => { use
+        ::stateguard::__private::serde::ser::SerializeStructVariant as __Serialize; let
+        mut out =
+        ::stateguard::__private::serde::Serializer::serialize_struct_variant(serializer,
+        "OrderRecord", 4u32, "Cancelled", 3usize) ?; __Serialize::serialize_field(& mut
+        out, "id", id) ?; __Serialize::serialize_field(& mut out, "items", items) ?;
+        __Serialize::serialize_field(& mut out, "reason", reason) ?;
+        __Serialize::end(out) } } } } #[doc(hidden)]
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", rename = "OrderRecord", deny_unknown_fields)]
+        pub enum __GuardOrderRecordSerde < T > { Pending { id : u64, items : Vec < T >,
+        }, Paid { id : u64, items : Vec < T >, payment_ref : String, }, Shipped { id :
+        u64, items : Vec < T >, field_0 : String, }, Delivered { id : u64, items : Vec <
+        T >, }, Cancelled { id : u64, items : Vec < T >, reason : String, }, }
+        #[automatically_derived] impl < 'de, T >
+        ::stateguard::__private::serde::Deserialize < 'de > for OrderRecord < T > where
+        __GuardOrderRecordSerde < T > : ::stateguard::__private::serde::Deserialize < 'de
+        > { fn deserialize < __D : ::stateguard::__private::serde::Deserializer < 'de >>
+        (deserializer : __D) -> ::core::result::Result < Self, __D::Error > {
+        ::core::result::Result::Ok(match < __GuardOrderRecordSerde < T > as
+        ::stateguard::__private::serde::Deserialize < 'de >> ::deserialize(deserializer)
+        ? { __GuardOrderRecordSerde::Pending { id, items, } => Self::Pending { id, items,
+        }, __GuardOrderRecordSerde::Paid { id, items, payment_ref } => Self::Paid { id,
+        items, payment_ref }, __GuardOrderRecordSerde::Shipped { id, items, field_0 } =>
+        Self::Shipped { id, items, field_0 }, __GuardOrderRecordSerde::Delivered { id,
+        items, } => Self::Delivered { id, items, }, __GuardOrderRecordSerde::Cancelled {
+        id, items, reason } => Self::Cancelled { id, items, reason }, }) } }
+    }
     #[doc(hidden)]
     #[allow(non_upper_case_globals, dead_code)]
     pub const OrderState: ::stateguard::__private::enforce::Table = ::stateguard::__private::enforce::Table {
