@@ -8,6 +8,14 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "support/schema.rs"]
+mod schema;
+
+fn record_schema() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/record.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -93,10 +101,16 @@ fn snapshot(name: &str, expected_exit: i32) -> Vec<serde_json::Value> {
             snapshot.display()
         );
     }
-    stdout
+    let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
+        .collect();
+    let schema = record_schema();
+    for line in &lines {
+        let errors = schema::validate(&schema, line);
+        assert!(errors.is_empty(), "{name}: {line}\n{errors:#?}");
+    }
+    lines
 }
 
 /// The output with the summary's `elapsed_ms` set to 0, the one figure that changes between runs.
@@ -170,24 +184,32 @@ fn a_shipped_underscore_arm_fails_tier_one_with_its_g_code_on_the_pattern() {
     assert!(message.starts_with("this pattern ignores required data of `OrderStatus::Shipped`"));
     assert!(!message.contains("evaluation panicked") && !message.contains("help:"));
     let fix = record["fix"]["text"].as_str().unwrap();
-    assert!(
-        fix.contains("write the pattern as `OrderStatus::Shipped(tracking_id)`"),
-        "{fix}"
-    );
+    assert!(fix.contains("`OrderStatus::Shipped(tracking_id)`"), "{fix}");
 }
 
 #[test]
-fn a_lock_held_across_await_fails_tier_two() {
+fn a_blocking_call_and_a_lock_across_await_fail_tier_two_once_each() {
     let lines = snapshot("blocking_async", 1);
     let records = records(&lines);
     assert!(
         records.iter().all(|record| record["tier"] == 2),
         "{records:?}"
     );
+    let at = |line: u64| -> Vec<&str> {
+        records
+            .iter()
+            .filter(|record| record["line"] == line)
+            .map(|record| record["code"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(at(7), ["G0405"], "std::thread::sleep in an async fn");
+    // The lint and clippy both see the guard held across `.await`: one record, the lint's.
+    assert_eq!(at(12), ["G0404"]);
+    assert_eq!(records.len(), 2, "{records:?}");
+    let notes = summary(&lines)["tiers"][1]["notes"].to_string();
     assert!(
-        records.iter().any(|record| record["line"] == 12
-            && (record["code"] == "clippy::await_holding_lock" || record["source"] == "lint")),
-        "{records:?}"
+        notes.contains("1 of its findings was the lint's too"),
+        "{notes}"
     );
     assert_eq!(tier_status(&lines, 1), "passed");
     assert_eq!(tier_status(&lines, 2), "failed");
@@ -209,6 +231,65 @@ fn a_planted_property_test_failure_fails_tier_three_with_the_shortest_sequence()
     assert!(why.contains(".ship(String::new())  // <- here"), "{why}");
     let notes = summary(&lines)["tiers"][2]["notes"].to_string();
     assert!(notes.contains("10000 cases"), "{notes}");
+}
+
+#[test]
+fn failed_tests_that_are_not_property_tests_are_records_too() {
+    let lines = snapshot("failing_test", 1);
+    let records = records(&lines);
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(records.iter().all(|record| record["source"] == "test"
+        && record["code"] == "test-failed"
+        && record["tier"] == 3));
+    let unit = records.iter().find(|record| record["line"] == 17).unwrap();
+    assert_eq!(unit["file"], "src/lib.rs");
+    let message = unit["message"].as_str().unwrap();
+    assert!(
+        message
+            .starts_with("test `tests::sums_every_price` failed: assertion `left == right` failed"),
+        "{message}"
+    );
+    assert!(unit["why"].as_str().unwrap().contains("right: 7"), "{unit}");
+    let doctest = records.iter().find(|record| record["line"] == 5).unwrap();
+    assert_eq!(doctest["file"], "src/lib.rs");
+}
+
+#[test]
+fn a_missing_clippy_is_said_in_the_summary() {
+    let crate_dir = prepare("blocking_async", "blocking_async_without_clippy");
+    // A cargo without the clippy component, as on a minimal toolchain.
+    let fake = crate_dir.join("cargo-without-clippy.sh");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = clippy ]; then echo \"error: no such command: \\`clippy\\`\" >&2; exit 101; fi\nexec {:?} \"$@\"\n",
+            env!("CARGO")
+        ),
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&fake).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&fake, permissions).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_cargo-stateguard"))
+        .args(["check", "--format", "jsonl", "--tier", "2"])
+        .current_dir(&crate_dir)
+        .env("CARGO", &fake)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-fixtures-target"),
+        )
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    // The lint still finds both problems; clippy's absence is not silent.
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let notes = summary(&lines)["tiers"][1]["notes"].to_string();
+    assert!(notes.contains("clippy is not installed"), "{notes}");
+    assert_eq!(records(&lines).len(), 2);
 }
 
 #[test]

@@ -1,7 +1,7 @@
-//! What tiers 1 and 2 of the gate cost on a warm workspace (this one) next to the cargo commands
-//! they run, run alone: `cargo check --all-targets` and `cargo clippy --all-targets` with the
-//! curated lints. A benchmark, not a timed test: it prints the figures and asserts nothing about
-//! them (`docs/benchmarks.md`).
+//! What tiers 1 and 2 of the gate cost on a warm workspace (this one) next to the commands they
+//! run, run alone: `cargo check --all-targets` and `cargo clippy --all-targets` with the curated
+//! lints, and then also `cargo stateguard lint`. A benchmark, not a timed test: it prints the
+//! figures and asserts nothing about them (`docs/benchmarks.md`).
 //!
 //! ```sh
 //! cargo test -p cargo-stateguard --release --test check_overhead -- --ignored --nocapture
@@ -61,6 +61,14 @@ fn cargo_alone(root: &Path, flags: &[String]) -> Duration {
     check + clippy
 }
 
+fn lint_alone(root: &Path) -> Duration {
+    timed(
+        Command::new(env!("CARGO_BIN_EXE_cargo-stateguard"))
+            .args(["lint", "--format", "jsonl"])
+            .current_dir(root),
+    )
+}
+
 fn gate(root: &Path) -> Duration {
     timed(
         Command::new(env!("CARGO_BIN_EXE_cargo-stateguard"))
@@ -78,21 +86,32 @@ fn tiers_one_and_two_against_cargo_check_and_clippy_alone() {
     // Warm both: the first runs build what is missing.
     cargo_alone(root, &flags);
     gate(root);
-    let mut ratios = Vec::new();
+    let mut against_cargo = Vec::new();
+    let mut against_all_three = Vec::new();
     for round in 1..=7 {
         let alone = cargo_alone(root, &flags);
+        let lint = lint_alone(root);
         let gated = gate(root);
         let ratio = gated.as_secs_f64() / alone.as_secs_f64();
+        let ratio_all = gated.as_secs_f64() / (alone + lint).as_secs_f64();
         println!(
-            "round {round}: cargo check + clippy {alone:.2?}, gate tiers 1-2 {gated:.2?}, ratio {ratio:.3}"
+            "round {round}: cargo check + clippy {alone:.2?}, lint {lint:.2?}, gate tiers 1-2 \
+             {gated:.2?}; gate / (check + clippy) {ratio:.3}, gate / (check + clippy + lint) \
+             {ratio_all:.3}"
         );
-        ratios.push(ratio);
+        against_cargo.push(ratio);
+        against_all_three.push(ratio_all);
     }
-    ratios.sort_by(f64::total_cmp);
-    println!(
-        "ratio gate / (check + clippy): {:.3} to {:.3}, median {:.3}",
-        ratios[0],
-        ratios[ratios.len() - 1],
-        ratios[ratios.len() / 2]
-    );
+    for (name, ratios) in [
+        ("gate / (check + clippy)", &mut against_cargo),
+        ("gate / (check + clippy + lint)", &mut against_all_three),
+    ] {
+        ratios.sort_by(f64::total_cmp);
+        println!(
+            "{name}: {:.3} to {:.3}, median {:.3}",
+            ratios[0],
+            ratios[ratios.len() - 1],
+            ratios[ratios.len() / 2]
+        );
+    }
 }

@@ -65,17 +65,20 @@ pub(crate) fn topic(code: &str) -> Option<Topic> {
         .map(|(_, topic)| *topic)
 }
 
-/// Whether `cargo clippy` can run here.
-pub(crate) fn installed() -> bool {
-    Command::new(cargo::cargo())
-        .args(["clippy", "--version"])
-        .output()
-        .is_ok_and(|output| output.status.success())
+/// Whether cargo's error says that clippy is missing: `no such command: `clippy`` from a cargo
+/// without it, `'cargo-clippy' is not installed` from rustup when the component is not.
+fn says_clippy_is_missing(stderr: &str) -> bool {
+    stderr.contains("no such command: `clippy`")
+        || stderr.contains("no such subcommand: `clippy`")
+        || stderr.contains("'cargo-clippy' is not installed")
+        || stderr.contains("`cargo-clippy` is not installed")
 }
 
 /// Runs clippy with the curated lints turned on; keeps only their findings (rustc's own warnings
-/// are tier 1's, the user's other clippy lints are theirs), each at deny level.
-pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
+/// are tier 1's, the user's other clippy lints are theirs), each at deny level. `None` when clippy
+/// is not installed (asked of cargo by running it, not beforehand: a second round trip through
+/// rustup's proxies costs as much as a warm `cargo check`).
+pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> Option<TierOutcome> {
     let mut command = Command::new(cargo::cargo());
     command
         .args([
@@ -91,12 +94,17 @@ pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
     }
     let output = match cargo::output(&mut command) {
         Ok(output) => output,
-        Err(error) => return TierOutcome::error(error),
+        Err(error) => return Some(TierOutcome::error(error)),
     };
     let messages = cargo::messages(&output.stdout);
+    if messages.is_empty() && says_clippy_is_missing(&String::from_utf8_lossy(&output.stderr)) {
+        return None;
+    }
     let mut outcome = TierOutcome::from_messages(&messages, Tier::Lint, locator, |record| {
         topic(&record.code).is_some()
     });
+    // `--all-targets` reports a library's findings again for its test build.
+    crate::check::records::dedup(&mut outcome.records);
     for record in &mut outcome.records {
         record.level = Level::Deny;
         let lint = record.code.trim_start_matches("clippy::");
@@ -121,12 +129,26 @@ pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> TierOutcome {
             cargo::cargo_error(&output.stderr)
         ));
     }
-    outcome
+    Some(outcome)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{CURATED, Topic, topic};
+
+    #[test]
+    fn a_missing_clippy_is_recognised_from_cargos_and_rustups_words() {
+        use super::says_clippy_is_missing;
+        assert!(says_clippy_is_missing(
+            "error: no such command: `clippy`\n\n\tView all installed commands with `cargo --list`"
+        ));
+        assert!(says_clippy_is_missing(
+            "error: 'cargo-clippy' is not installed for the toolchain '1.95.0-x86_64-unknown-linux-gnu'.\nTo install, run `rustup component add clippy`"
+        ));
+        assert!(!says_clippy_is_missing(
+            "error: could not compile `app` (lib) due to 1 previous error"
+        ));
+    }
 
     #[test]
     fn curated_lints_are_named_once_and_found_by_code() {

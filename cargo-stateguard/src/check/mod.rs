@@ -130,6 +130,8 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
     let locator = locate::Locator::new(workspace.root.clone(), workspace.target_directory.clone());
     let mut records = Vec::new();
     let mut failed = false;
+    let mut prepared_lint =
+        (args.tier >= 2).then(|| static_checks::prepare(&args.cargo, &workspace));
     for tier in [Tier::Compile, Tier::Lint, Tier::Test] {
         if u8::from(tier) > args.tier {
             summary::skip(
@@ -149,7 +151,10 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
         }
         let outcome = match tier {
             Tier::Compile => compile::run(&args.cargo, &locator),
-            Tier::Lint => static_checks::run(&args.cargo, &workspace, &locator),
+            Tier::Lint => match prepared_lint.take() {
+                Some(prepared) => static_checks::run(prepared, &args.cargo, &locator),
+                None => continue,
+            },
             Tier::Test => property_tests::run(&args.cargo, &workspace, &locator),
         };
         let mut tier_records = outcome.records;

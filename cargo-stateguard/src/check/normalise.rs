@@ -317,7 +317,141 @@ impl MessageParts {
 
 #[cfg(test)]
 mod tests {
-    use super::{MessageParts, g_code};
+    use super::{MessageParts, g_code, to_record};
+    use crate::check::diagnostic::Diagnostic;
+    use crate::check::locate::Locator;
+    use crate::record::{Level, Source, Tier};
+
+    /// Diagnostics as rustc 1.95 wrote them for the fixture crates (`samples/`, explanations
+    /// left out).
+    fn sample(json: &str) -> Diagnostic {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn locator() -> Locator {
+        Locator::new("/tmp/app".into(), "/tmp/app/target".into())
+    }
+
+    #[test]
+    fn a_g_code_in_a_const_panic_is_found_and_located_on_the_users_pattern() {
+        let diagnostic = sample(include_str!("samples/g0301_in_const_panic.json"));
+        assert!(
+            diagnostic.spans[0]
+                .file_name
+                .ends_with("library/core/src/panic.rs")
+        );
+        let record = to_record(&diagnostic, Tier::Compile, &locator()).unwrap();
+        assert_eq!(record.code, "G0301");
+        assert_eq!(record.source, Source::Macros);
+        assert_eq!(record.level, Level::Deny);
+        let span = record.span.unwrap();
+        assert_eq!(
+            (span.file.as_str(), span.line, span.column),
+            ("src/lib.rs", 24, 9)
+        );
+        assert_eq!((span.end_line, span.end_column), (24, 32));
+        assert_eq!(
+            record.message,
+            "this pattern ignores required data of `OrderStatus::Shipped`: field `0` is hidden by `_`"
+        );
+        assert_eq!(
+            record.fix.unwrap().text,
+            "bind it and use it in the arm: `OrderStatus::Shipped(tracking_id) => ...`"
+        );
+        assert_eq!(
+            record.why, None,
+            "the `evaluation of .. failed here` label is dropped"
+        );
+    }
+
+    #[test]
+    fn a_g_code_whose_primary_span_is_already_the_users_gives_the_same_record() {
+        // The macros may put the primary span on the user's token themselves: the record must
+        // not change.
+        let before = sample(include_str!("samples/g0301_in_const_panic.json"));
+        let mut after = before.clone();
+        let user_span = after.spans[0].expansion.as_ref().unwrap().span.clone();
+        let mut primary = user_span.expansion.as_ref().unwrap().span.clone();
+        primary.is_primary = true;
+        after.spans = vec![primary];
+        after.message = after.message.replace("evaluation panicked: ", "");
+        after.code = None;
+        let locator = locator();
+        assert_eq!(
+            to_record(&after, Tier::Compile, &locator),
+            to_record(&before, Tier::Compile, &locator)
+        );
+    }
+
+    #[test]
+    fn a_g_code_in_a_child_note_names_the_record() {
+        let mut diagnostic = sample(include_str!("samples/e0277_wrong_state.json"));
+        diagnostic.children[1].message = format!("[G0120] {}", diagnostic.children[1].message);
+        let record = to_record(&diagnostic, Tier::Compile, &locator()).unwrap();
+        assert_eq!(record.code, "G0120");
+        assert_eq!(record.source, Source::Macros);
+    }
+
+    #[test]
+    fn the_wrong_state_error_keeps_the_transitions_and_drops_the_trait_noise() {
+        let diagnostic = sample(include_str!("samples/e0277_wrong_state.json"));
+        let record = to_record(&diagnostic, Tier::Compile, &locator()).unwrap();
+        assert_eq!(record.code, "E0277");
+        assert_eq!(record.source, Source::Rustc);
+        let span = record.span.unwrap();
+        assert_eq!((span.line, span.column), (30, 13));
+        let why = record.why.unwrap();
+        assert!(
+            why.contains("`order::Pending` implements `OrderTransition<pay>`"),
+            "{why}"
+        );
+        assert!(
+            why.contains("`order::Pending` implements `OrderTransition<cancel>`"),
+            "{why}"
+        );
+        assert!(!why.contains("required by a bound"), "{why}");
+        assert!(!why.contains("is not implemented for"), "{why}");
+    }
+
+    #[test]
+    fn a_machine_applicable_suggestion_becomes_an_edit() {
+        let diagnostic = sample(include_str!("samples/e0382_with_suggestion.json"));
+        let record = to_record(&diagnostic, Tier::Compile, &locator()).unwrap();
+        assert_eq!(record.code, "E0382");
+        let fix = record.fix.unwrap();
+        assert!(fix.text.contains("`.clone()`"), "{}", fix.text);
+        assert_eq!(fix.edits.len(), 1);
+        assert_eq!(fix.edits[0].replacement, ".clone()");
+        assert_eq!(fix.edits[0].span.file, "src/lib.rs");
+        // The labels on other places stay, as where to look.
+        assert!(record.why.unwrap().contains("value moved here"));
+    }
+
+    #[test]
+    fn clippy_keeps_its_lint_name_and_documentation_link_and_loses_the_command_line_note() {
+        let diagnostic = sample(include_str!("samples/clippy_await_holding_lock.json"));
+        let record = to_record(&diagnostic, Tier::Lint, &locator()).unwrap();
+        assert_eq!(record.code, "clippy::await_holding_lock");
+        assert_eq!(record.source, Source::Clippy);
+        assert!(record.docs.unwrap().ends_with("#await_holding_lock"));
+        let why = record.why.unwrap_or_default();
+        assert!(!why.contains("requested on the command line"), "{why}");
+    }
+
+    #[test]
+    fn summaries_are_not_findings() {
+        for summary in [
+            r#"{"message":"aborting due to 2 previous errors","code":null,"level":"error","spans":[],"children":[]}"#,
+            r#"{"message":"3 warnings emitted","code":null,"level":"warning","spans":[],"children":[]}"#,
+            r#"{"message":"For more information about this error, try `rustc --explain E0277`.","code":null,"level":"failure-note","spans":[],"children":[]}"#,
+        ] {
+            assert_eq!(
+                to_record(&sample(summary), Tier::Compile, &locator()),
+                None,
+                "{summary}"
+            );
+        }
+    }
 
     #[test]
     fn the_g_code_comes_out_of_rustcs_panic_wrapper_and_the_help_becomes_the_fix() {

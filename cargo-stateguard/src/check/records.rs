@@ -2,11 +2,15 @@
 //! again for its test build) removed, sorted by place, and the errors that follow from an earlier
 //! one marked `caused_by`.
 
-use crate::record::{Level, Record, Span};
+use crate::record::{Level, Record, Source, Span};
 
 /// Codes rustc reports when an earlier error left a type unknown: never a first cause when
 /// another error comes before them in the same file.
 const KNOCK_ON_CODES: &[&str] = &["E0282", "E0283", "E0284"];
+
+/// Codes that, inside the span of an earlier error, report what that error already said (a method
+/// whose bounds the earlier error found unmet, say).
+const FOLLOW_UP_CODES: &[&str] = &["E0282", "E0283", "E0284", "E0599"];
 
 /// Removes repeated findings (same code, place and message), keeping the first.
 pub(crate) fn dedup(records: &mut Vec<Record>) {
@@ -40,10 +44,14 @@ pub(crate) fn sort(records: &mut [Record]) {
     });
 }
 
-/// Marks each deny-level record that follows from an earlier one in the same tier and file: its
-/// place lies inside the earlier record's span (an error inside a construct already reported),
-/// or it is one of rustc's knock-on errors (`type annotations needed`) after another error in
-/// the file. `caused_by` is the index of the first cause, itself never caused.
+/// Marks each deny-level record that follows from an earlier one in the same tier and file:
+/// - anything inside the span of a stateguard macro's error (the macro rejected that code; what
+///   rustc says about it next is a consequence);
+/// - a follow-up code (`E0599`, `type annotations needed`) inside the span of any earlier error;
+/// - `type annotations needed` anywhere after another error in the file.
+///
+/// Two independent errors on one expression (a private constructor in a mismatched type) are
+/// both kept. `caused_by` is the index of the first cause, itself never caused.
 pub(crate) fn mark_caused(records: &mut [Record]) {
     for index in 0..records.len() {
         if records[index].level != Level::Deny {
@@ -58,8 +66,13 @@ pub(crate) fn mark_caused(records: &mut [Record]) {
             let (Some(outer), Some(inner)) = (&cause.span, &record.span) else {
                 return false;
             };
-            outer.file == inner.file
-                && (contains(outer, inner) || KNOCK_ON_CODES.contains(&record.code.as_str()))
+            if outer.file != inner.file {
+                return false;
+            }
+            let code = record.code.as_str();
+            let inside = contains(outer, inner);
+            KNOCK_ON_CODES.contains(&code)
+                || (inside && (cause.source == Source::Macros || FOLLOW_UP_CODES.contains(&code)))
         });
         records[index].caused_by = cause;
     }
@@ -116,12 +129,16 @@ mod tests {
     }
 
     #[test]
-    fn an_error_inside_an_earlier_ones_span_or_a_knock_on_error_is_caused_by_it() {
+    fn an_error_inside_a_macro_error_or_a_follow_up_error_is_caused_by_it() {
+        let mut macro_error = record("G0101", 4, 1, (12, 2));
+        macro_error.source = Source::Macros;
         let mut records = vec![
             record("E0599", 20, 1, (20, 9)),
-            record("G0101", 4, 1, (12, 2)),
+            macro_error,
             record("E0308", 6, 5, (6, 9)),
             record("E0282", 30, 5, (30, 9)),
+            record("E0277", 40, 5, (40, 45)),
+            record("E0599", 40, 5, (40, 20)),
         ];
         sort(&mut records);
         mark_caused(&mut records);
@@ -135,12 +152,26 @@ mod tests {
                 ("G0101", None),
                 ("E0308", Some(0)),
                 ("E0599", None),
-                ("E0282", Some(0))
+                ("E0282", Some(0)),
+                ("E0277", None),
+                ("E0599", Some(4)),
             ]
         );
         let shown = visible(records.clone(), false);
-        assert_eq!(shown.len(), 2);
-        assert_eq!(visible(records, true).len(), 4);
+        assert_eq!(shown.len(), 3);
+        assert_eq!(visible(records, true).len(), 6);
+    }
+
+    #[test]
+    fn two_independent_errors_on_one_expression_are_both_kept() {
+        // `Order { .. }` with a private constructor, in a place of the wrong type.
+        let mut records = vec![
+            record("E0308", 33, 9, (33, 23)),
+            record("E0603", 33, 16, (33, 23)),
+        ];
+        sort(&mut records);
+        mark_caused(&mut records);
+        assert!(records.iter().all(|record| record.caused_by.is_none()));
     }
 
     #[test]

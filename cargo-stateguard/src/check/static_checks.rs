@@ -17,14 +17,34 @@ const LINT_TOPICS: &[(&str, Topic)] = &[
     ("G0408", Topic::FfiPointer),
 ];
 
-pub(crate) fn run(flags: &CargoFlags, workspace: &Workspace, locator: &Locator) -> TierOutcome {
-    let mut outcome = TierOutcome::default();
+/// The lint, started in the background while tier 1 compiles: it needs no build, so on a warm
+/// workspace its time hides behind cargo's.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    linted: std::thread::JoinHandle<Result<lint::LintOutcome, lint::Error>>,
+}
+
+/// Starts the lint engine on another thread.
+pub(crate) fn prepare(flags: &CargoFlags, workspace: &Workspace) -> Prepared {
     let options = LintOptions {
         manifest_path: flags.manifest_path().map(std::path::Path::to_path_buf),
         packages: selected_packages(flags, workspace),
         ..LintOptions::default()
     };
-    match lint::run(&options) {
+    Prepared {
+        linted: std::thread::spawn(move || lint::run(&options)),
+    }
+}
+
+/// Tier 2: the lint's findings (from `prepared`), then clippy's that the lint did not report.
+pub(crate) fn run(prepared: Prepared, flags: &CargoFlags, locator: &Locator) -> TierOutcome {
+    let mut outcome = TierOutcome::default();
+    let linted = prepared.linted.join().unwrap_or_else(|_| {
+        Err(lint::Error::Io(String::from(
+            "the lint stopped on an internal error (a bug in stateguard, please report it)",
+        )))
+    });
+    match linted {
         Ok(linted) => {
             if linted.io_errors > 0 {
                 outcome.error = Some(format!(
@@ -38,8 +58,7 @@ pub(crate) fn run(flags: &CargoFlags, workspace: &Workspace, locator: &Locator) 
         }
         Err(error) => outcome.error = Some(format!("`cargo stateguard lint` failed: {error}")),
     }
-    if clippy::installed() {
-        let clippy_outcome = clippy::run(flags, locator);
+    if let Some(clippy_outcome) = clippy::run(flags, locator) {
         let before = clippy_outcome.records.len();
         let kept: Vec<Record> = clippy_outcome
             .records
@@ -55,7 +74,10 @@ pub(crate) fn run(flags: &CargoFlags, workspace: &Workspace, locator: &Locator) 
         outcome.notes.push(if merged == 0 {
             String::from("clippy ran")
         } else {
-            format!("clippy ran; {merged} of its findings were the lint's too, reported once")
+            format!(
+                "clippy ran; {merged} of its findings {} the lint's too, reported once",
+                if merged == 1 { "was" } else { "were" }
+            )
         });
         outcome.records.extend(kept);
         outcome.notes.extend(clippy_outcome.notes);

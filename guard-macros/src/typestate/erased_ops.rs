@@ -62,7 +62,7 @@ fn transition(context: &Context<'_, '_>, info: &TransitionInfo<'_>) -> TokenStre
     let name = info.name;
     let name_text = name.unraw().to_string();
     let target_text = target_ident.unraw().to_string();
-    let arguments = arguments(target);
+    let arguments = arguments(context, target);
     let parameters = arguments.iter().map(|(name, ty)| quote!(#name: #ty));
     let names: Vec<&Ident> = arguments.iter().map(|(name, _)| name).collect();
     let mut arms = TokenStream::new();
@@ -180,10 +180,11 @@ fn shared_getter(context: &Context<'_, '_>, field: &syn::Field, name: &Ident) ->
 }
 
 /// A transition's arguments: the target state's fields, named as the typed transition names them.
-fn arguments<'s>(target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
+fn arguments<'s>(context: &Context<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
     target
         .fields()
         .enumerate()
+        .filter(|(_, field)| !super::carry::is_carried(context.module, target, field))
         .map(|(position, field)| {
             let name = field
                 .ident

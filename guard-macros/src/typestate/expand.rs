@@ -273,6 +273,7 @@ pub(crate) fn expand(args: &Args, module: &Module<'_>, proptest: bool) -> TokenS
     extra.extend(markers::marker_impls(&context));
     extra.extend(machine_impl(&context));
     extra.extend(constructors(&context));
+    extra.extend(super::carry::items(&context));
     if proptest {
         extra.extend(super::proptest::emit(&context));
     }
@@ -684,6 +685,10 @@ fn machine_impl(context: &Context<'_, '_>) -> TokenStream {
         else {
             continue;
         };
+        if let Some(carrying) = super::carry::transition(context, &info) {
+            transitions.extend(carrying);
+            continue;
+        }
         let target_type = context.state_type(target, target_generics);
         let target_machine = context.machine_type(&target_type);
         let (parameters, value) = state_arguments(context, target);

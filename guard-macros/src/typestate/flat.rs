@@ -64,10 +64,6 @@ fn is_option(ty: &Type) -> bool {
         && path.path.segments.last().is_some_and(|segment| segment.ident == "Option"))
 }
 
-fn type_text(ty: &Type) -> String {
-    ty.to_token_stream().to_string()
-}
-
 /// The columns, and each state's fields among them; the first clash of two states declaring one
 /// name with different types keeps the first type (the clash is reported by `validate`).
 fn columns<'a, 'm>(states: &'m [State<'a>]) -> (Vec<Column<'a>>, Vec<StateColumns<'a, 'm>>) {
@@ -98,8 +94,7 @@ fn columns<'a, 'm>(states: &'m [State<'a>]) -> (Vec<Column<'a>>, Vec<StateColumn
     (columns, per_state)
 }
 
-/// The flat row's names must not clash: the tag, the machine's fields and the state columns, and
-/// one column name must have one type in every state that declares it.
+/// The tag must be an identifier and name no field of the machine or of a state.
 pub(crate) fn validate(args: &Args, module: &Module<'_>, errors: &mut Errors) {
     let Some(tag) = &args.flat else { return };
     let tag_text = tag.value();
@@ -124,34 +119,19 @@ pub(crate) fn validate(args: &Args, module: &Module<'_>, errors: &mut Errors) {
             "name the tag after no field, such as `tag = \"status\"`",
         ));
     }
-    let mut seen: BTreeMap<String, (String, String)> = BTreeMap::new();
+    // Two states giving one name two types, or a state field named like a machine field, are
+    // already errors of their getters (G0111); only the tag is the row's own.
     for state in &module.states.states {
         for accessor in state.accessors() {
-            let name = accessor.name.unraw().to_string();
-            let ty = type_text(&accessor.field.ty);
-            if name == tag_text || machine_names.contains(&name) {
+            if accessor.name.unraw() == tag_text {
                 errors.push(NAME_CLASH.spanning(
                     &accessor.name,
                     format!(
-                        "`{name}` of state `{}` would be a second `{name}` in the flat row, beside the {}",
-                        state.ident,
-                        if name == tag_text { "tag" } else { "machine's field" }
+                        "`{tag_text}` of state `{}` would be a second `{tag_text}` in the flat row, beside the tag",
+                        state.ident
                     ),
-                    format!("rename the field, such as `{}_{name}`", super::parse::snake_case(&state.ident.to_string())),
+                    "name the tag after no field, such as `tag = \"status\"`",
                 ));
-            } else if let Some((owner, first)) = seen.get(&name) {
-                if *first != ty {
-                    errors.push(NAME_CLASH.spanning(
-                        &accessor.field.ty,
-                        format!(
-                            "`{name}` is `{first}` in state `{owner}` but `{ty}` in state `{}`; the flat row has one column `{name}`",
-                            state.ident
-                        ),
-                        format!("give `{name}` the type `{first}` here, or rename one of the two fields"),
-                    ));
-                }
-            } else {
-                seen.insert(name, (state.ident.to_string(), ty));
             }
         }
     }

@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod bench;
+mod carry;
 mod diagram;
 mod erased;
 mod erased_ops;
@@ -50,7 +51,13 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
         ));
         return failed(errors, fallback::fallback(parsed));
     };
-    let mut module = parse::module(module_item, &mut errors);
+    // Carried fields become ordinary fields of their states before anything reads the states.
+    let mut carried_item = module_item.clone();
+    let carried = carry::expand_fields(&mut carried_item, &mut errors);
+    let mut module = parse::module(&carried_item, &mut errors);
+    if let Some(module) = &mut module {
+        module.carried = carried;
+    }
     if module.is_none()
         && let Some((_, items)) = &module_item.content
     {
@@ -72,6 +79,7 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
             let checked = validate::check(&args, module, &mut errors);
             let before = errors.is_empty();
             flat::validate(&args, module, &mut errors);
+            carry::validate(module, &mut errors);
             checked && parsed_cleanly && (!before || errors.is_empty())
         }
         None => false,

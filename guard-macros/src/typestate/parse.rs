@@ -34,6 +34,8 @@ pub(crate) struct Module<'a> {
     pub(crate) items: &'a [Item],
     pub(crate) machine: Machine<'a>,
     pub(crate) states: States<'a>,
+    /// Per state, the fields `#[carry(..)]` gave it (see `carry.rs`).
+    pub(crate) carried: super::carry::Carried,
 }
 
 /// The `#[machine]` struct: data every machine carries, whatever its state.
@@ -181,8 +183,9 @@ pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
 }
 
 /// The attributes `#[typestate]` consumes; the fallback strips them.
-pub(crate) const HELPER_ATTRIBUTES: &[&str] =
-    &["machine", "states", "initial", "terminal", "to", "strategy"];
+pub(crate) const HELPER_ATTRIBUTES: &[&str] = &[
+    "machine", "states", "initial", "terminal", "to", "strategy", "carry",
+];
 
 pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
     let mut args = Args {
@@ -378,6 +381,7 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
         items,
         machine: machine?,
         states: states?,
+        carried: super::carry::Carried::new(),
     })
 }
 

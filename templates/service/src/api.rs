@@ -112,26 +112,22 @@ async fn transition(
 /// The stored order, restored through the checked path: a row that fails it is logged and
 /// answered with 500, never served.
 fn load(store: &dyn Store, id: i64) -> Result<View, Problem> {
-    let stored = store.get(id)?.ok_or_else(|| Problem::new(404, format!("order {id} does not exist")))?;
-    let order = OrderState::restore_row(stored.row).map_err(|error| {
+    let (version, row) = store.get(id)?.ok_or_else(|| Problem::new(404, format!("order {id} does not exist")))?;
+    let order = OrderState::restore_row(row).map_err(|error| {
         tracing::error!(order = id, %error, "stored order fails its checks; not served");
         Problem::from(error)
     })?;
-    Ok(View { id, version: stored.version, order })
+    Ok(View { id, version, order })
 }
 
 /// SQLite blocks: run storage work off the async threads.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, Problem> + Send + 'static) -> Result<T, Problem> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|error| Err(internal(&error)))
-}
-
-fn internal(error: &dyn std::fmt::Display) -> Problem {
-    tracing::error!(%error, "storage failed");
-    Problem::new(500, "storage failed")
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|error| Err(StoreError(error.to_string()).into()))
 }
 
 impl From<StoreError> for Problem {
     fn from(error: StoreError) -> Self {
-        internal(&error.0)
+        tracing::error!(error = error.0, "storage failed");
+        Problem::new(500, "storage failed")
     }
 }

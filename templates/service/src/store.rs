@@ -6,13 +6,6 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::sync::{Mutex, PoisonError};
 
-/// A row and the version it was read at.
-#[derive(Debug)]
-pub struct Versioned {
-    pub version: i64,
-    pub row: OrderRow,
-}
-
 /// The database failed, or a row's columns do not even decode (they never reach the domain).
 #[derive(Debug)]
 pub struct StoreError(pub String);
@@ -26,7 +19,8 @@ impl<E: std::error::Error> From<E> for StoreError {
 pub trait Store: Send + Sync + 'static {
     /// Stores a new order at version 1 and returns its id.
     fn insert(&self, row: &OrderRow) -> Result<i64, StoreError>;
-    fn get(&self, id: i64) -> Result<Option<Versioned>, StoreError>;
+    /// The row and the version it is at.
+    fn get(&self, id: i64) -> Result<Option<(i64, OrderRow)>, StoreError>;
     /// Writes `row` as version `version + 1` if the stored row is still at `version`; `false`
     /// when another writer got there first.
     fn update(&self, id: i64, version: i64, row: &OrderRow) -> Result<bool, StoreError>;
@@ -77,7 +71,7 @@ impl Store for Sqlite {
         Ok(connection.last_insert_rowid())
     }
 
-    fn get(&self, id: i64) -> Result<Option<Versioned>, StoreError> {
+    fn get(&self, id: i64) -> Result<Option<(i64, OrderRow)>, StoreError> {
         let sql = "SELECT version, state, customer, items, payment_ref, tracking_id, reason FROM orders WHERE id = ?1";
         let found = self.connection().query_row(sql, [id], |column| {
             let items: String = column.get(3)?;
@@ -91,7 +85,7 @@ impl Store for Sqlite {
                 tracking_id: column.get(5)?,
                 reason: column.get(6)?,
             };
-            Ok(Versioned { version: column.get(0)?, row })
+            Ok((column.get(0)?, row))
         });
         Ok(found.optional()?)
     }

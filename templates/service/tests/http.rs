@@ -131,7 +131,7 @@ async fn of_two_concurrent_transitions_on_one_order_one_wins() {
     // The same race, decided by the version column alone: both writers read version 1.
     let store = Sqlite::open(&server.database).unwrap();
     let id = server.new_order().await;
-    let read = store.get(id).unwrap().unwrap();
-    assert!(store.update(id, read.version, &read.row).unwrap());
-    assert!(!store.update(id, read.version, &read.row).unwrap());
+    let (version, row) = store.get(id).unwrap().unwrap();
+    assert!(store.update(id, version, &row).unwrap());
+    assert!(!store.update(id, version, &row).unwrap());
 }

@@ -39,6 +39,11 @@ use parts::{
 };
 
 pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
+    // A step into a state with carried fields cannot say by itself whether it will be rejected
+    // (the carried values come from the machine): such machines get no description yet.
+    if !context.module.carried.is_empty() {
+        return TokenStream::new();
+    }
     let has_initial = context
         .module
         .states
@@ -168,7 +173,11 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     for transition in &found {
         let variant = &transition.variant;
         let target = transition.target.ident;
-        let step_arguments = arguments(transition.target.fields(), "field_");
+        let own_fields = transition
+            .target
+            .fields()
+            .filter(|field| !super::carry::is_carried(context.module, transition.target, field));
+        let step_arguments = arguments(own_fields, "field_");
         let pattern = variant_pattern(&step_enum, variant, &step_arguments);
         let (strategy, pairs) = strategy_of(&step_arguments, krate);
         for source in &transition.sources {

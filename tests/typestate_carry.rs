@@ -1,0 +1,81 @@
+//! `#[carry(..)]`: a field of one state moves into the next without being declared again or copied
+//! by hand; a rejected transition gives it back.
+use stateguard::{TransitionError, typestate};
+
+#[typestate(serde(tag = "state"))]
+pub mod order {
+    #[machine]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Order<T> {
+        id: T,
+    }
+
+    #[states]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid, cancel => Cancelled)]
+        Pending,
+        #[to(ship => Shipped, cancel => Cancelled)]
+        Paid { payment_ref: String, note: Vec<T> },
+        #[to(deliver => Delivered)]
+        #[carry(payment_ref)]
+        Shipped {
+            #[invariant(non_empty)]
+            tracking_id: String,
+        },
+        #[terminal]
+        #[carry(payment_ref, tracking_id)]
+        Delivered,
+        #[terminal]
+        Cancelled { reason: String },
+    }
+}
+use order::{Order, OrderState, Shipped};
+
+#[test]
+fn carried_fields_move_across_transitions() {
+    let paid = Order::new(7_u32).pay("pay-1".to_owned(), vec![1]);
+    let shipped: Order<u32, Shipped> = paid.ship("1Z".to_owned()).unwrap();
+    assert_eq!(shipped.payment_ref(), "pay-1");
+    let delivered = shipped.deliver();
+    assert_eq!(
+        (
+            delivered.payment_ref().as_str(),
+            delivered.tracking_id().as_str()
+        ),
+        ("pay-1", "1Z")
+    );
+}
+
+#[test]
+fn a_rejected_transition_puts_the_carried_fields_back() {
+    let paid = Order::new(7_u32).pay("pay-1".to_owned(), vec![1, 2]);
+    let rejected = paid.clone().ship(String::new()).unwrap_err();
+    assert_eq!(rejected.machine, paid);
+    assert_eq!(
+        rejected.violations.to_string(),
+        "1 violation: Shipped.tracking_id: must not be empty (non_empty)"
+    );
+}
+
+#[test]
+fn the_erased_enum_takes_only_the_state_s_own_fields() {
+    let erased = OrderState::from(Order::new(1_u32))
+        .pay("p".to_owned(), Vec::new())
+        .unwrap();
+    let Err(TransitionError::Rejected(rejected)) = erased.clone().ship(String::new()) else {
+        panic!("expected a rejection");
+    };
+    assert_eq!(rejected.machine, erased);
+    let delivered = erased.ship("1Z".to_owned()).unwrap().deliver().unwrap();
+    let json = serde_json::to_string(&delivered).unwrap();
+    assert_eq!(
+        json,
+        r#"{"state":"Delivered","id":1,"payment_ref":"p","tracking_id":"1Z"}"#
+    );
+    let back: OrderState<u32> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, delivered);
+    let row = delivered.into_row();
+    assert_eq!((row.payment_ref.as_deref(), row.note), (Some("p"), None));
+}
