@@ -152,16 +152,18 @@ fn a_call_in_the_wrong_state_fails_tier_one_at_the_call() {
     let records = records(&lines);
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0]["tier"], 1);
-    assert_eq!(records[0]["code"], "E0277");
+    assert_eq!(records[0]["code"], "G0115");
     assert_eq!(records[0]["level"], "deny");
     assert_eq!(records[0]["file"], "src/lib.rs");
     assert_eq!(records[0]["line"], 30);
-    // The transitions `Pending` allows survive the noise filter.
-    let why = records[0]["why"].as_str().unwrap();
+    // The legal path leads the message; the graph edit comes last, in the notes.
+    let message = records[0]["message"].as_str().unwrap();
     assert!(
-        why.contains("OrderTransition<pay>") && why.contains("OrderTransition<cancel>"),
-        "{why}"
+        message.contains("call `.pay(payment_ref)` first: `Paid` has `ship`"),
+        "{message}"
     );
+    let why = records[0]["why"].as_str().unwrap();
+    assert!(why.contains("add `ship => Shipped`"), "{why}");
     assert_eq!(tier_status(&lines, 1), "failed");
     assert_eq!(tier_status(&lines, 2), "skipped");
     assert_eq!(tier_status(&lines, 3), "skipped");

@@ -361,7 +361,7 @@ pub(crate) fn transition(
     let carry =
         quote!(<#state_param as #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)>>);
     let bound = super::markers::respan(
-        quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+        quote!(#state_param: #hidden::#transition_trait::#name),
         name.span(),
     );
     let carried_text: Vec<String> = carried_names

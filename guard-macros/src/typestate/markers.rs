@@ -2,9 +2,10 @@
 //! words explain a transition called, or a field read, in a state that does not have it.
 
 use super::expand::Context;
+use crate::diagnostics::typestate::{GraphState, transition_hints};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use syn::Ident;
 use syn::ext::IdentExt;
 
@@ -32,11 +33,13 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
     let erased = context.erased;
     let state_trait = &context.state_trait;
     let vis = &context.module.machine.item.vis;
-    let sealed_message =
-        format!("`{{Self}}` is not a state of `{machine}`: the states of a machine are sealed");
+    let sealed_message = format!(
+        "[{}] `{{Self}}` is not a state of `{machine}`: the states of a machine are sealed",
+        crate::diagnostics::typestate::FOREIGN_STATE.id
+    );
     let sealed_label = format!("not a state of `{machine}`");
     let sealed_note = format!(
-        "the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}`; add a variant there"
+        "remove this impl: the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}` (a new state is a new variant there, with a transition to it)"
     );
     let trait_doc = format!(
         "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
@@ -119,18 +122,25 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
             }
         }
     }
-    // The machine is named apart from the state: `{machine}<{Self}>` would drop the machine's
-    // own generic arguments.
-    let transition_message = format!(
-        "`{machine}` in state `{{Self}}` has no transition `{{T}}`: `{{Self}}` does not allow it"
-    );
-    let transition_label = "`{T}` is not a transition out of `{Self}`".to_owned();
-    let transition_note = format!(
-        "the transitions `{{Self}}` allows are the `{transition_trait}<..>` implementations listed below; \
-         move the machine to a state that has `{{T}}` first, or add `{{T}} => ..` to the `#[to(..)]` of `{{Self}}`"
-    );
+    // One trait per transition name, so its words can give the way to a state that has it.
+    let hints = transition_hints(&machine.unraw().to_string(), &graph(context));
+    let transition_traits = transition_names.iter().map(|name| {
+        let hint = hints.get(&name.unraw().to_string());
+        let message = hint.map(|hint| hint.message.clone()).unwrap_or_default();
+        let label = hint.map(|hint| hint.label.clone()).unwrap_or_default();
+        let notes = hint.map(|hint| hint.notes.clone()).unwrap_or_default();
+        quote! {
+            #[diagnostic::on_unimplemented(
+                message = #message,
+                label = #label,
+                #( note = #notes, )*
+            )]
+            pub trait #name {}
+        }
+    });
     let field_message = format!(
-        "`{machine}` in state `{{Self}}` has no field `{{F}}`: `{{Self}}` does not carry it"
+        "[{}] `{machine}` in state `{{Self}}` has no field `{{F}}`: `{{Self}}` does not carry it",
+        crate::diagnostics::typestate::WRONG_STATE_FIELD.id
     );
     let field_label = "only a state that carries `{F}` has this getter".to_owned();
     let field_note = format!(
@@ -140,7 +150,7 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
     quote! {
         // Private to the declaring module: no code outside it can name a marker, so none can
         // implement a transition or a field for a state (the graph cannot be extended).
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, non_snake_case, dead_code)]
         mod #hidden {
             pub mod transition {
                 #( pub enum #transition_names {} )*
@@ -148,12 +158,9 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
             pub mod field {
                 #( pub enum #field_names {} )*
             }
-            #[diagnostic::on_unimplemented(
-                message = #transition_message,
-                label = #transition_label,
-                note = #transition_note,
-            )]
-            pub trait #transition_trait<T> {}
+            pub mod #transition_trait {
+                #( #transition_traits )*
+            }
             #[diagnostic::on_unimplemented(
                 message = #field_message,
                 label = #field_label,
@@ -179,9 +186,12 @@ pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
         let state_type = context.state_type(state, generics);
         for transition in &state.transitions {
             let name = &transition.name;
+            // `do_not_recommend`: rustc then lists no implementors, whose names would only
+            // repeat what the trait's words say.
             tokens.extend(quote_spanned! {name.span()=>
                 #[automatically_derived]
-                impl #impl_generics #hidden::#transition_trait<#hidden::transition::#name>
+                #[diagnostic::do_not_recommend]
+                impl #impl_generics #hidden::#transition_trait::#name
                     for #state_type #where_clause {}
             });
         }
@@ -208,4 +218,37 @@ pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
         }
     }
     tokens
+}
+
+/// The state graph as the wrong-state hints read it: names as written, and each transition with
+/// the arguments it takes (the target state's fields).
+fn graph(context: &Context<'_, '_>) -> Vec<GraphState> {
+    let arguments: BTreeMap<String, Vec<String>> = context
+        .states()
+        .map(|(state, _)| {
+            (
+                state.ident.unraw().to_string(),
+                state
+                    .accessors()
+                    .iter()
+                    .map(|accessor| accessor.name.unraw().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    context
+        .states()
+        .map(|(state, _)| GraphState {
+            name: state.ident.unraw().to_string(),
+            transitions: state
+                .transitions
+                .iter()
+                .map(|transition| {
+                    let target = transition.target.unraw().to_string();
+                    let taken = arguments.get(&target).cloned().unwrap_or_default();
+                    (transition.name.unraw().to_string(), target, taken)
+                })
+                .collect(),
+        })
+        .collect()
 }
