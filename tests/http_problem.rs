@@ -72,3 +72,15 @@ fn responses_carry_the_problem_media_type() {
     assert_eq!(own.to_string(), "404 order 9 does not exist");
     assert_eq!(own.into_response().status(), 404);
 }
+
+#[test]
+fn a_typed_transition_s_rejection_points_into_the_request() {
+    let rejected = order::Order::new(1).ship(String::new()).unwrap_err();
+    assert_eq!(
+        rejected.violations.as_slice()[0].path().to_string(),
+        "Shipped.tracking_id"
+    );
+    let problem = Problem::from(rejected);
+    assert_eq!(problem.body()["errors"][0]["pointer"], "/tracking_id");
+    assert_eq!(problem.body()["errors"][0]["path"], "tracking_id");
+}

@@ -152,16 +152,18 @@ fn a_call_in_the_wrong_state_fails_tier_one_at_the_call() {
     let records = records(&lines);
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0]["tier"], 1);
-    assert_eq!(records[0]["code"], "E0277");
+    assert_eq!(records[0]["code"], "G0115");
     assert_eq!(records[0]["level"], "deny");
     assert_eq!(records[0]["file"], "src/lib.rs");
     assert_eq!(records[0]["line"], 30);
-    // The transitions `Pending` allows survive the noise filter.
-    let why = records[0]["why"].as_str().unwrap();
+    // The legal path leads the message; the graph edit comes last, in the notes.
+    let message = records[0]["message"].as_str().unwrap();
     assert!(
-        why.contains("OrderTransition<pay>") && why.contains("OrderTransition<cancel>"),
-        "{why}"
+        message.contains("call `.pay(payment_ref)` first: `Paid` has `ship`"),
+        "{message}"
     );
+    let why = records[0]["why"].as_str().unwrap();
+    assert!(why.contains("add `ship => Shipped`"), "{why}");
     assert_eq!(tier_status(&lines, 1), "failed");
     assert_eq!(tier_status(&lines, 2), "skipped");
     assert_eq!(tier_status(&lines, 3), "skipped");
@@ -288,6 +290,53 @@ fn a_missing_clippy_is_said_in_the_summary() {
     let notes = summary(&lines)["tiers"][1]["notes"].to_string();
     assert!(notes.contains("clippy is not installed"), "{notes}");
     assert_eq!(records(&lines).len(), 2);
+}
+
+#[test]
+fn the_same_records_in_every_format() {
+    let crate_dir = prepare("shipped_arm", "shipped_arm_formats");
+    let run = |format: &str| {
+        let output = gate(&crate_dir, &["--format", format, "--color", "never"]);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+
+    let human = run("human");
+    assert!(
+        human.starts_with("error[G0301]: this pattern ignores required data"),
+        "{human}"
+    );
+    assert!(human.contains("--> src/lib.rs:24:9"), "{human}");
+    assert!(
+        human.contains("tier 1 (compile): failed, 1 error"),
+        "{human}"
+    );
+    assert!(
+        human.contains("tier 2 (lint): skipped; an earlier tier failed"),
+        "{human}"
+    );
+
+    // cargo's own message shape, for rust-analyzer and bacon.
+    let json = run("json");
+    let message = json
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .find(|line| line["reason"] == "compiler-message")
+        .unwrap();
+    assert_eq!(message["message"]["code"]["code"], "G0301");
+    let span = &message["message"]["spans"][0];
+    assert_eq!(
+        (span["file_name"].as_str(), span["line_start"].as_u64()),
+        (Some("src/lib.rs"), Some(24))
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "G0301");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "src/lib.rs"
+    );
 }
 
 #[test]

@@ -253,6 +253,18 @@ fn bad_input_is_reported_and_the_rest_is_checked() {
         "{reasons:#?}"
     );
     assert!(has("src/broken.rs\": \"does not parse"), "{reasons:#?}");
+    assert!(
+        has("src/features_check/error.rs\": \"declared under a `cfg` and does not parse"),
+        "{reasons:#?}"
+    );
+    assert_eq!(
+        records
+            .iter()
+            .filter(|record| record["code"] == "G0400")
+            .count(),
+        1,
+        "only the file that is always built"
+    );
     let output = lint(&fixture("bad-input"), &[]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(

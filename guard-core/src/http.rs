@@ -3,7 +3,7 @@
 //!
 //! | error | status | what the body adds |
 //! |---|---|---|
-//! | [`Violations`], [`Rejected`], [`TransitionError::Rejected`] | 422 | `errors`: each with `pointer` (a JSON pointer into the request body, `/items/2/qty`), `path`, `rule`, `message` |
+//! | [`Violations`], [`Rejected`] (its paths taken relative to the target state), [`TransitionError::Rejected`] | 422 | `errors`: each with `pointer` (a JSON pointer into the request body, `/items/2/qty`), `path`, `rule`, `message` |
 //! | [`TransitionError::NotAllowed`] | 409 | `transition`, `state`, `allowed_from` |
 //! | [`RestoreError`] | 500 | nothing of the stored data: a row that fails its checks is the server's fault, and its content stays in the server's logs |
 //!
@@ -47,7 +47,7 @@
 //! ```
 
 use crate::typestate::{Rejected, RestoreError, TransitionError};
-use crate::violation::{PathSegment, ViolationPath, Violations};
+use crate::violation::{PathSegment, Violation, ViolationPath, Violations};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -151,9 +151,23 @@ impl From<Violations> for Problem {
     }
 }
 
+/// A typed transition's violations start at the target state (`Shipped.tracking_id`); the request
+/// that carried the data has `tracking_id`.
 impl<M> From<Rejected<M>> for Problem {
     fn from(rejected: Rejected<M>) -> Self {
-        Self::from(rejected.violations)
+        let relative = rejected.violations.into_iter().map(|violation| {
+            match violation.path().segments().split_first() {
+                Some((PathSegment::Variant(_), rest)) => Violation::new(
+                    ViolationPath::from(rest.to_vec()),
+                    violation.rule().to_owned(),
+                    violation.message().to_owned(),
+                ),
+                _ => violation,
+            }
+        });
+        let mut violations = Violations::new();
+        violations.extend(relative);
+        Self::from(violations)
     }
 }
 
@@ -172,7 +186,8 @@ impl<M> From<TransitionError<M>> for Problem {
             .with("transition", transition)
             .with("state", from)
             .with("allowed_from", allowed_from.to_vec()),
-            TransitionError::Rejected(rejected) => Self::from(rejected),
+            // Already relative to the transition's arguments.
+            TransitionError::Rejected(rejected) => Self::from(rejected.violations),
         }
     }
 }

@@ -38,6 +38,19 @@ mod violation;
 #[cfg(feature = "proptest")]
 pub mod proptest;
 
+/// Without the `proptest` feature, `check_machine!` is a coded error naming the feature to enable
+/// (rather than rustc's "could not find `check_machine`").
+#[cfg(not(feature = "proptest"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! check_machine {
+    ($($anything:tt)*) => {
+        ::core::compile_error!(
+            "[G0004] `check_machine!` needs stateguard's `proptest` feature, which is off\nhelp: add `features = [\"proptest\"]` to the `stateguard` entry of Cargo.toml (under `[dev-dependencies]` when only tests use it): `stateguard = { version = \"0.1\", features = [\"proptest\"] }`"
+        )
+    };
+}
+
 #[cfg(feature = "axum")]
 pub mod http;
 

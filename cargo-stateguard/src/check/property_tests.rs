@@ -115,17 +115,23 @@ fn to_records(
     workspace: &Workspace,
     locator: &Locator,
 ) -> Vec<Record> {
+    let belongs = |failure: &MachineFailure, test: &FailedTest| {
+        failure.test.as_deref() == Some(test.name.as_str())
+            || test.panic_at.as_ref().is_some_and(|(file, line, column)| {
+                *file == failure.file && *line == failure.line && *column == failure.column
+            })
+    };
+    // A test may run a failing machine on purpose and catch the panic; its report line is not a
+    // failure. When the harness named failed tests, keep only the lines of those tests.
     let mut records: Vec<Record> = machine_failures
         .iter()
+        .filter(|failure| failed.is_empty() || failed.iter().any(|test| belongs(failure, test)))
         .map(|failure| machine_record(failure, workspace, locator))
         .collect();
     for test in failed {
-        let explained = machine_failures.iter().any(|failure| {
-            failure.test.as_deref() == Some(test.name.as_str())
-                || test.panic_at.as_ref().is_some_and(|(file, line, column)| {
-                    *file == failure.file && *line == failure.line && *column == failure.column
-                })
-        });
+        let explained = machine_failures
+            .iter()
+            .any(|failure| belongs(failure, test));
         if !explained {
             records.push(test_record(test, workspace, locator));
         }
@@ -269,6 +275,44 @@ fn find_test_fn(name: &str, locator: &Locator) -> Option<(String, usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::{MIN_CASES, case_count};
+
+    fn failure(test: &str, line: usize) -> super::MachineFailure {
+        serde_json::from_value(serde_json::json!({
+            "machine": "Order", "test": test, "file": "tests/machine.rs", "line": line, "column": 5,
+            "calls": 2, "sequence": "Order::new(1).pay(0)", "code": "range", "call": "pay",
+            "problem": "invariant", "message": "amount must be at least 1",
+        }))
+        .unwrap()
+    }
+
+    fn failed(name: &str) -> crate::check::libtest::FailedTest {
+        crate::check::libtest::FailedTest {
+            name: name.to_owned(),
+            panic_at: None,
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_report_line_of_a_test_that_passed_is_not_a_failure() {
+        let workspace = crate::check::cargo::Workspace {
+            root: "/w".into(),
+            target_directory: "/w/target".into(),
+            package_dirs: vec!["/w".into()],
+            package_names: vec!["w".to_owned()],
+        };
+        let locator = crate::check::locate::Locator::new("/w".into(), "/w/target".into());
+        // `catches_the_panic` ran a failing machine on purpose and passed; `ships` failed.
+        let failures = [failure("catches_the_panic", 10), failure("ships", 20)];
+        let records = super::to_records(&failures, &[failed("ships")], &workspace, &locator);
+        assert_eq!(records.len(), 1);
+        assert!(
+            records[0].message.starts_with("`Order` fails"),
+            "{}",
+            records[0].message
+        );
+        assert_eq!(records[0].span.as_ref().map(|span| span.line), Some(20));
+    }
 
     #[test]
     fn the_case_count_is_raised_to_ten_thousand_never_lowered() {

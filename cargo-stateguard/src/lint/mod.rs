@@ -118,6 +118,7 @@ pub(crate) fn run(options: &LintOptions) -> Result<LintOutcome, Error> {
                 target: targets.len(),
                 path: target.src_path.clone(),
                 is_mod_rs: true,
+                cfg_gated: false,
             });
             targets.push(TargetPlan {
                 facts: TargetFacts {
@@ -245,12 +246,15 @@ struct Job {
     target: usize,
     path: PathBuf,
     is_mod_rs: bool,
+    /// Declared under a `cfg`: a parse failure may be meant for another configuration.
+    cfg_gated: bool,
 }
 
 /// What checking one file gave.
 #[derive(Debug, Default)]
 struct FileOutcome {
     target: usize,
+    cfg_gated: bool,
     path: PathBuf,
     findings: Vec<Finding>,
     suppressions: Vec<Suppression>,
@@ -390,6 +394,20 @@ impl Engine<'_> {
                 }
                 Some((source, file))
             }
+            Err(error) if outcome.cfg_gated => {
+                // A module under a `cfg` may hold text for another configuration (a file that is
+                // only a `compile_error!` message when a feature is missing).
+                let at = source.span(error.span());
+                outcome.checked = false;
+                outcome.skipped.push(Skipped {
+                    path: source.rel_path.clone(),
+                    reason: format!(
+                        "declared under a `cfg` and does not parse ({error} at {}:{})",
+                        at.line, at.column
+                    ),
+                });
+                None
+            }
             Err(error) if self.targets[outcome.target].facts.edition.as_str() < "2021" => {
                 // Editions 2015 and 2018 allow syntax syn 3 does not read (anonymous trait parameters,
                 // trait objects without `dyn`): not the user's mistake, but not checked either.
@@ -428,6 +446,7 @@ impl Engine<'_> {
         let plan = &self.targets[job.target];
         let mut outcome = FileOutcome {
             target: job.target,
+            cfg_gated: job.cfg_gated,
             path: job.path.clone(),
             ..FileOutcome::default()
         };
@@ -444,6 +463,7 @@ impl Engine<'_> {
                     target: job.target,
                     path: module.path,
                     is_mod_rs: module.is_mod_rs,
+                    cfg_gated: module.cfg_gated,
                 })
                 .collect();
             for module in missing {
@@ -501,6 +521,7 @@ impl Engine<'_> {
         let plan = &self.targets[outcome.target];
         let mut scratch = FileOutcome {
             target: outcome.target,
+            cfg_gated: outcome.cfg_gated,
             path: outcome.path.clone(),
             ..FileOutcome::default()
         };

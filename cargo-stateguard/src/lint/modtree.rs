@@ -25,6 +25,8 @@ pub(crate) const TEST_MODULE_NAMES: [&str; 10] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ModuleFile {
     pub(crate) path: PathBuf,
+    /// Declared under a `cfg` (or inside a macro): it may be meant only for other configurations.
+    pub(crate) cfg_gated: bool,
     /// Its own `mod y;` items resolve next to it (`mod.rs`, or a file named by `#[path]`).
     pub(crate) is_mod_rs: bool,
 }
@@ -116,6 +118,7 @@ impl Walker {
             if path.is_file() {
                 self.found.push(ModuleFile {
                     path,
+                    cfg_gated,
                     is_mod_rs: true,
                 });
             } else {
@@ -132,11 +135,13 @@ impl Walker {
         if flat.is_file() {
             self.found.push(ModuleFile {
                 path: flat,
+                cfg_gated,
                 is_mod_rs: false,
             });
         } else if nested.is_file() {
             self.found.push(ModuleFile {
                 path: nested,
+                cfg_gated,
                 is_mod_rs: true,
             });
         } else {

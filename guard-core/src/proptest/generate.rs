@@ -32,9 +32,9 @@ const MAX_VEC_LEN: usize = 8;
 /// }
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "property tests cannot draw values of `{Self}`",
+    message = "[G0118] property tests cannot draw values of `{Self}`",
     label = "no strategy for `{Self}`",
-    note = "implement `stateguard::proptest::Generate` for `{Self}`, or name a strategy on the field: `#[strategy(proptest::arbitrary::any::<{Self}>())]`"
+    note = "implement `stateguard::proptest::Generate` for `{Self}`: `fn strategy() -> BoxedStrategy<Self>` returning a proptest strategy of yours (for a newtype of a `String`: `proptest::prelude::any::<String>().prop_map({Self}).boxed()`), or name such a strategy on the field: `#[strategy(..)]`"
 )]
 pub trait Generate: Sized + Clone + core::fmt::Debug + 'static {
     /// The strategy arguments of this type are drawn from.

@@ -163,7 +163,16 @@ fn parse_args(args: TokenStream) -> syn::Result<Option<syn::Path>> {
         return Err(malformed(&argument.path));
     }
     match argument.value {
-        syn::Expr::Path(path) if path.qself.is_none() => Ok(Some(path.path)),
+        syn::Expr::Path(path) if path.qself.is_none() => {
+            if let Some((span, why)) = crate::crate_path::problem(&path.path) {
+                return Err(MALFORMED_ATTRIBUTE.at(
+                    span,
+                    format!("`crate = ..` takes the path of stateguard: {why}"),
+                    "write `#[enforce_state_invariants(crate = ::stateguard)]` with the name your Cargo.toml gives stateguard",
+                ));
+            }
+            Ok(Some(path.path))
+        }
         other => Err(malformed(&other)),
     }
 }
@@ -209,4 +218,32 @@ fn strip(item: &mut syn::Item) {
         }
     }
     Strip.visit_item_mut(item);
+}
+
+#[cfg(test)]
+mod crate_argument_tests {
+    use quote::quote;
+
+    #[test]
+    fn a_path_no_crate_can_have_is_a_coded_error_on_its_segment() {
+        for args in [
+            quote!(crate = ::Self),
+            quote!(crate = try::reexport),
+            quote!(crate = a::<u8>),
+        ] {
+            let error = super::parse_args(args.clone()).expect_err(&args.to_string());
+            assert!(
+                error
+                    .to_string()
+                    .starts_with("[G0002] `crate = ..` takes the path of stateguard"),
+                "{error}"
+            );
+        }
+        for args in [
+            quote!(crate = ::stateguard),
+            quote!(crate = crate::reexport::guard),
+        ] {
+            assert!(super::parse_args(args).unwrap().is_some());
+        }
+    }
 }

@@ -74,3 +74,33 @@ fn snake_case_of_state_names() {
     assert_eq!(snake_case("ShippedLate"), "shipped_late");
     assert_eq!(snake_case("HTTPError"), "http_error");
 }
+
+#[test]
+fn a_field_named_underscore_is_a_coded_error_on_it() {
+    let outcome = super::expand(
+        quote!(),
+        quote! {
+            pub mod order {
+                #[machine] pub struct Order { id: u64 }
+                #[states]
+                pub enum OrderState {
+                    #[initial] #[to(pay => Paid)] Pending,
+                    #[terminal] Paid { _: String },
+                }
+            }
+        },
+    );
+    let Outcome::Failed { errors, fallback } = outcome else {
+        panic!("a field named `_` expanded");
+    };
+    assert!(
+        errors
+            .to_string()
+            .starts_with("[G0003] a field named `_` cannot be read"),
+        "{errors}"
+    );
+    assert!(
+        syn::parse2::<syn::File>(fallback).is_ok(),
+        "the fallback does not parse"
+    );
+}

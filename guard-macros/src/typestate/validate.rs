@@ -36,6 +36,7 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
     let mut severe = Errors::default();
     name_clashes(module, &mut severe);
     forging_derives(module, &mut severe);
+    underscore_fields(module, &mut severe);
     required_on_state_fields(module, &mut severe);
     drop_impls(module, errors);
     let mut expandable = true;
@@ -55,6 +56,24 @@ pub(crate) fn check(args: &Args, module: &mut Module<'_>, errors: &mut Errors) -
         expandable = false;
     }
     expandable
+}
+
+/// A field named `_` (which syn reads as a name) on the machine or a state: the generated getters,
+/// records and transitions would have nothing to call it.
+fn underscore_fields(module: &Module<'_>, errors: &mut Errors) {
+    let machine = module.machine.fields.iter().copied();
+    let states = module.states.states.iter().flat_map(State::fields);
+    for field in machine.chain(states) {
+        if let Some(ident) = &field.ident
+            && ident == "_"
+        {
+            errors.push(crate::diagnostics::WRONG_ITEM_KIND.at(
+                ident.span(),
+                "a field named `_` cannot be read, so the machine cannot carry it",
+                "give the field a name: `value: String`",
+            ));
+        }
+    }
 }
 
 /// `#[typestate(serde)]` on a machine with lifetime parameters; `false` when reported. Also run

@@ -28,12 +28,9 @@ pub mod order {
     }
 }
 
-impl order::__guard_order::OrderTransition<order::__guard_order::transition::ship> for order::Pending {}
+impl order::__guard_order::OrderTransition::ship for order::Pending {}
 
-impl order::__guard_order::OrderTransition<order::__guard_order::transition::cancel>
-    for order::Delivered
-{
-}
+impl order::__guard_order::OrderTransition::cancel for order::Delivered {}
 
 impl order::__guard_order::OrderField<order::__guard_order::field::tracking_id, String>
     for order::Pending

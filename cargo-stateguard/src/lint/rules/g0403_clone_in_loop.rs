@@ -21,13 +21,14 @@ Inside the body of a `for`, `while` or `loop`, or of a closure given to an itera
 `map`, `filter_map`, `flat_map`, `filter`, `fold`, `any`, `all`, `find`, `find_map`, `inspect`, \
 `try_for_each`, `scan`, `try_fold`), flags a clone of a value bound outside the loop that is only \
 borrowed:
-- `&x.clone()` (also `&x.field.clone()`, `&x[0].clone()`);
+- `&x.clone()` (also `&x.field.clone()`, `&x[0].clone()`; not `&mut x.clone()`, a copy to change);
 - `let copy = x.clone();` when every later use of `copy` in its block borrows it: `&copy`, a comparison, \
   a formatting macro, or a `&self` method of the standard collections and strings (`len`, `iter`, \
   `as_str`, `contains`, `get`, ..).
 
 The value must be the same on every iteration: a place expression (`x`, `x.field`, `x[0]`) that the loop \
-does not assign and does not index with a name bound inside it. Clones that are moved (into a function, a \
+does not assign, borrow mutably or change through a mutating method (`next`, `push`, `insert`, ..), and \
+does not index with a name bound inside it. Clones that are moved (into a function, a \
 struct, a collection), `let mut` copies, clones of method results, loops that move values into a `move` \
 closure or `async move` block, and reference-counted values (`Arc`, `Rc`, `Weak`, channel senders, \
 `Bytes`, or a type named in `shared-types` of `[workspace.metadata.stateguard]`; `Arc::clone(&x)` is not \
@@ -254,6 +255,25 @@ impl<'ast> Visit<'ast> for ScopeScan {
         syn::visit::visit_expr_binary(self, binary);
     }
 
+    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+        // `chars.next()`, `items.push(..)`: the receiver changes in the loop.
+        if MUTATING_METHODS.contains(&call.method.to_string().as_str())
+            && let Some(root) = root_ident(&call.receiver)
+        {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_method_call(self, call);
+    }
+
+    fn visit_expr_reference(&mut self, reference: &'ast syn::ExprReference) {
+        if reference.mutability.is_some()
+            && let Some(root) = root_ident(&reference.expr)
+        {
+            self.assigned.insert(root.to_string());
+        }
+        syn::visit::visit_expr_reference(self, reference);
+    }
+
     fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
         self.moves_out |= closure.capture.is_some();
         syn::visit::visit_expr_closure(self, closure);
@@ -327,8 +347,9 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 
     fn visit_expr_reference(&mut self, expr: &'ast syn::ExprReference) {
-        // `&x.clone()`: a fresh copy, only to be borrowed.
-        if let Some(call) = clone_call(&expr.expr)
+        // `&x.clone()`: a fresh copy, only to be borrowed (`&mut x.clone()` is a copy to change).
+        if expr.mutability.is_none()
+            && let Some(call) = clone_call(&expr.expr)
             && let Some(receiver) = self.candidate(call)
         {
             self.report(call, &receiver, "is made only to be borrowed");
@@ -378,6 +399,28 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
         self.loops = outer;
     }
 }
+
+/// Methods of the standard library that change their receiver.
+const MUTATING_METHODS: [&str; 18] = [
+    "next",
+    "next_back",
+    "nth",
+    "push",
+    "push_str",
+    "push_back",
+    "push_front",
+    "pop",
+    "pop_front",
+    "insert",
+    "remove",
+    "clear",
+    "extend",
+    "append",
+    "truncate",
+    "drain",
+    "retain",
+    "take",
+];
 
 /// `x.clone()` with no arguments.
 fn clone_call(expr: &syn::Expr) -> Option<&syn::ExprMethodCall> {

@@ -136,7 +136,7 @@ pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Op
     let carry =
         quote!(<#state_param as #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)>>);
     let bound = respan(
-        quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+        quote!(#state_param: #hidden::#transition_trait::#name),
         name.span(),
     );
     let carried_text: Vec<String> = carried_names

@@ -146,7 +146,7 @@ pub(super) fn machine_impl(model: &Model<'_, '_>) -> TokenStream {
         );
         // Spanned on the user's transition name, so "required by this bound" points there.
         let bound = respan(
-            quote!(#state_param: #hidden::#transition_trait<#hidden::transition::#name>),
+            quote!(#state_param: #hidden::#transition_trait::#name),
             name.span(),
         );
         let build = quote! {

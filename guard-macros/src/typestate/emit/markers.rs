@@ -3,10 +3,11 @@
 //! the state trait are private to the declaring module.
 
 use super::conversions::{dispatch_bodies, dispatch_declarations};
+use crate::diagnostics::typestate::{GraphState, transition_hints};
 use crate::typestate::model::{Model, erase_trait};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use syn::Ident;
 use syn::ext::IdentExt;
 
@@ -16,11 +17,13 @@ pub(crate) fn sealed(model: &Model<'_, '_>) -> TokenStream {
     let erased = model.erased;
     let state_trait = &model.state_trait;
     let vis = &model.module.machine.item.vis;
-    let sealed_message =
-        format!("`{{Self}}` is not a state of `{machine}`: the states of a machine are sealed");
+    let sealed_message = format!(
+        "[{}] `{{Self}}` is not a state of `{machine}`: the states of a machine are sealed",
+        crate::diagnostics::typestate::FOREIGN_STATE.id
+    );
     let sealed_label = format!("not a state of `{machine}`");
     let sealed_note = format!(
-        "the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}`; add a variant there"
+        "remove this impl: the states of `{machine}` are exactly the variants of its `#[states]` enum `{erased}` (a new state is a new variant there, with a transition to it)"
     );
     let trait_doc = format!(
         "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
@@ -103,18 +106,25 @@ pub(crate) fn hidden(model: &Model<'_, '_>) -> TokenStream {
             }
         }
     }
-    // The machine is named apart from the state: `{machine}<{Self}>` would drop the machine's
-    // own generic arguments.
-    let transition_message = format!(
-        "`{machine}` in state `{{Self}}` has no transition `{{T}}`: `{{Self}}` does not allow it"
-    );
-    let transition_label = "`{T}` is not a transition out of `{Self}`".to_owned();
-    let transition_note = format!(
-        "the transitions `{{Self}}` allows are the `{transition_trait}<..>` implementations listed below; \
-         move the machine to a state that has `{{T}}` first, or add `{{T}} => ..` to the `#[to(..)]` of `{{Self}}`"
-    );
+    // One trait per transition name, so its words can give the way to a state that has it.
+    let hints = transition_hints(&machine.unraw().to_string(), &graph(model));
+    let transition_traits = transition_names.iter().map(|name| {
+        let hint = hints.get(&name.unraw().to_string());
+        let message = hint.map(|hint| hint.message.clone()).unwrap_or_default();
+        let label = hint.map(|hint| hint.label.clone()).unwrap_or_default();
+        let notes = hint.map(|hint| hint.notes.clone()).unwrap_or_default();
+        quote! {
+            #[diagnostic::on_unimplemented(
+                message = #message,
+                label = #label,
+                #( note = #notes, )*
+            )]
+            pub trait #name {}
+        }
+    });
     let field_message = format!(
-        "`{machine}` in state `{{Self}}` has no field `{{F}}`: `{{Self}}` does not carry it"
+        "[{}] `{machine}` in state `{{Self}}` has no field `{{F}}`: `{{Self}}` does not carry it",
+        crate::diagnostics::typestate::WRONG_STATE_FIELD.id
     );
     let field_label = "only a state that carries `{F}` has this getter".to_owned();
     let field_note = format!(
@@ -124,7 +134,7 @@ pub(crate) fn hidden(model: &Model<'_, '_>) -> TokenStream {
     quote! {
         // Private to the declaring module: no code outside it can name a marker, so none can
         // implement a transition or a field for a state (the graph cannot be extended).
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, non_snake_case, dead_code)]
         mod #hidden {
             pub mod transition {
                 #( pub enum #transition_names {} )*
@@ -132,12 +142,9 @@ pub(crate) fn hidden(model: &Model<'_, '_>) -> TokenStream {
             pub mod field {
                 #( pub enum #field_names {} )*
             }
-            #[diagnostic::on_unimplemented(
-                message = #transition_message,
-                label = #transition_label,
-                note = #transition_note,
-            )]
-            pub trait #transition_trait<T> {}
+            pub mod #transition_trait {
+                #( #transition_traits )*
+            }
             #[diagnostic::on_unimplemented(
                 message = #field_message,
                 label = #field_label,
@@ -163,9 +170,12 @@ pub(crate) fn marker_impls(model: &Model<'_, '_>) -> TokenStream {
         let state_type = model.state_type(state, generics);
         for transition in &state.transitions {
             let name = &transition.name;
+            // `do_not_recommend`: rustc then lists no implementors, whose names would only
+            // repeat what the trait's words say.
             tokens.extend(quote_spanned! {name.span()=>
                 #[automatically_derived]
-                impl #impl_generics #hidden::#transition_trait<#hidden::transition::#name>
+                #[diagnostic::do_not_recommend]
+                impl #impl_generics #hidden::#transition_trait::#name
                     for #state_type #where_clause {}
             });
         }
@@ -192,4 +202,37 @@ pub(crate) fn marker_impls(model: &Model<'_, '_>) -> TokenStream {
         }
     }
     tokens
+}
+
+/// The state graph as the wrong-state hints read it: names as written, and each transition with
+/// the arguments it takes (the target state's fields).
+fn graph(model: &Model<'_, '_>) -> Vec<GraphState> {
+    let arguments: BTreeMap<String, Vec<String>> = model
+        .states()
+        .map(|(state, _)| {
+            (
+                state.ident.unraw().to_string(),
+                state
+                    .accessors()
+                    .iter()
+                    .map(|accessor| accessor.name.unraw().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    model
+        .states()
+        .map(|(state, _)| GraphState {
+            name: state.ident.unraw().to_string(),
+            transitions: state
+                .transitions
+                .iter()
+                .map(|transition| {
+                    let target = transition.target.unraw().to_string();
+                    let taken = arguments.get(&target).cloned().unwrap_or_default();
+                    (transition.name.unraw().to_string(), target, taken)
+                })
+                .collect(),
+        })
+        .collect()
 }

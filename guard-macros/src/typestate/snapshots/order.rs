@@ -746,9 +746,9 @@ stateDiagram-v2
     }
     mod __guard_sealed {
         #[diagnostic::on_unimplemented(
-            message = "`{Self}` is not a state of `Order`: the states of a machine are sealed",
+            message = "[G0117] `{Self}` is not a state of `Order`: the states of a machine are sealed",
             label = "not a state of `Order`",
-            note = "the states of `Order` are exactly the variants of its `#[states]` enum `OrderState`; add a variant there",
+            note = "remove this impl: the states of `Order` are exactly the variants of its `#[states]` enum `OrderState` (a new state is a new variant there, with a transition to it)",
         )]
         pub trait Sealed {}
     }
@@ -787,7 +787,7 @@ stateDiagram-v2
     impl OrderStateType for Cancelled {
         const NAME: &'static str = "Cancelled";
     }
-    #[allow(non_camel_case_types, dead_code)]
+    #[allow(non_camel_case_types, non_snake_case, dead_code)]
     mod __guard_order {
         pub mod transition {
             pub enum pay {}
@@ -800,14 +800,39 @@ stateDiagram-v2
             pub enum shipped {}
             pub enum reason {}
         }
+        pub mod OrderTransition {
+            #[diagnostic::on_unimplemented(
+                message = "[G0115] `Order` in state `{Self}` has no transition `pay`, which only `Pending` has",
+                label = "`{Self}` has no `pay`; `Pending` has",
+                note = "from `Paid`, `Shipped`, `Delivered` or `Cancelled` no transition leads to a state with `pay`",
+                note = "only to let `{Self}` itself do it, a change to the graph: add `pay => Paid` to the `#[to(..)]` of `{Self}`",
+            )]
+            pub trait pay {}
+            #[diagnostic::on_unimplemented(
+                message = "[G0115] `Order` in state `{Self}` has no transition `cancel`, which only `Pending` and `Paid` has",
+                label = "`{Self}` has no `cancel`; `Pending` and `Paid` has",
+                note = "from `Shipped`, `Delivered` or `Cancelled` no transition leads to a state with `cancel`",
+                note = "only to let `{Self}` itself do it, a change to the graph: add `cancel => Cancelled` to the `#[to(..)]` of `{Self}`",
+            )]
+            pub trait cancel {}
+            #[diagnostic::on_unimplemented(
+                message = "[G0115] `Order` in state `{Self}` has no transition `ship`: from `Pending`, call `.pay(payment_ref)` first: `Paid` has `ship`",
+                label = "`{Self}` has no `ship`; `Paid` has",
+                note = "from `Shipped`, `Delivered` or `Cancelled` no transition leads to a state with `ship`",
+                note = "only to let `{Self}` itself do it, a change to the graph: add `ship => Shipped` to the `#[to(..)]` of `{Self}`",
+            )]
+            pub trait ship {}
+            #[diagnostic::on_unimplemented(
+                message = "[G0115] `Order` in state `{Self}` has no transition `deliver`: from `Paid`, call `.ship(shipped)` first: `Shipped` has `deliver`",
+                label = "`{Self}` has no `deliver`; `Shipped` has",
+                note = "from `Pending`, call `.pay(payment_ref)` then `.ship(shipped)` first: `Shipped` has `deliver`",
+                note = "from `Delivered` or `Cancelled` no transition leads to a state with `deliver`",
+                note = "only to let `{Self}` itself do it, a change to the graph: add `deliver => Delivered` to the `#[to(..)]` of `{Self}`",
+            )]
+            pub trait deliver {}
+        }
         #[diagnostic::on_unimplemented(
-            message = "`Order` in state `{Self}` has no transition `{T}`: `{Self}` does not allow it",
-            label = "`{T}` is not a transition out of `{Self}`",
-            note = "the transitions `{Self}` allows are the `OrderTransition<..>` implementations listed below; move the machine to a state that has `{T}` first, or add `{T} => ..` to the `#[to(..)]` of `{Self}`",
-        )]
-        pub trait OrderTransition<T> {}
-        #[diagnostic::on_unimplemented(
-            message = "`Order` in state `{Self}` has no field `{F}`: `{Self}` does not carry it",
+            message = "[G0116] `Order` in state `{Self}` has no field `{F}`: `{Self}` does not carry it",
             label = "only a state that carries `{F}` has this getter",
             note = "the states carrying a field are the `OrderField<..>` implementations listed below; match on the erased enum or move the machine to such a state first",
         )]
@@ -816,13 +841,17 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl __guard_order::OrderTransition<__guard_order::transition::pay> for Pending {}
+    #[diagnostic::do_not_recommend]
+    impl __guard_order::OrderTransition::pay for Pending {}
     #[automatically_derived]
-    impl __guard_order::OrderTransition<__guard_order::transition::cancel> for Pending {}
+    #[diagnostic::do_not_recommend]
+    impl __guard_order::OrderTransition::cancel for Pending {}
     #[automatically_derived]
-    impl __guard_order::OrderTransition<__guard_order::transition::ship> for Paid {}
+    #[diagnostic::do_not_recommend]
+    impl __guard_order::OrderTransition::ship for Paid {}
     #[automatically_derived]
-    impl __guard_order::OrderTransition<__guard_order::transition::cancel> for Paid {}
+    #[diagnostic::do_not_recommend]
+    impl __guard_order::OrderTransition::cancel for Paid {}
     #[automatically_derived]
     impl __guard_order::OrderField<__guard_order::field::payment_ref, String> for Paid {
         #[inline]
@@ -831,7 +860,8 @@ stateDiagram-v2
         }
     }
     #[automatically_derived]
-    impl __guard_order::OrderTransition<__guard_order::transition::deliver> for Shipped {}
+    #[diagnostic::do_not_recommend]
+    impl __guard_order::OrderTransition::deliver for Shipped {}
     #[automatically_derived]
     impl __guard_order::OrderField<__guard_order::field::shipped, String> for Shipped {
         #[inline]
@@ -905,7 +935,7 @@ stateDiagram-v2
         #[must_use = "a transition consumes the machine and returns it in the new state"]
         pub fn pay(self, payment_ref: String) -> Order<T, Paid>
         where
-            S: __guard_order::OrderTransition<__guard_order::transition::pay>,
+            S: __guard_order::OrderTransition::pay,
         {
             let state = Paid {
                 payment_ref,
@@ -921,7 +951,7 @@ stateDiagram-v2
         #[must_use = "a transition consumes the machine and returns it in the new state"]
         pub fn cancel(self, reason: String) -> Order<T, Cancelled>
         where
-            S: __guard_order::OrderTransition<__guard_order::transition::cancel>,
+            S: __guard_order::OrderTransition::cancel,
         {
             let state = Cancelled {
                 reason,
@@ -943,7 +973,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
             field_0: String,
         ) -> ::core::result::Result<Order<T, Shipped>, ::stateguard::Rejected<Self>>
         where
-            S: __guard_order::OrderTransition<__guard_order::transition::ship>,
+            S: __guard_order::OrderTransition::ship,
             Shipped: ::stateguard::Invariant,
         {
             let state = Shipped(field_0, ::stateguard::__private::Seal::NEW);
@@ -973,7 +1003,7 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
         #[must_use = "a transition consumes the machine and returns it in the new state"]
         pub fn deliver(self) -> Order<T, Delivered>
         where
-            S: __guard_order::OrderTransition<__guard_order::transition::deliver>,
+            S: __guard_order::OrderTransition::deliver,
         {
             let state = Delivered(::stateguard::__private::Seal::NEW);
             Order {

@@ -1,0 +1,1 @@
+//! Holds no code: the crate exists for `tests/ui.rs`.
