@@ -83,6 +83,7 @@
 mod bench;
 mod collect;
 mod expand;
+mod naming;
 mod pattern;
 mod render;
 mod signature;

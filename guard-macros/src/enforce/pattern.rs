@@ -10,6 +10,7 @@
 //! standard library are looked through: they cannot carry stateguard metadata, so a check would be
 //! wasted work.
 
+use super::naming::{is_binding, is_camel};
 use super::render::render;
 use crate::diagnostics::Errors;
 use crate::diagnostics::enforce::{UNNAMEABLE_ENUM, UNREADABLE_PATTERN};
@@ -156,16 +157,6 @@ pub(super) fn first_and_last(node: &impl ToTokens) -> (Span, Span) {
         .map_or_else(Span::call_site, |token| token.span());
     let last = tokens.last().map_or(first, |token| token.span());
     (first, last)
-}
-
-fn is_camel(name: &str) -> bool {
-    name.starts_with(|character: char| character.is_ascii_uppercase())
-        && (name.len() == 1 || name.chars().any(|character| character.is_ascii_lowercase()))
-}
-
-pub(super) fn is_binding(ident: &syn::Ident) -> bool {
-    let name = ident.to_string();
-    !is_camel(&name) && !name.starts_with(|character: char| character.is_ascii_uppercase())
 }
 
 impl Reader<'_> {

@@ -85,7 +85,7 @@ fn hole(pattern: &mut syn::Pat, remaining: &mut usize) -> bool {
     let is_catch_all = match &*pattern {
         syn::Pat::Wild(_) => true,
         syn::Pat::Ident(binding) => {
-            binding.subpat.is_none() && super::pattern::is_binding(&binding.ident)
+            binding.subpat.is_none() && super::naming::is_binding(&binding.ident)
         }
         _ => false,
     };

@@ -1,22 +1,20 @@
-//! `#[typestate]`: parse → validate → expand.
+//! `#[typestate]`: parse → validate → lower → emit, in one direction.
 //!
 //! `parse` reads the module into an IR (keeping the user's syn nodes for spans), `validate` checks
-//! the graph and the names and collects every error, `expand` (with `generics` and `erased`) writes
-//! the code. On any error the module is re-emitted without the helper attributes.
+//! the graph and the names and collects every error, `model` lowers the module to the names,
+//! types and generics every generated part needs, computed once, and `emit` writes each part from
+//! the model, one emitter per part. On any error the module is re-emitted without the helper
+//! attributes (`fallback`).
 
 #[cfg(test)]
 mod bench;
 mod carry;
-mod diagram;
-mod erased;
-mod erased_ops;
-mod expand;
+mod emit;
 mod fallback;
-mod flat;
+mod flat_check;
 mod generics;
-mod markers;
+mod model;
 mod parse;
-mod proptest;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -78,17 +76,17 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
         Some(module) => {
             let checked = validate::check(&args, module, &mut errors);
             let before = errors.is_empty();
-            flat::validate(&args, module, &mut errors);
+            flat_check::validate(&args, module, &mut errors);
             carry::validate(module, &mut errors);
             checked && parsed_cleanly && (!before || errors.is_empty())
         }
         None => false,
     };
     match (module, errors.finish()) {
-        (Some(module), Ok(())) => Outcome::Expanded(expand::expand(&args, &module, proptest)),
+        (Some(module), Ok(())) => Outcome::Expanded(emit(&args, &module, proptest)),
         (Some(module), Err(errors)) if expandable => Outcome::Failed {
             errors,
-            fallback: expand::expand(&args, &module, proptest),
+            fallback: emit(&args, &module, proptest),
         },
         (_, Err(errors)) => Outcome::Failed {
             errors,
@@ -97,6 +95,11 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
         // `parse::module` reports why whenever it returns nothing.
         (None, Ok(())) => Outcome::Expanded(fallback::fallback(parsed.clone())),
     }
+}
+
+/// Lowers the validated module and emits its code.
+fn emit(args: &parse::Args, module: &parse::Module<'_>, proptest: bool) -> TokenStream {
+    emit::emit(&model::Model::new(args, module), proptest)
 }
 
 fn failed(errors: Errors, fallback: TokenStream) -> Outcome {

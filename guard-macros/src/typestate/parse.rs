@@ -209,13 +209,13 @@ pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Args {
         } else if meta.path.is_ident("serde") {
             args.serde = Some(meta.path.span());
             if meta.input.peek(syn::token::Paren) {
-                args.serde_tag = Some(super::flat::parse_tag(&meta, "serde")?);
+                args.serde_tag = Some(parse_tag(&meta, "serde")?);
                 args.flat.clone_from(&args.serde_tag);
             }
             Ok(())
         } else if meta.path.is_ident("flat") {
             let tag = if meta.input.peek(syn::token::Paren) {
-                super::flat::parse_tag(&meta, "flat")?
+                parse_tag(&meta, "flat")?
             } else {
                 syn::LitStr::new("state", meta.path.span())
             };
@@ -822,4 +822,83 @@ fn named_fields(item: &ItemStruct) -> String {
         crate::diagnostics::tidy(&item.generics),
         fields.join(", ")
     )
+}
+
+/// `impl Drop for Order<..>` in the module. A machine with `Drop` cannot give its fields to the
+/// next state (every transition would be E0509); the expansion leaves such an impl out.
+pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Option<&'i syn::Path> {
+    let syn::Item::Impl(implementation) = item else {
+        return None;
+    };
+    let (trait_path, _) = implementation.trait_.as_ref()?;
+    let is_drop = trait_path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "Drop");
+    let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
+        if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
+    (is_drop && on_machine).then_some(trait_path)
+}
+
+/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
+/// a derive behind a condition that holds forges as well as a plain one.
+pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let syn::Meta::List(list) = meta else {
+        return Vec::new();
+    };
+    if list.path.is_ident("derive") {
+        return list
+            .parse_args_with(Paths::parse_terminated)
+            .map(|paths| paths.into_iter().collect())
+            .unwrap_or_default();
+    }
+    if !list.path.is_ident("cfg_attr") {
+        return Vec::new();
+    }
+    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
+        return Vec::new();
+    };
+    // The first entry is the condition; the rest are the attributes it applies.
+    metas.iter().skip(1).flat_map(derived_paths).collect()
+}
+
+/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
+/// the structs it generates.
+pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
+
+/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
+pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
+    is_named(attr, STRATEGY_ATTRIBUTE)
+}
+
+/// Reads `(tag = "state")` after `serde` or `flat`.
+pub(crate) fn parse_tag(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    option: &str,
+) -> syn::Result<syn::LitStr> {
+    let mut tag = None;
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident("tag") {
+            tag = Some(inner.value()?.parse::<syn::LitStr>()?);
+            Ok(())
+        } else {
+            Err(MALFORMED_ATTRIBUTE.spanning(
+                &inner.path,
+                format!(
+                    "`{option}(..)` has no option `{}`",
+                    inner.path.to_token_stream()
+                ),
+                format!("write `#[typestate({option}(tag = \"state\"))]`"),
+            ))
+        }
+    })?;
+    tag.ok_or_else(|| {
+        MALFORMED_ATTRIBUTE.spanning(
+            &meta.path,
+            format!("`{option}(..)` needs the name of the field that holds the state"),
+            format!("write `#[typestate({option}(tag = \"state\"))]`"),
+        )
+    })
 }

@@ -455,26 +455,10 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
     }
 }
 
-/// `impl Drop for Order<..>` in the module. A machine with `Drop` cannot give its fields to the
-/// next state (every transition would be E0509); the expansion leaves such an impl out.
-pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Option<&'i syn::Path> {
-    let syn::Item::Impl(implementation) = item else {
-        return None;
-    };
-    let (trait_path, _) = implementation.trait_.as_ref()?;
-    let is_drop = trait_path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "Drop");
-    let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
-        if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
-    (is_drop && on_machine).then_some(trait_path)
-}
-
 fn drop_impls(module: &Module<'_>, errors: &mut Errors) {
     let machine = &module.machine.item.ident;
     for item in module.items {
-        if let Some(trait_path) = drop_impl_trait(item, machine) {
+        if let Some(trait_path) = super::parse::drop_impl_trait(item, machine) {
             errors.push(UNSUPPORTED_SHAPE.spanning(
                 trait_path,
                 format!(
@@ -537,7 +521,7 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
                 .map(|attr| (*attr, &module.states.item.ident)),
         );
     for (attr, owner) in attrs {
-        for path in derived_paths(&attr.meta) {
+        for path in super::parse::derived_paths(&attr.meta) {
             let Some(last) = path.segments.last() else {
                 continue;
             };
@@ -580,30 +564,6 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
             ));
         }
     }
-}
-
-/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
-/// a derive behind a condition that holds forges as well as a plain one.
-pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
-    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
-    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
-    let syn::Meta::List(list) = meta else {
-        return Vec::new();
-    };
-    if list.path.is_ident("derive") {
-        return list
-            .parse_args_with(Paths::parse_terminated)
-            .map(|paths| paths.into_iter().collect())
-            .unwrap_or_default();
-    }
-    if !list.path.is_ident("cfg_attr") {
-        return Vec::new();
-    }
-    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
-        return Vec::new();
-    };
-    // The first entry is the condition; the rest are the attributes it applies.
-    metas.iter().skip(1).flat_map(derived_paths).collect()
 }
 
 fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {

@@ -2,157 +2,29 @@
 //! column per field of any state, the state's name in a tag column: a database row) with its
 //! checked restore, and the flat, internally tagged serde form of the erased enum.
 
-use super::expand::Context;
-use super::parse::{Args, Module, State};
-use crate::diagnostics::typestate::NAME_CLASH;
-use crate::diagnostics::{Errors, MALFORMED_ATTRIBUTE};
+use crate::typestate::flat_check::columns;
+use crate::typestate::model::Model;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
-use std::collections::BTreeMap;
 use syn::ext::IdentExt;
 use syn::{Ident, Type};
 
-/// Reads `(tag = "state")` after `serde` or `flat`.
-pub(crate) fn parse_tag(
-    meta: &syn::meta::ParseNestedMeta<'_>,
-    option: &str,
-) -> syn::Result<syn::LitStr> {
-    let mut tag = None;
-    meta.parse_nested_meta(|inner| {
-        if inner.path.is_ident("tag") {
-            tag = Some(inner.value()?.parse::<syn::LitStr>()?);
-            Ok(())
-        } else {
-            Err(MALFORMED_ATTRIBUTE.spanning(
-                &inner.path,
-                format!(
-                    "`{option}(..)` has no option `{}`",
-                    inner.path.to_token_stream()
-                ),
-                format!("write `#[typestate({option}(tag = \"state\"))]`"),
-            ))
-        }
-    })?;
-    tag.ok_or_else(|| {
-        MALFORMED_ATTRIBUTE.spanning(
-            &meta.path,
-            format!("`{option}(..)` needs the name of the field that holds the state"),
-            format!("write `#[typestate({option}(tag = \"state\"))]`"),
-        )
-    })
-}
-
-/// One column of the flat row: a field of one or more states.
-struct Column<'a> {
-    /// The column's name: the state field's getter name (`payment_ref`, or `failed` for a tuple
-    /// state `Failed(String)`).
-    name: Ident,
-    ty: &'a Type,
-    /// The field's type is an `Option`: absent is `None`, so it is never missing.
-    optional: bool,
-}
-
-/// A state's fields as the record names them (`payment_ref`, `field_0`) and their column.
-struct StateColumns<'a, 'm> {
-    state: &'m State<'a>,
-    /// (record field name, column index)
-    fields: Vec<(Ident, usize)>,
-}
-
-fn is_option(ty: &Type) -> bool {
-    matches!(ty, Type::Path(path) if path.qself.is_none()
-        && path.path.segments.last().is_some_and(|segment| segment.ident == "Option"))
-}
-
-/// The columns, and each state's fields among them; the first clash of two states declaring one
-/// name with different types keeps the first type (the clash is reported by `validate`).
-fn columns<'a, 'm>(states: &'m [State<'a>]) -> (Vec<Column<'a>>, Vec<StateColumns<'a, 'm>>) {
-    let mut columns: Vec<Column<'a>> = Vec::new();
-    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
-    let mut per_state = Vec::new();
-    for state in states {
-        let mut fields = Vec::new();
-        for (position, accessor) in state.accessors().into_iter().enumerate() {
-            let key = accessor.name.unraw().to_string();
-            let index = *by_name.entry(key).or_insert_with(|| {
-                columns.push(Column {
-                    name: accessor.name.clone(),
-                    ty: &accessor.field.ty,
-                    optional: is_option(&accessor.field.ty),
-                });
-                columns.len() - 1
-            });
-            let record_name = accessor
-                .field
-                .ident
-                .clone()
-                .unwrap_or_else(|| format_ident!("field_{position}"));
-            fields.push((record_name, index));
-        }
-        per_state.push(StateColumns { state, fields });
+pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
+    let mut tokens = record_state_name(model);
+    if model.serde {
+        tokens.extend(record_serde(model));
     }
-    (columns, per_state)
-}
-
-/// The tag must be an identifier and name no field of the machine or of a state.
-pub(crate) fn validate(args: &Args, module: &Module<'_>, errors: &mut Errors) {
-    let Some(tag) = &args.flat else { return };
-    let tag_text = tag.value();
-    if syn::parse_str::<Ident>(&tag_text).is_err() {
-        errors.push(MALFORMED_ATTRIBUTE.spanning(
-            tag,
-            format!("the tag {tag_text:?} is not a Rust identifier, so it cannot name the flat row's field"),
-            "write a field name, such as `tag = \"state\"`",
-        ));
-        return;
-    }
-    let machine_names: Vec<String> = module
-        .machine
-        .fields
-        .iter()
-        .filter_map(|field| field.ident.as_ref().map(|ident| ident.unraw().to_string()))
-        .collect();
-    if machine_names.contains(&tag_text) {
-        errors.push(NAME_CLASH.spanning(
-            tag,
-            format!("the tag `{tag_text}` is also a field of the machine, so the flat row would have it twice"),
-            "name the tag after no field, such as `tag = \"status\"`",
-        ));
-    }
-    // Two states giving one name two types, or a state field named like a machine field, are
-    // already errors of their getters (G0111); only the tag is the row's own.
-    for state in &module.states.states {
-        for accessor in state.accessors() {
-            if accessor.name.unraw() == tag_text {
-                errors.push(NAME_CLASH.spanning(
-                    &accessor.name,
-                    format!(
-                        "`{tag_text}` of state `{}` would be a second `{tag_text}` in the flat row, beside the tag",
-                        state.ident
-                    ),
-                    "name the tag after no field, such as `tag = \"status\"`",
-                ));
-            }
-        }
-    }
-}
-
-pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
-    let mut tokens = record_state_name(context);
-    if context.serde {
-        tokens.extend(record_serde(context));
-    }
-    if let Some(tag) = &context.flat_tag {
-        tokens.extend(row(context, tag));
-        if context.serde_flat {
-            tokens.extend(erased_flat_serde(context, tag));
+    if let Some(tag) = &model.flat_tag {
+        tokens.extend(row(model, tag));
+        if model.serde_flat {
+            tokens.extend(erased_flat_serde(model, tag));
         }
     }
     tokens
 }
 
-fn machine_fields<'c>(context: &'c Context<'_, '_>) -> (Vec<&'c Ident>, Vec<&'c Type>) {
-    context
+fn machine_fields<'c>(model: &'c Model<'_, '_>) -> (Vec<&'c Ident>, Vec<&'c Type>) {
+    model
         .module
         .machine
         .fields
@@ -161,10 +33,10 @@ fn machine_fields<'c>(context: &'c Context<'_, '_>) -> (Vec<&'c Ident>, Vec<&'c 
         .unzip()
 }
 
-fn record_state_name(context: &Context<'_, '_>) -> TokenStream {
-    let record = &context.record;
-    let (impl_generics, ty_generics, where_clause) = context.generics.split_for_impl();
-    let arms = context.states().map(|(state, _)| {
+fn record_state_name(model: &Model<'_, '_>) -> TokenStream {
+    let record = &model.record;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let arms = model.states().map(|(state, _)| {
         let ident = state.ident;
         let name = ident.unraw().to_string();
         quote!(Self::#ident { .. } => #name,)
@@ -183,8 +55,8 @@ fn record_state_name(context: &Context<'_, '_>) -> TokenStream {
     }
 }
 
-fn serde_path(context: &Context<'_, '_>) -> (TokenStream, String) {
-    let krate = context.krate;
+fn serde_path(model: &Model<'_, '_>) -> (TokenStream, String) {
+    let krate = model.krate;
     (
         quote!(#krate::__private::serde),
         format!("{}::__private::serde", krate.to_token_stream()).replace(' ', ""),
@@ -192,21 +64,21 @@ fn serde_path(context: &Context<'_, '_>) -> (TokenStream, String) {
 }
 
 /// `where` with the machine's predicates plus `bound` on each type parameter.
-fn bounded(context: &Context<'_, '_>, bound: &TokenStream) -> syn::WhereClause {
-    let mut clause = context
+fn bounded(model: &Model<'_, '_>, bound: &TokenStream) -> syn::WhereClause {
+    let mut clause = model
         .generics
         .where_clause
         .clone()
         .unwrap_or_else(|| syn::parse_quote!(where));
-    for param in context.generics.type_params() {
+    for param in model.generics.type_params() {
         let ident = &param.ident;
         clause.predicates.push(syn::parse_quote!(#ident: #bound));
     }
     clause
 }
 
-fn params(context: &Context<'_, '_>) -> TokenStream {
-    let params = &context.generics.params;
+fn params(model: &Model<'_, '_>) -> TokenStream {
+    let params = &model.generics.params;
     if params.is_empty() {
         TokenStream::new()
     } else {
@@ -216,27 +88,27 @@ fn params(context: &Context<'_, '_>) -> TokenStream {
 
 /// Serialize by reference and Deserialize through a derived mirror, in the form the attribute
 /// chose: `{"Paid":{..}}`, or `{"state":"Paid",..}` with `serde(tag = "state")`.
-fn record_serde(context: &Context<'_, '_>) -> TokenStream {
-    let (serde, serde_text) = serde_path(context);
-    let record = &context.record;
+fn record_serde(model: &Model<'_, '_>) -> TokenStream {
+    let (serde, serde_text) = serde_path(model);
+    let record = &model.record;
     let record_text = record.to_string();
-    let mirror = format_ident!("__Guard{}RecordSerde", context.machine);
-    let vis = &context.module.states.item.vis;
-    let (machine_idents, machine_types) = machine_fields(context);
+    let mirror = format_ident!("__Guard{}RecordSerde", model.machine);
+    let vis = &model.module.states.item.vis;
+    let (machine_idents, machine_types) = machine_fields(model);
     let machine_names: Vec<String> = machine_idents
         .iter()
         .map(|ident| ident.unraw().to_string())
         .collect();
-    let (impl_generics, ty_generics, where_clause) = context.generics.split_for_impl();
-    let tag = context
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let tag = model
         .flat_tag
         .as_ref()
-        .filter(|_| context.serde_flat)
+        .filter(|_| model.serde_flat)
         .map(|tag| tag.unraw().to_string());
     let mut serialize_arms = TokenStream::new();
     let mut mirror_variants = TokenStream::new();
     let mut mirror_arms = TokenStream::new();
-    for (index, (state, _)) in context.states().enumerate() {
+    for (index, (state, _)) in model.states().enumerate() {
         let ident = state.ident;
         let name = ident.unraw().to_string();
         let index = u32::try_from(index).unwrap_or(u32::MAX);
@@ -288,8 +160,8 @@ fn record_serde(context: &Context<'_, '_>) -> TokenStream {
         });
     }
     let tag_attr = tag.as_ref().map(|tag| quote!(#[serde(tag = #tag)]));
-    let serialize_bounds = bounded(context, &quote!(#serde::Serialize));
-    let mut deserialize_generics = context.generics.clone();
+    let serialize_bounds = bounded(model, &quote!(#serde::Serialize));
+    let mut deserialize_generics = model.generics.clone();
     deserialize_generics
         .params
         .insert(0, syn::parse_quote!('de));
@@ -300,8 +172,8 @@ fn record_serde(context: &Context<'_, '_>) -> TokenStream {
     deserialize_bounds
         .predicates
         .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
-    let params = params(context);
-    let krate = context.krate;
+    let params = params(model);
+    let krate = model.krate;
     quote! {
         #krate::__private::if_serde! {
             #[automatically_derived]
@@ -334,17 +206,17 @@ fn record_serde(context: &Context<'_, '_>) -> TokenStream {
 }
 
 /// `OrderRow`, `OrderState::into_row` and `OrderState::restore_row`.
-fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
-    let krate = context.krate;
-    let erased = context.erased;
-    let machine = context.machine;
-    let record = &context.record;
-    let row = format_ident!("{}Row", context.machine);
-    let vis = &context.module.states.item.vis;
-    let (machine_idents, machine_types) = machine_fields(context);
-    let (columns, per_state) = columns(&context.module.states.states);
-    let (impl_generics, ty_generics, where_clause) = context.generics.split_for_impl();
-    let params = params(context);
+fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
+    let krate = model.krate;
+    let erased = model.erased;
+    let machine = model.machine;
+    let record = &model.record;
+    let row = format_ident!("{}Row", model.machine);
+    let vis = &model.module.states.item.vis;
+    let (machine_idents, machine_types) = machine_fields(model);
+    let (columns, per_state) = columns(&model.module.states.states);
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let params = params(model);
     let string = quote!(#krate::__private::alloc::string::String);
     let column_idents: Vec<&Ident> = columns.iter().map(|column| &column.name).collect();
     let column_fields = columns.iter().map(|column| {
@@ -366,7 +238,7 @@ fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
         let state = entry.state;
         let ident = state.ident;
         let name = ident.unraw().to_string();
-        let pattern = super::expand::state_pattern(state);
+        let pattern = crate::typestate::model::state_pattern(state);
         let values = columns.iter().enumerate().map(|(index, column)| {
             let name = &column.name;
             match entry
@@ -430,7 +302,7 @@ fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
             }
         });
     }
-    let restore_bounds = super::erased::restore_bounds(context);
+    let restore_bounds = crate::typestate::model::restore_bounds(model);
     let tag_text = tag.unraw().to_string();
     let row_doc = format!(
         "The flat form of [`{machine}`], one column per field: what a database row holds. The state's \
@@ -439,7 +311,7 @@ fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
     );
     let tag_doc = format!(
         "The state's name, such as `\"{}\"`.",
-        context
+        model
             .module
             .states
             .states
@@ -507,22 +379,22 @@ fn row(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
 
 /// `{"state":"Paid","id":1,"payment_ref":".."}`: serialized by reference, deserialized into the
 /// row and restored through `restore_row`.
-fn erased_flat_serde(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
-    let krate = context.krate;
-    let (serde, serde_text) = serde_path(context);
-    let erased = context.erased;
+fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
+    let krate = model.krate;
+    let (serde, serde_text) = serde_path(model);
+    let erased = model.erased;
     let erased_text = erased.to_string();
-    let row = format_ident!("{}Row", context.machine);
-    let mirror = format_ident!("__Guard{}RowSerde", context.machine);
-    let vis = &context.module.states.item.vis;
-    let (machine_idents, machine_types) = machine_fields(context);
+    let row = format_ident!("{}Row", model.machine);
+    let mirror = format_ident!("__Guard{}RowSerde", model.machine);
+    let vis = &model.module.states.item.vis;
+    let (machine_idents, machine_types) = machine_fields(model);
     let machine_names: Vec<String> = machine_idents
         .iter()
         .map(|ident| ident.unraw().to_string())
         .collect();
-    let (columns, per_state) = columns(&context.module.states.states);
-    let (impl_generics, ty_generics, where_clause) = context.generics.split_for_impl();
-    let params = params(context);
+    let (columns, per_state) = columns(&model.module.states.states);
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let params = params(model);
     let tag_text = tag.unraw().to_string();
     let string = quote!(#krate::__private::alloc::string::String);
     let mut serialize_arms = TokenStream::new();
@@ -557,8 +429,8 @@ fn erased_flat_serde(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
             quote!(::core::option::Option<#ty>)
         }
     });
-    let serialize_bounds = bounded(context, &quote!(#serde::Serialize));
-    let mut deserialize_generics = context.generics.clone();
+    let serialize_bounds = bounded(model, &quote!(#serde::Serialize));
+    let mut deserialize_generics = model.generics.clone();
     deserialize_generics
         .params
         .insert(0, syn::parse_quote!('de));
@@ -571,7 +443,7 @@ fn erased_flat_serde(context: &Context<'_, '_>, tag: &Ident) -> TokenStream {
         .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
     deserialize_bounds
         .predicates
-        .extend(super::erased::restore_bounds(context));
+        .extend(crate::typestate::model::restore_bounds(model));
     quote! {
         #krate::__private::if_serde! {
             #[automatically_derived]

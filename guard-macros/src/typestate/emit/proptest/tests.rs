@@ -1,8 +1,8 @@
 //! Expansion snapshot of the test description (regenerate with `UPDATE_EXPECT=1`).
 
-use super::super::expand::Context;
-use super::super::parse;
 use crate::diagnostics::Errors;
+use crate::typestate::model::Model;
+use crate::typestate::parse;
 use quote::quote;
 
 /// The description `emit` writes for `item`, pretty-printed.
@@ -12,8 +12,8 @@ fn described(item: proc_macro2::TokenStream) -> String {
     let module: syn::ItemMod = syn::parse2(item).expect("a module");
     let parsed = parse::module(&module, &mut errors).expect("a machine");
     assert!(errors.finish().is_ok());
-    let context = Context::new(&args, &parsed);
-    let tokens = super::emit(&context);
+    let model = Model::new(&args, &parsed);
+    let tokens = super::emit(&model);
     // `if_proptest! { .. }` is a macro call: print the items inside it.
     let inner = syn::parse2::<syn::Macro>(tokens)
         .expect("one macro call")
@@ -55,5 +55,5 @@ fn machines_that_borrow_get_no_description() {
     })
     .expect("a module");
     let parsed = parse::module(&module, &mut errors).expect("a machine");
-    assert!(super::emit(&Context::new(&args, &parsed)).is_empty());
+    assert!(super::emit(&Model::new(&args, &parsed)).is_empty());
 }

@@ -1,38 +1,22 @@
 //! The sealed state trait, and the marker types and traits whose `#[diagnostic::on_unimplemented]`
-//! words explain a transition called, or a field read, in a state that does not have it.
+//! words explain a transition called, or a field read, in a state that does not have it. All but
+//! the state trait are private to the declaring module.
 
-use super::expand::Context;
+use super::conversions::{dispatch_bodies, dispatch_declarations};
 use crate::diagnostics::typestate::{GraphState, transition_hints};
-use proc_macro2::{Span, TokenStream};
+use crate::typestate::model::{Model, erase_trait};
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use std::collections::{BTreeMap, BTreeSet};
 use syn::Ident;
 use syn::ext::IdentExt;
 
-/// `tokens` with every span set to `span`.
-pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = proc_macro2::TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
-}
-
 /// The sealed trait every state type implements, and nothing else can.
-pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
-    let machine = context.machine;
-    let erased = context.erased;
-    let state_trait = &context.state_trait;
-    let vis = &context.module.machine.item.vis;
+pub(crate) fn sealed(model: &Model<'_, '_>) -> TokenStream {
+    let machine = model.machine;
+    let erased = model.erased;
+    let state_trait = &model.state_trait;
+    let vis = &model.module.machine.item.vis;
     let sealed_message = format!(
         "[{}] `{{Self}}` is not a state of `{machine}`: the states of a machine are sealed",
         crate::diagnostics::typestate::FOREIGN_STATE.id
@@ -45,10 +29,10 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
         "The states of [`{machine}`]: implemented by each state type, sealed so no other type can be one."
     );
     // Without machine generics, the sealed trait also carries the erased enum's conversions.
-    let dispatch = super::erased::erase_trait(context).is_none();
+    let dispatch = erase_trait(model).is_none();
     let declarations = if dispatch {
-        super::erased::dispatch_declarations(
-            context,
+        dispatch_declarations(
+            model,
             &quote!(super::),
             &quote!(where Self: super::#state_trait + ::core::marker::Sized),
         )
@@ -56,12 +40,12 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
         TokenStream::new()
     };
     let mut impls = TokenStream::new();
-    for (state, generics) in context.states() {
+    for (state, generics) in model.states() {
         let (impl_generics, _, where_clause) = generics.split_for_impl();
-        let state_type = context.state_type(state, generics);
+        let state_type = model.state_type(state, generics);
         let name = state.ident.unraw().to_string();
         let bodies = if dispatch {
-            super::erased::dispatch_bodies(context, state)
+            dispatch_bodies(model, state)
         } else {
             TokenStream::new()
         };
@@ -98,15 +82,15 @@ pub(crate) fn sealed(context: &Context<'_, '_>) -> TokenStream {
 
 /// Marker types (one per transition name and per state field getter) and the two generic marker
 /// traits whose `#[diagnostic::on_unimplemented]` words explain a call from the wrong state.
-pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
-    let hidden = &context.hidden;
-    let machine = context.machine;
-    let transition_trait = &context.transition_trait;
-    let field_trait = &context.field_trait;
+pub(crate) fn hidden(model: &Model<'_, '_>) -> TokenStream {
+    let hidden = &model.hidden;
+    let machine = model.machine;
+    let transition_trait = &model.transition_trait;
+    let field_trait = &model.field_trait;
     // Sets keyed by name: a chain of a thousand states must not cost a thousand squared.
     let mut seen = BTreeSet::new();
     let mut transition_names: Vec<&Ident> = Vec::new();
-    for (state, _) in context.states() {
+    for (state, _) in model.states() {
         for transition in &state.transitions {
             if seen.insert(transition.name.unraw().to_string()) {
                 transition_names.push(&transition.name);
@@ -115,7 +99,7 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
     }
     let mut seen = BTreeSet::new();
     let mut field_names: Vec<Ident> = Vec::new();
-    for (state, _) in context.states() {
+    for (state, _) in model.states() {
         for accessor in state.accessors() {
             if seen.insert(accessor.name.unraw().to_string()) {
                 field_names.push(accessor.name);
@@ -123,7 +107,7 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
         }
     }
     // One trait per transition name, so its words can give the way to a state that has it.
-    let hints = transition_hints(&machine.unraw().to_string(), &graph(context));
+    let hints = transition_hints(&machine.unraw().to_string(), &graph(model));
     let transition_traits = transition_names.iter().map(|name| {
         let hint = hints.get(&name.unraw().to_string());
         let message = hint.map(|hint| hint.message.clone()).unwrap_or_default();
@@ -176,14 +160,14 @@ pub(crate) fn hidden(context: &Context<'_, '_>) -> TokenStream {
 /// Each state implements the transition trait for the transitions it declares (spanned on the
 /// user's `#[to(..)]` tokens, so rustc shows them as the allowed ones) and the field trait for
 /// each field it carries.
-pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
-    let hidden = &context.hidden;
-    let transition_trait = &context.transition_trait;
-    let field_trait = &context.field_trait;
+pub(crate) fn marker_impls(model: &Model<'_, '_>) -> TokenStream {
+    let hidden = &model.hidden;
+    let transition_trait = &model.transition_trait;
+    let field_trait = &model.field_trait;
     let mut tokens = TokenStream::new();
-    for (state, generics) in context.states() {
+    for (state, generics) in model.states() {
         let (impl_generics, _, where_clause) = generics.split_for_impl();
-        let state_type = context.state_type(state, generics);
+        let state_type = model.state_type(state, generics);
         for transition in &state.transitions {
             let name = &transition.name;
             // `do_not_recommend`: rustc then lists no implementors, whose names would only
@@ -222,8 +206,8 @@ pub(crate) fn marker_impls(context: &Context<'_, '_>) -> TokenStream {
 
 /// The state graph as the wrong-state hints read it: names as written, and each transition with
 /// the arguments it takes (the target state's fields).
-fn graph(context: &Context<'_, '_>) -> Vec<GraphState> {
-    let arguments: BTreeMap<String, Vec<String>> = context
+fn graph(model: &Model<'_, '_>) -> Vec<GraphState> {
+    let arguments: BTreeMap<String, Vec<String>> = model
         .states()
         .map(|(state, _)| {
             (
@@ -236,7 +220,7 @@ fn graph(context: &Context<'_, '_>) -> Vec<GraphState> {
             )
         })
         .collect();
-    context
+    model
         .states()
         .map(|(state, _)| GraphState {
             name: state.ident.unraw().to_string(),

@@ -1,8 +1,8 @@
 //! What a service calls on the erased enum without matching on it: every transition (allowed or
 //! not, decided at run time, the value handed back when not) and the machine's shared fields.
 
-use super::expand::{Context, TransitionInfo, transition_infos};
-use super::parse::{State, is_named};
+use crate::typestate::model::{Model, TransitionInfo, transition_infos};
+use crate::typestate::parse::{State, is_named};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -19,20 +19,20 @@ pub(crate) const RESERVED: &[&str] = &[
 ];
 
 /// The transitions and the shared-field getters of the erased enum, in one impl block.
-pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
-    let erased = context.erased;
-    let (impl_generics, ty_generics, where_clause) = context.generics.split_for_impl();
+pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
+    let erased = model.erased;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let mut taken: BTreeSet<String> = RESERVED.iter().map(|name| (*name).to_owned()).collect();
     let mut methods = TokenStream::new();
-    for info in transition_infos(context) {
+    for info in transition_infos(model) {
         if taken.insert(info.name.unraw().to_string()) {
-            methods.extend(transition(context, &info));
+            methods.extend(transition(model, &info));
         }
     }
-    for field in &context.module.machine.fields {
+    for field in &model.module.machine.fields {
         let Some(name) = &field.ident else { continue };
         if taken.insert(name.unraw().to_string()) {
-            methods.extend(shared_getter(context, field, name));
+            methods.extend(shared_getter(model, field, name));
         }
     }
     quote! {
@@ -43,8 +43,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     }
 }
 
-fn state<'c, 'a>(context: &'c Context<'_, 'a>, ident: &Ident) -> Option<&'c State<'a>> {
-    context
+fn state<'c, 'a>(model: &'c Model<'_, 'a>, ident: &Ident) -> Option<&'c State<'a>> {
+    model
         .module
         .states
         .states
@@ -53,16 +53,16 @@ fn state<'c, 'a>(context: &'c Context<'_, 'a>, ident: &Ident) -> Option<&'c Stat
 }
 
 /// `OrderState::ship(self, tracking_id) -> Result<OrderState, TransitionError<OrderState>>`.
-fn transition(context: &Context<'_, '_>, info: &TransitionInfo<'_>) -> TokenStream {
-    let krate = context.krate;
-    let Some(target) = state(context, info.target) else {
+fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenStream {
+    let krate = model.krate;
+    let Some(target) = state(model, info.target) else {
         return TokenStream::new();
     };
     let target_ident = target.ident;
     let name = info.name;
     let name_text = name.unraw().to_string();
     let target_text = target_ident.unraw().to_string();
-    let arguments = arguments(context, target);
+    let arguments = arguments(model, target);
     let parameters = arguments.iter().map(|(name, ty)| quote!(#name: #ty));
     let names: Vec<&Ident> = arguments.iter().map(|(name, _)| name).collect();
     let mut arms = TokenStream::new();
@@ -93,12 +93,12 @@ fn transition(context: &Context<'_, '_>, info: &TransitionInfo<'_>) -> TokenStre
         .map(|source| source.unraw().to_string())
         .collect();
     let bound = if target.has_rules() {
-        let generics = context
+        let generics = model
             .states()
             .find(|(state, _)| state.ident == target_ident)
             .map(|(_, generics)| generics.clone())
             .unwrap_or_default();
-        let target_type = context.state_type(target, &generics);
+        let target_type = model.state_type(target, &generics);
         quote!(where #target_type: #krate::Invariant)
     } else {
         TokenStream::new()
@@ -150,7 +150,7 @@ fn transition(context: &Context<'_, '_>, info: &TransitionInfo<'_>) -> TokenStre
 }
 
 /// `OrderState::id(&self) -> &u64`: a machine field, whatever the state.
-fn shared_getter(context: &Context<'_, '_>, field: &syn::Field, name: &Ident) -> TokenStream {
+fn shared_getter(model: &Model<'_, '_>, field: &syn::Field, name: &Ident) -> TokenStream {
     let ty = &field.ty;
     let docs: Vec<&syn::Attribute> = field
         .attrs
@@ -163,7 +163,7 @@ fn shared_getter(context: &Context<'_, '_>, field: &syn::Field, name: &Ident) ->
     } else {
         quote!(#(#docs)*)
     };
-    let arms = context.states().map(|(state, _)| {
+    let arms = model.states().map(|(state, _)| {
         let ident = state.ident;
         quote!(Self::#ident(machine) => machine.#name(),)
     });
@@ -180,11 +180,11 @@ fn shared_getter(context: &Context<'_, '_>, field: &syn::Field, name: &Ident) ->
 }
 
 /// A transition's arguments: the target state's fields, named as the typed transition names them.
-fn arguments<'s>(context: &Context<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
+fn arguments<'s>(model: &Model<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
     target
         .fields()
         .enumerate()
-        .filter(|(_, field)| !super::carry::is_carried(context.module, target, field))
+        .filter(|(_, field)| !crate::typestate::carry::is_carried(model.module, target, field))
         .map(|(position, field)| {
             let name = field
                 .ident

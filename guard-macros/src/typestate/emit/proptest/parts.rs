@@ -1,10 +1,9 @@
 //! The pieces of the generated test description: arguments and their strategies, patterns, the
 //! transitions with their sources, bounds, and the hand-written `Clone`/`Debug` impls.
 
-use super::super::expand::Context;
-use super::super::generics::applied;
-use super::super::parse::{State, is_named};
-use super::STRATEGY_ATTRIBUTE;
+use crate::typestate::generics::applied;
+use crate::typestate::model::Model;
+use crate::typestate::parse::{STRATEGY_ATTRIBUTE, State, is_named};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
@@ -43,7 +42,7 @@ pub(super) fn arguments<'a>(
 
 /// `Shipped { tracking_id: tracking_id.clone() }`, `Shipped(field_0.clone())` or `Shipped`.
 pub(super) fn build_state(
-    context: &Context<'_, '_>,
+    model: &Model<'_, '_>,
     state: &State<'_>,
     arguments: &[Argument<'_>],
     clone: bool,
@@ -59,7 +58,7 @@ pub(super) fn build_state(
             }
         })
         .collect();
-    context.state_value_of(state, &values)
+    model.state_value_of(state, &values)
 }
 
 /// A variant declaration with named fields (`Ship { tracking_id: TrackingId }`) or none.
@@ -242,13 +241,13 @@ pub(super) fn clone_and_debug(
 
 /// The checks a constructor or `check` runs on a machine bound to `machine`.
 pub(super) fn rule_checks(
-    context: &Context<'_, '_>,
+    model: &Model<'_, '_>,
     state: &State<'_>,
     at: &TokenStream,
 ) -> TokenStream {
-    let krate = context.krate;
+    let krate = model.krate;
     let mut checks = TokenStream::new();
-    if context.module.machine.has_rules() {
+    if model.module.machine.has_rules() {
         checks.extend(quote! {
             #krate::Invariant::check_at(machine, &#at, &mut violations);
         });
@@ -275,13 +274,13 @@ pub(super) fn variant_pattern_wildcard(
 }
 
 /// The state type of an initial state, with the parameters its data uses: `Pending`, `Draft<T>`.
-pub(super) fn initial_type(context: &Context<'_, '_>, state: &State<'_>) -> TokenStream {
-    context
+pub(super) fn initial_type(model: &Model<'_, '_>, state: &State<'_>) -> TokenStream {
+    model
         .states()
         .find(|(other, _)| other.ident == state.ident)
         .map_or_else(
             || state.ident.to_token_stream(),
-            |(other, generics)| context.state_type(other, generics),
+            |(other, generics)| model.state_type(other, generics),
         )
 }
 

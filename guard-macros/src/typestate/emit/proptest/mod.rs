@@ -11,22 +11,13 @@
 //! `'static`); machines with lifetime parameters get none, since drawn values live as long as the
 //! test. The helpers live in `parts`.
 
-use super::expand::Context;
-use super::generics::{applied, subset};
-use super::parse::{State, is_named};
+use crate::typestate::generics::{applied, subset};
+use crate::typestate::model::Model;
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{GenericParam, Ident};
-
-/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
-/// the structs it generates.
-const STRATEGY_ATTRIBUTE: &str = "strategy";
-
-/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
-pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
-    is_named(attr, STRATEGY_ATTRIBUTE)
-}
 
 mod parts;
 #[cfg(test)]
@@ -38,19 +29,19 @@ use parts::{
     variant_pattern, variant_pattern_wildcard,
 };
 
-pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
+pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     // A step into a state with carried fields cannot say by itself whether it will be rejected
     // (the carried values come from the machine): such machines get no description yet.
-    if !context.module.carried.is_empty() {
+    if !model.module.carried.is_empty() {
         return TokenStream::new();
     }
-    let has_initial = context
+    let has_initial = model
         .module
         .states
         .states
         .iter()
         .any(|state| state.initial.is_some());
-    let has_lifetime = context
+    let has_lifetime = model
         .generics
         .params
         .iter()
@@ -60,18 +51,18 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     if has_lifetime || !has_initial {
         return TokenStream::new();
     }
-    let krate = context.krate;
+    let krate = model.krate;
     let proptest = quote!(#krate::__private::proptest);
-    let machine = context.machine;
+    let machine = model.machine;
     let machine_name = machine.unraw().to_string();
-    let erased = context.erased;
-    let vis = &context.module.states.item.vis;
-    let states = &context.module.states.states;
+    let erased = model.erased;
+    let vis = &model.module.states.item.vis;
+    let states = &model.module.states.states;
     let state_id = format_ident!("{machine}StateId");
     let start_enum = format_ident!("{machine}Start");
     let step_enum = format_ident!("{machine}Step");
-    let machine_arguments = arguments(context.module.machine.fields.iter().copied(), "machine_");
-    let machine_rules = context.module.machine.has_rules();
+    let machine_arguments = arguments(model.module.machine.fields.iter().copied(), "machine_");
+    let machine_rules = model.module.machine.has_rules();
 
     // States.
     let state_idents: Vec<&Ident> = states.iter().map(|state| state.ident).collect();
@@ -97,14 +88,13 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     for state in &initial {
         let ident = state.ident;
         let state_arguments = arguments(state.fields(), "field_");
-        let mut call_arguments =
-            arguments(context.module.machine.fields.iter().copied(), "machine_");
+        let mut call_arguments = arguments(model.module.machine.fields.iter().copied(), "machine_");
         call_arguments.extend(arguments(state.fields(), "field_"));
         let pattern = variant_pattern(&start_enum, ident, &call_arguments);
         let (strategy, pairs) = strategy_of(&call_arguments, krate);
         let construct = {
             let bindings = call_arguments.iter().map(|argument| &argument.binding);
-            let machine_type = context.machine_type(&initial_type(context, state));
+            let machine_type = model.machine_type(&initial_type(model, state));
             quote!(<#machine_type>::new(#(::core::clone::Clone::clone(#bindings)),*))
         };
         let bindings: Vec<&Ident> = call_arguments
@@ -124,8 +114,8 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
             let binding = &argument.binding;
             quote!(::core::clone::Clone::clone(#binding))
         });
-        let state_value = build_state(context, state, &state_arguments, true);
-        let checks = rule_checks(context, state, &quote!(#krate::Location::root()));
+        let state_value = build_state(model, state, &state_arguments, true);
+        let checks = rule_checks(model, state, &quote!(#krate::Location::root()));
         if checks.is_empty() {
             start_expect_arms.extend(quote!(#wildcard => ::core::result::Result::Ok(()),));
         } else {
@@ -173,10 +163,9 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     for transition in &found {
         let variant = &transition.variant;
         let target = transition.target.ident;
-        let own_fields = transition
-            .target
-            .fields()
-            .filter(|field| !super::carry::is_carried(context.module, transition.target, field));
+        let own_fields = transition.target.fields().filter(|field| {
+            !crate::typestate::carry::is_carried(model.module, transition.target, field)
+        });
         let step_arguments = arguments(own_fields, "field_");
         let pattern = variant_pattern(&step_enum, variant, &step_arguments);
         let (strategy, pairs) = strategy_of(&step_arguments, krate);
@@ -196,7 +185,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         allows_arms.extend(quote!((#(#state_id::#sources)|*, #wildcard) => true,));
         if transition.target.has_rules() {
             fallible_arms.extend(quote!(#wildcard => true,));
-            let state_value = build_state(context, transition.target, &step_arguments, true);
+            let state_value = build_state(model, transition.target, &step_arguments, true);
             expect_arms.extend(quote! {
                 #pattern => #krate::Invariant::check(&#state_value),
             });
@@ -250,7 +239,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     });
     let check_arms = states.iter().map(|state| {
         let ident = state.ident;
-        let checks = rule_checks(context, state, &quote!(#krate::Location::root()));
+        let checks = rule_checks(model, state, &quote!(#krate::Location::root()));
         if checks.is_empty() {
             quote!(#erased::#ident(_) => ::core::result::Result::Ok(()),)
         } else {
@@ -293,21 +282,21 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
         .into_iter()
         .map(|(ident, arguments, _)| (ident, arguments))
         .collect();
-    let start_generics = subset(&context.generics, types_of(&start_pairs));
-    let step_generics = subset(&context.generics, types_of(&step_pairs));
+    let start_generics = subset(&model.generics, types_of(&start_pairs));
+    let step_generics = subset(&model.generics, types_of(&step_pairs));
     let start_type = applied(&start_enum, &start_generics);
     let step_type = applied(&step_enum, &step_generics);
     let (start_params, start_where) = declaration_generics(&start_generics);
     let (step_params, step_where) = declaration_generics(&step_generics);
     let start_impls = clone_and_debug(&start_enum, &start_pairs, &start_generics, &start_bounds);
     let step_impls = clone_and_debug(&step_enum, &step_pairs, &step_generics, &step_bounds);
-    let (impl_generics, _, _) = context.generics.split_for_impl();
-    let erased_type = applied(erased, &context.generics);
-    let machine_predicates = predicates(&context.generics);
+    let (impl_generics, _, _) = model.generics.split_for_impl();
+    let erased_type = applied(erased, &model.generics);
+    let machine_predicates = predicates(&model.generics);
     // `restore` and the checks need what the rules need (`P: Invariant` for a `nested` field of a
     // type parameter); always true for a machine without parameters.
-    let invariant_bounds = super::erased::restore_bounds(context);
-    let static_params = context
+    let invariant_bounds = crate::typestate::model::restore_bounds(model);
+    let static_params = model
         .generics
         .params
         .iter()
@@ -323,7 +312,7 @@ pub(crate) fn emit(context: &Context<'_, '_>) -> TokenStream {
     // is checked by naming its erased type: `check_machine!(OrderState<u32>)`.
     let first_initial = initial
         .first()
-        .filter(|_| context.generics.params.is_empty())
+        .filter(|_| model.generics.params.is_empty())
         .map(|state| state.ident);
     let checker = first_initial.map(|ident| {
         quote! {

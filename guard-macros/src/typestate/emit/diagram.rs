@@ -19,7 +19,7 @@ mod tests {
     fn the_guides_script_is_the_same() {
         assert_eq!(
             super::RENDER_SCRIPT,
-            include_str!("../../../guard-core/src/docs/mermaid.html")
+            include_str!("../../../../guard-core/src/docs/mermaid.html")
         );
     }
 
