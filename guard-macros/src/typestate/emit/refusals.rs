@@ -37,16 +37,10 @@ pub(super) fn refusals(model: &Model<'_, '_>) -> TokenStream {
     let not_from_record = format_ident!("__Guard{}NotFromRecord", machine);
     let deserialize = words(RefusedConversion::Deserialize);
     let from_record = words(RefusedConversion::FromRecord);
-    let (de_message, de_label, de_note) = (
-        &deserialize.message,
-        &deserialize.label,
-        &deserialize.note,
-    );
-    let (record_message, record_label, record_note) = (
-        &from_record.message,
-        &from_record.label,
-        &from_record.note,
-    );
+    let (de_message, de_label, de_note) =
+        (&deserialize.message, &deserialize.label, &deserialize.note);
+    let (record_message, record_label, record_note) =
+        (&from_record.message, &from_record.label, &from_record.note);
     let never = format_ident!("__Guard{}Never", machine);
     let refused_text = format!(
         "`{machine}` is deserialized through `{}`, never in a given state",
