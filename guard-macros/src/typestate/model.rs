@@ -3,8 +3,9 @@
 //! parameter), the machine's generics and each state's share of them, the Mermaid text, and the
 //! helpers that build or destructure a state; emitters read it and never call back.
 
+use super::attrs::is_named;
 use super::generics::{applied, arguments, subset, without_defaults};
-use super::parse::{Args, Module, State, is_named, snake_case};
+use super::parse::{Args, Module, State, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
@@ -198,6 +199,28 @@ impl<'m, 'a> Model<'m, 'a> {
             }
             Fields::Unnamed(_) => quote!(#ident(#(#values,)* #seal)),
         }
+    }
+
+    /// Whether `field` of `state` is carried (`#[carry(..)]`) rather than given to the transitions
+    /// into it.
+    pub(crate) fn is_carried(&self, state: &State<'_>, field: &syn::Field) -> bool {
+        self.module
+            .carried
+            .get(&state.ident.to_string())
+            .is_some_and(|names| {
+                field
+                    .ident
+                    .as_ref()
+                    .is_some_and(|ident| names.contains(ident))
+            })
+    }
+
+    /// The fields `state` carries from the state it is entered from.
+    pub(crate) fn carried_fields<'s>(&self, state: &'s State<'_>) -> Vec<&'s syn::Field> {
+        state
+            .fields()
+            .filter(|field| self.is_carried(state, field))
+            .collect()
     }
 
     /// Whether `krate` is the default path, so derives need no `crate = ..` argument.

@@ -14,6 +14,9 @@ use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
 
+// `fallback` names it through `parse`.
+pub(crate) use super::attrs::is_named;
+
 /// The arguments of `#[typestate(..)]`.
 pub(crate) struct Args {
     /// Path to stateguard (`crate = ::path`), `::stateguard` by default.
@@ -176,10 +179,6 @@ impl Machine<'_> {
                 .iter()
                 .any(|field| field.attrs.iter().any(|attr| is_named(attr, "invariant")))
     }
-}
-
-pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
-    attr.path().is_ident(name)
 }
 
 /// The attributes `#[typestate]` consumes; the fallback strips them.
@@ -838,39 +837,6 @@ pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Optio
     let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
         if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
     (is_drop && on_machine).then_some(trait_path)
-}
-
-/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
-/// a derive behind a condition that holds forges as well as a plain one.
-pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
-    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
-    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
-    let syn::Meta::List(list) = meta else {
-        return Vec::new();
-    };
-    if list.path.is_ident("derive") {
-        return list
-            .parse_args_with(Paths::parse_terminated)
-            .map(|paths| paths.into_iter().collect())
-            .unwrap_or_default();
-    }
-    if !list.path.is_ident("cfg_attr") {
-        return Vec::new();
-    }
-    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
-        return Vec::new();
-    };
-    // The first entry is the condition; the rest are the attributes it applies.
-    metas.iter().skip(1).flat_map(derived_paths).collect()
-}
-
-/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
-/// the structs it generates.
-pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
-
-/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
-pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
-    is_named(attr, STRATEGY_ATTRIBUTE)
 }
 
 /// Reads `(tag = "state")` after `serde` or `flat`.

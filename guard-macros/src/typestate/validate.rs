@@ -480,7 +480,7 @@ fn required_on_state_fields(module: &Module<'_>, errors: &mut Errors) {
             for attr in field
                 .attrs
                 .iter()
-                .filter(|attr| super::parse::is_named(attr, "invariant"))
+                .filter(|attr| super::attrs::is_named(attr, "invariant"))
             {
                 let Ok(options) = attr.parse_args_with(
                     syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
@@ -521,7 +521,7 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
                 .map(|attr| (*attr, &module.states.item.ident)),
         );
     for (attr, owner) in attrs {
-        for path in super::parse::derived_paths(&attr.meta) {
+        for path in super::attrs::derived_paths(&attr.meta) {
             let Some(last) = path.segments.last() else {
                 continue;
             };

@@ -1,7 +1,6 @@
 //! The code `#[carry(..)]` adds: the transitions into a state with carried fields, which move
 //! those fields from the state they leave, and the items they need.
 
-use crate::typestate::carry::{carried_fields, is_carried};
 use crate::typestate::model::{Model, TransitionInfo, respan, state_pattern, transition_infos};
 use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
@@ -33,7 +32,7 @@ pub(crate) fn items(model: &Model<'_, '_>) -> TokenStream {
         let Some(target) = state_named(model, info.target) else {
             continue;
         };
-        let carried = carried_fields(model.module, target);
+        let carried = model.carried_fields(target);
         if carried.is_empty() {
             continue;
         }
@@ -97,7 +96,7 @@ fn state_named<'c, 'a>(model: &'c Model<'_, 'a>, ident: &Ident) -> Option<&'c St
 /// carried ones move over from the source, and back into it if the new data is rejected.
 pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Option<TokenStream> {
     let target = state_named(model, info.target)?;
-    let carried = carried_fields(model.module, target);
+    let carried = model.carried_fields(target);
     if carried.is_empty() {
         return None;
     }
@@ -119,7 +118,7 @@ pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Op
     let carried_types: Vec<&Type> = carried.iter().map(|field| &field.ty).collect();
     let parameters = target
         .fields()
-        .filter(|field| !is_carried(model.module, target, field))
+        .filter(|field| !model.is_carried(target, field))
         .map(|field| {
             let ident = &field.ident;
             let ty = &field.ty;

@@ -45,7 +45,7 @@ pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
         .attrs
         .iter()
         .copied()
-        .filter(|attr| crate::typestate::parse::is_named(attr, "doc"))
+        .filter(|attr| crate::typestate::attrs::is_named(attr, "doc"))
         .collect();
     let other_attrs: Vec<&syn::Attribute> = module
         .states
@@ -53,8 +53,8 @@ pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
         .iter()
         .copied()
         .filter(|attr| {
-            !crate::typestate::parse::is_named(attr, "doc")
-                && !crate::typestate::parse::is_named(attr, "derive")
+            !crate::typestate::attrs::is_named(attr, "doc")
+                && !crate::typestate::attrs::is_named(attr, "derive")
         })
         .collect();
     let mermaid = &model.mermaid;

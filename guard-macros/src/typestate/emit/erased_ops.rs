@@ -1,8 +1,9 @@
 //! What a service calls on the erased enum without matching on it: every transition (allowed or
 //! not, decided at run time, the value handed back when not) and the machine's shared fields.
 
+use crate::typestate::attrs::is_named;
 use crate::typestate::model::{Model, TransitionInfo, transition_infos};
-use crate::typestate::parse::{State, is_named};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -184,7 +185,7 @@ fn arguments<'s>(model: &Model<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'
     target
         .fields()
         .enumerate()
-        .filter(|(_, field)| !crate::typestate::carry::is_carried(model.module, target, field))
+        .filter(|(_, field)| !model.is_carried(target, field))
         .map(|(position, field)| {
             let name = field
                 .ident

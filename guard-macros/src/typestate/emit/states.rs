@@ -1,9 +1,10 @@
 //! The machine struct (the user's fields plus `state: S`) and one struct per state, each carrying
 //! its private seal; a state's `Debug`, written without the seal.
 
+use crate::typestate::attrs::is_named;
 use crate::typestate::generics::with_state;
 use crate::typestate::model::{Model, SEAL_FIELD, derives, docs, respan};
-use crate::typestate::parse::{State, is_named};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -21,7 +22,7 @@ pub(super) fn machine_struct(model: &Model<'_, '_>) -> TokenStream {
         let field_attrs = field
             .attrs
             .iter()
-            .filter(|attr| !crate::typestate::parse::is_strategy(attr));
+            .filter(|attr| !crate::typestate::attrs::is_strategy(attr));
         let name = &field.ident;
         let ty = &field.ty;
         quote!(#(#field_attrs)* #name: #ty,)
@@ -85,7 +86,7 @@ pub(super) fn state_structs(model: &Model<'_, '_>) -> TokenStream {
         .copied()
         .filter(|attr| {
             is_named(attr, "cfg_attr")
-                && !crate::typestate::parse::derived_paths(&attr.meta).is_empty()
+                && !crate::typestate::attrs::derived_paths(&attr.meta).is_empty()
         })
         .collect();
     let machine = model.machine;
@@ -148,7 +149,7 @@ pub(super) fn state_structs(model: &Model<'_, '_>) -> TokenStream {
                     let field_attrs = field
                         .attrs
                         .iter()
-                        .filter(|attr| !crate::typestate::parse::is_strategy(attr));
+                        .filter(|attr| !crate::typestate::attrs::is_strategy(attr));
                     let name = &field.ident;
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #name: #ty,)
@@ -160,7 +161,7 @@ pub(super) fn state_structs(model: &Model<'_, '_>) -> TokenStream {
                     let field_attrs = field
                         .attrs
                         .iter()
-                        .filter(|attr| !crate::typestate::parse::is_strategy(attr));
+                        .filter(|attr| !crate::typestate::attrs::is_strategy(attr));
                     let ty = &field.ty;
                     quote!(#(#field_attrs)* #ty,)
                 });

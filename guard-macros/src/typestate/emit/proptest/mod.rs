@@ -163,9 +163,10 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     for transition in &found {
         let variant = &transition.variant;
         let target = transition.target.ident;
-        let own_fields = transition.target.fields().filter(|field| {
-            !crate::typestate::carry::is_carried(model.module, transition.target, field)
-        });
+        let own_fields = transition
+            .target
+            .fields()
+            .filter(|field| !model.is_carried(transition.target, field));
         let step_arguments = arguments(own_fields, "field_");
         let pattern = variant_pattern(&step_enum, variant, &step_arguments);
         let (strategy, pairs) = strategy_of(&step_arguments, krate);

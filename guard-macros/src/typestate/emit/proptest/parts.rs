@@ -1,9 +1,10 @@
 //! The pieces of the generated test description: arguments and their strategies, patterns, the
 //! transitions with their sources, bounds, and the hand-written `Clone`/`Debug` impls.
 
+use crate::typestate::attrs::{STRATEGY_ATTRIBUTE, is_named};
 use crate::typestate::generics::applied;
 use crate::typestate::model::Model;
-use crate::typestate::parse::{STRATEGY_ATTRIBUTE, State, is_named};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
