@@ -37,6 +37,10 @@ pub(crate) struct Model<'m, 'a> {
     pub(crate) field_trait: Ident,
     /// The machine's generics, defaults removed.
     pub(crate) generics: Generics,
+    /// `<T, const N: usize>`: the parameters for a declaration (empty without parameters).
+    pub(crate) params: TokenStream,
+    /// The machine's own field names, in order.
+    pub(crate) machine_fields: Vec<&'a Ident>,
     /// The state parameter `S`.
     pub(crate) state_param: Ident,
     /// Per state (same order as declared): the generics its data uses.
@@ -62,6 +66,12 @@ impl<'m, 'a> Model<'m, 'a> {
             .collect();
         let snake = snake_case(&machine.unraw().to_string());
         let state_param = state_param(module, &generics);
+        let params = &generics.params;
+        let params = if params.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#params>)
+        };
         Model {
             module,
             krate: &args.krate,
@@ -86,6 +96,13 @@ impl<'m, 'a> Model<'m, 'a> {
             hidden: format_ident!("__guard_{snake}"),
             transition_trait: format_ident!("{machine}Transition"),
             field_trait: format_ident!("{machine}Field"),
+            params,
+            machine_fields: module
+                .machine
+                .fields
+                .iter()
+                .filter_map(|field| field.ident.as_ref())
+                .collect(),
             generics,
             state_param,
             state_generics,
