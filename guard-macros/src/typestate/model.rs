@@ -46,6 +46,10 @@ pub(crate) struct Model<'m, 'a> {
     /// Per state (same order as declared): the generics its data uses.
     pub(crate) state_generics: Vec<Generics>,
     pub(crate) mermaid: String,
+    /// Every transition name once, with the states it leaves from and the state it enters.
+    pub(crate) transitions: Vec<TransitionInfo<'m>>,
+    /// Each state's position, by its name without `r#`.
+    positions: BTreeMap<String, usize>,
     /// Positions of the module's items the expansion leaves out: a `Drop` impl on the machine,
     /// reported as G0113.
     pub(crate) left_out: std::collections::BTreeSet<usize>,
@@ -107,6 +111,14 @@ impl<'m, 'a> Model<'m, 'a> {
             state_param,
             state_generics,
             mermaid: mermaid(module),
+            transitions: transition_infos(module),
+            positions: module
+                .states
+                .states
+                .iter()
+                .enumerate()
+                .map(|(position, state)| (state.ident.unraw().to_string(), position))
+                .collect(),
             left_out: module
                 .items
                 .iter()
@@ -123,6 +135,15 @@ impl<'m, 'a> Model<'m, 'a> {
             .states
             .iter()
             .zip(self.state_generics.iter())
+    }
+
+    /// The state named `ident`, with the generics its data uses.
+    pub(crate) fn state_named(&self, ident: &Ident) -> Option<(&'m State<'a>, &Generics)> {
+        let position = *self.positions.get(&ident.unraw().to_string())?;
+        Some((
+            &self.module.states.states[position],
+            &self.state_generics[position],
+        ))
     }
 
     /// `Paid<T>`: the state's type.
@@ -402,10 +423,10 @@ pub(crate) struct TransitionInfo<'a> {
     pub(crate) target: &'a Ident,
 }
 
-pub(crate) fn transition_infos<'c>(model: &'c Model<'_, '_>) -> Vec<TransitionInfo<'c>> {
-    let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
+fn transition_infos<'m>(module: &'m Module<'_>) -> Vec<TransitionInfo<'m>> {
+    let mut infos: Vec<TransitionInfo<'m>> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for state in &model.module.states.states {
+    for state in &module.states.states {
         for transition in &state.transitions {
             let key = transition.name.unraw().to_string();
             if let Some(position) = index.get(&key) {
