@@ -2,11 +2,12 @@
 //! column per field of any state, the state's name in a tag column: a database row) with its
 //! checked restore, and the flat, internally tagged serde form of the erased enum.
 
+use super::serde::{bounded, deserialize_generics, serde_path};
 use crate::typestate::flat_check::{Column, StateColumns, columns};
 use crate::typestate::model::{Model, restore_bounds, state_field_names, state_pattern};
 use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{Ident, Type};
 
@@ -115,49 +116,6 @@ fn record_state_name(model: &Model<'_, '_>) -> TokenStream {
             }
         }
     }
-}
-
-fn serde_path(model: &Model<'_, '_>) -> (TokenStream, String) {
-    let krate = model.krate;
-    (
-        quote!(#krate::__private::serde),
-        format!("{}::__private::serde", krate.to_token_stream()).replace(' ', ""),
-    )
-}
-
-/// `where` with the machine's predicates plus `bound` on each type parameter.
-fn bounded(model: &Model<'_, '_>, bound: &TokenStream) -> syn::WhereClause {
-    let mut clause = model
-        .generics
-        .where_clause
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    for param in model.generics.type_params() {
-        let ident = &param.ident;
-        clause.predicates.push(syn::parse_quote!(#ident: #bound));
-    }
-    clause
-}
-
-/// The generics of a `Deserialize<'de>` impl that reads through `mirror`: `'de` first, then the
-/// machine's, with the mirror's `Deserialize` as a bound (and `extra`).
-fn deserialize_generics(
-    model: &Model<'_, '_>,
-    mirror: &Ident,
-    extra: Vec<syn::WherePredicate>,
-) -> (syn::Generics, syn::WhereClause) {
-    let serde = serde_path(model).0;
-    let (_, ty_generics, where_clause) = model.generics.split_for_impl();
-    let mut generics = model.generics.clone();
-    generics.params.insert(0, syn::parse_quote!('de));
-    let mut bounds = where_clause
-        .cloned()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    bounds
-        .predicates
-        .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
-    bounds.predicates.extend(extra);
-    (generics, bounds)
 }
 
 /// The serde tag of the record, when serde uses the flat form.
