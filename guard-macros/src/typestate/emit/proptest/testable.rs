@@ -137,10 +137,23 @@ impl Description<'_, '_, '_> {
         }
     }
 
-    /// What a call says before it is made: the state it reaches, whether the state allows it,
-    /// what it should be rejected for, whether it can be rejected at all; then the calls.
+    /// What a call says before it is made (the state it reaches, whether the state allows it,
+    /// what it should be rejected for, whether it can be rejected at all); then the calls.
     fn call_fns(&self) -> TokenStream {
-        let krate = self.krate;
+        let predictions = self.prediction_fns();
+        let expectations = self.expectation_fns();
+        let start = self.start_fn();
+        let apply = self.apply_fn();
+        quote! {
+            #predictions
+            #expectations
+            #start
+            #apply
+        }
+    }
+
+    /// `initial_state`, `target` and `allows`: where a call leads, and from where.
+    fn prediction_fns(&self) -> TokenStream {
         let state_id = &self.state_id;
         let no_step = self.no_step();
         let initial_arms = self.starts.iter().map(|start| {
@@ -156,26 +169,6 @@ impl Description<'_, '_, '_> {
             let sources = step.transition.sources.iter().map(|source| source.ident);
             quote!((#(#state_id::#sources)|*, #wildcard) => true,)
         });
-        let expect_start_arms = self.starts.iter().map(|start| self.expect_start_arm(start));
-        let expect_arms = self.steps.iter().filter_map(|step| self.expect_arm(step));
-        let fallible_start_arms = self
-            .starts
-            .iter()
-            .filter(|start| self.start_is_fallible(start))
-            .map(|start| {
-                let wildcard = &start.wildcard;
-                quote!(#wildcard => true,)
-            });
-        let fallible_arms = self
-            .steps
-            .iter()
-            .filter(|step| step.transition.target.has_rules())
-            .map(|step| {
-                let wildcard = &step.wildcard;
-                quote!(#wildcard => true,)
-            });
-        let start = self.start_fn();
-        let apply = self.apply_fn();
         quote! {
             fn initial_state(start: &Self::Start) -> #state_id {
                 match start {
@@ -196,7 +189,26 @@ impl Description<'_, '_, '_> {
                     _ => false,
                 }
             }
+        }
+    }
 
+    /// `expect_start`, `expect`, `fallible_start` and `fallible`: what the rules say of a call's
+    /// arguments, and whether they can say anything.
+    fn expectation_fns(&self) -> TokenStream {
+        let krate = self.krate;
+        let expect_start_arms = self.starts.iter().map(|start| self.expect_start_arm(start));
+        let expect_arms = self.steps.iter().filter_map(|step| self.expect_arm(step));
+        let fallible_start_arms = self
+            .starts
+            .iter()
+            .filter(|start| self.start_is_fallible(start))
+            .map(|start| &start.wildcard);
+        let fallible_arms = self
+            .steps
+            .iter()
+            .filter(|step| step.transition.target.has_rules())
+            .map(|step| &step.wildcard);
+        quote! {
             fn expect_start(start: &Self::Start) -> ::core::result::Result<(), #krate::Violations> {
                 match start {
                     #(#expect_start_arms)*
@@ -212,20 +224,17 @@ impl Description<'_, '_, '_> {
 
             fn fallible_start(start: &Self::Start) -> ::core::primitive::bool {
                 match start {
-                    #(#fallible_start_arms)*
+                    #(#fallible_start_arms => true,)*
                     _ => false,
                 }
             }
 
             fn fallible(step: &Self::Step) -> ::core::primitive::bool {
                 match step {
-                    #(#fallible_arms)*
+                    #(#fallible_arms => true,)*
                     _ => false,
                 }
             }
-
-            #start
-            #apply
         }
     }
 
