@@ -162,7 +162,7 @@ fn kept(records: &[serde_json::Value], lines: &[(String, String)], field: &str) 
                     .as_str()
                     .is_some_and(|relative| file.ends_with(relative));
                 let text = match field {
-                    "fix" => record["fix"]["text"].as_str(),
+                    "fix" => record["fix"].as_str(),
                     _ => record[field].as_str(),
                 };
                 in_file && text.is_some_and(|text| text.contains(line.as_str()))
@@ -223,7 +223,7 @@ fn the_records_are_smaller_than_cargos_output_located_and_complete() {
         .iter()
         .map(|record| {
             record["message"].as_str().map_or(0, str::len)
-                + record["fix"]["text"].as_str().map_or(0, str::len)
+                + record["fix"].as_str().map_or(0, str::len)
         })
         .sum();
     let g_codes = records

@@ -28,9 +28,16 @@ fn jsonl_records_and_summary_follow_the_documented_schema() {
     }
     let with_edits = records
         .iter()
-        .filter(|record| !record["fix"]["edits"].as_array().unwrap().is_empty())
+        .filter(|record| record["edits"].is_array())
         .count();
     assert!(with_edits >= 3, "mechanical fixes carry edits");
+    // A finding has no `type` and no `edits` without a fix; the end is one [line, column] pair.
+    assert!(records.iter().all(|record| record.get("type").is_none()));
+    assert!(
+        records
+            .iter()
+            .all(|record| record["end"].as_array().unwrap().len() == 2)
+    );
     assert!(
         records
             .iter()
@@ -60,6 +67,12 @@ fn the_schema_check_rejects_what_the_schema_forbids() {
     let mut half_place = records[0].clone();
     half_place.as_object_mut().unwrap().remove("column");
     assert!(!validate(&schema, &half_place).is_empty());
+    let mut bad_end = records[0].clone();
+    bad_end["end"] = serde_json::json!([3, 4, 5]);
+    assert!(!validate(&schema, &bad_end).is_empty());
+    let mut typed = records[0].clone();
+    typed["type"] = Value::from("finding");
+    assert!(!validate(&schema, &typed).is_empty());
     let mut bad_summary = summary.clone();
     bad_summary["deny"] = Value::from(-1);
     assert!(!validate(&schema, &bad_summary).is_empty());

@@ -149,6 +149,13 @@ fn check(root: &Value, schema: &Value, instance: &Value, path: &str, errors: &mu
                     errors.push(format!("{path}: fewer than {value} items"));
                 }
             }
+            "maxItems" => {
+                if let Some(items) = instance.as_array()
+                    && (items.len() as u64) > value.as_u64().unwrap()
+                {
+                    errors.push(format!("{path}: more than {value} items"));
+                }
+            }
             "uniqueItems" => {
                 if let Some(items) = instance.as_array()
                     && value == &Value::Bool(true)
