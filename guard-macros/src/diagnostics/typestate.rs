@@ -295,6 +295,41 @@ fn join_words(items: &[String], word: &str) -> String {
     }
 }
 
+/// G0003 for `#[typestate]` on an item that is not a module, spanned on what names the item's
+/// kind. On the states enum itself, the fix wraps it in the module it needs, as two insertions
+/// around the enum as written (`machine` and `module` are the names the fallback uses too).
+pub(crate) fn typestate_not_on_module(
+    item: &syn::Item,
+    span: proc_macro2::Span,
+    states_names: Option<(String, String)>,
+) -> syn::Error {
+    let message =
+        "`#[typestate]` goes on a module that holds a `#[machine]` struct and a `#[states]` enum";
+    match (item, states_names) {
+        (syn::Item::Enum(states), Some((machine, module))) => {
+            let public = matches!(states.vis, syn::Visibility::Public(_));
+            let vis = if public { "pub " } else { "" };
+            let make_public = if public {
+                String::new()
+            } else {
+                format!(", write `pub enum {}`", states.ident)
+            };
+            super::WRONG_ITEM_KIND.at(
+                span,
+                format!("{message}; `{}` is the states enum", states.ident),
+                format!(
+                    "put the enum in a module with the machine's struct: write `#[typestate] {vis}mod {module} {{ use super::*; #[machine] pub struct {machine}; #[states]` in place of `#[typestate]`{make_public}, and after the enum's closing brace `}} {vis}use {module}::*;`"
+                ),
+            )
+        }
+        _ => super::WRONG_ITEM_KIND.at(
+            span,
+            message,
+            "write `#[typestate] pub mod order { #[machine] pub struct Order { .. } #[states] pub enum OrderState { .. } }`",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,56 +74,27 @@ impl Check {
                 body_open,
                 body_close,
             } => {
-                let unbound_code = UNBOUND_REQUIRED_FIELD.id;
-                let unused_code = UNUSED_REQUIRED_FIELD.id;
-                let path = &pattern.path;
-                let variant = &pattern.variant;
-                let rest = pattern.rest;
-                let alternative = pattern.alternative;
-                let slots = pattern
-                    .slots
-                    .iter()
-                    .zip(states)
-                    .map(|(slot, (state, binding))| slot_tokens(&private, slot, *state, binding));
-                let call = quote! {
-                    #private::check_arm(__guard_table, &#private::Arm {
-                        unbound_code: #unbound_code,
-                        unused_code: #unused_code,
-                        path: #path,
-                        variant: #variant,
-                        slots: &[#(#slots),*],
-                        rest: #rest,
-                        alternative: #alternative,
-                        before: #before,
-                        after: #after,
-                        body_open: #body_open,
-                        body_close: #body_close,
-                    })
-                };
+                let call = variant_call(
+                    &private,
+                    pattern,
+                    states,
+                    [*before, *after, *body_open, *body_close],
+                );
                 (&pattern.probe, call, pattern.first, pattern.last)
             }
             Self::CatchAll {
                 probe,
                 written,
-                around: (before, after),
+                around,
                 named,
                 first,
                 last,
-            } => {
-                let code = SWALLOWING_CATCH_ALL.id;
-                let enum_path = &probe.written;
-                let call = quote! {
-                    #private::check_catch_all(__guard_table, &#private::CatchAll {
-                        code: #code,
-                        pattern: #written,
-                        before: #before,
-                        after: #after,
-                        enum_path: #enum_path,
-                        named: &[#(#named),*],
-                    })
-                };
-                (probe, call, *first, *last)
-            }
+            } => (
+                probe,
+                catch_all_call(&private, probe, written, around, named),
+                *first,
+                *last,
+            ),
             Self::Unreadable {
                 probe,
                 written,
@@ -131,43 +102,124 @@ impl Check {
                 after,
                 first,
                 last,
-            } => {
-                let code = UNREADABLE_PATTERN.id;
-                let enum_path = &probe.written;
-                let call = quote! {
-                    #private::check_unreadable(__guard_table, &#private::Unreadable {
-                        code: #code,
-                        pattern: #written,
-                        enum_path: #enum_path,
-                        before: #before,
-                        after: #after,
-                    })
-                };
-                (probe, call, *first, *last)
+            } => (
+                probe,
+                unreadable_call(&private, probe, written, [*before, *after]),
+                *first,
+                *last,
+            ),
+        };
+        constant_item(&private, lookup(&private, probe, first), &call, first, last)
+    }
+}
+
+/// The free constant that evaluates `call` against `table` and fails the compile, on the user's
+/// pattern, when the report says a rule is broken.
+fn constant_item(
+    private: &TokenStream,
+    table: TokenStream,
+    call: &TokenStream,
+    first: Span,
+    last: Span,
+) -> syn::Stmt {
+    // Not a panic of the macro: these tokens go into the user's `const _` item, where a
+    // const-evaluated panic is how a broken rule becomes an error that `cargo check` reports
+    // (module docs). The call's span runs from the pattern's first token to its last, so the
+    // compiler underlines the whole pattern; `fail` is `#[track_caller]`, so that span is
+    // the error's primary span.
+    let mut arguments = Group::new(Delimiter::Parenthesis, quote!(&__guard_report));
+    arguments.set_span(last);
+    let mut panic = crate::diagnostics::on_span(quote!(#private::fail), first);
+    panic.extend([TokenTree::Group(arguments)]);
+    let item: TokenStream = quote! {
+        #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
+        const _: () = {
+            let __guard_table = #table;
+            let __guard_report = #call;
+            if __guard_report.failed() {
+                #panic
             }
         };
-        let table = lookup(&private, probe, first);
-        // Not a panic of the macro: these tokens go into the user's `const _` item, where a
-        // const-evaluated panic is how a broken rule becomes an error that `cargo check` reports
-        // (module docs). The call's span runs from the pattern's first token to its last, so the
-        // compiler underlines the whole pattern; `fail` is `#[track_caller]`, so that span is
-        // the error's primary span.
-        let mut arguments = Group::new(Delimiter::Parenthesis, quote!(&__guard_report));
-        arguments.set_span(last);
-        let mut panic = crate::diagnostics::on_span(quote!(#private::fail), first);
-        panic.extend([TokenTree::Group(arguments)]);
-        let item: TokenStream = quote! {
-            #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
-            const _: () = {
-                let __guard_table = #table;
-                let __guard_report = #call;
-                if __guard_report.failed() {
-                    #panic
-                }
-            };
-        };
-        // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
-        syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+    };
+    // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
+    syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+}
+
+/// `check_arm(..)`: the rules of one variant pattern. `context` is what comes before and after
+/// the pattern, and around a use of a binding, in a fix.
+fn variant_call(
+    private: &TokenStream,
+    pattern: &VariantPattern,
+    states: &[(State, String)],
+    [before, after, body_open, body_close]: [&str; 4],
+) -> TokenStream {
+    let unbound_code = UNBOUND_REQUIRED_FIELD.id;
+    let unused_code = UNUSED_REQUIRED_FIELD.id;
+    let path = &pattern.path;
+    let variant = &pattern.variant;
+    let rest = pattern.rest;
+    let alternative = pattern.alternative;
+    let slots = pattern
+        .slots
+        .iter()
+        .zip(states)
+        .map(|(slot, (state, binding))| slot_tokens(private, slot, *state, binding));
+    quote! {
+        #private::check_arm(__guard_table, &#private::Arm {
+            unbound_code: #unbound_code,
+            unused_code: #unused_code,
+            path: #path,
+            variant: #variant,
+            slots: &[#(#slots),*],
+            rest: #rest,
+            alternative: #alternative,
+            before: #before,
+            after: #after,
+            body_open: #body_open,
+            body_close: #body_close,
+        })
+    }
+}
+
+/// `check_catch_all(..)`: a catch-all may not swallow a variant with required fields.
+fn catch_all_call(
+    private: &TokenStream,
+    probe: &Probe,
+    written: &str,
+    (before, after): &(String, String),
+    named: &[String],
+) -> TokenStream {
+    let code = SWALLOWING_CATCH_ALL.id;
+    let enum_path = &probe.written;
+    quote! {
+        #private::check_catch_all(__guard_table, &#private::CatchAll {
+            code: #code,
+            pattern: #written,
+            before: #before,
+            after: #after,
+            enum_path: #enum_path,
+            named: &[#(#named),*],
+        })
+    }
+}
+
+/// `check_unreadable(..)`: a pattern written by a macro may not match an enum with a table.
+fn unreadable_call(
+    private: &TokenStream,
+    probe: &Probe,
+    written: &str,
+    [before, after]: [&str; 2],
+) -> TokenStream {
+    let code = UNREADABLE_PATTERN.id;
+    let enum_path = &probe.written;
+    quote! {
+        #private::check_unreadable(__guard_table, &#private::Unreadable {
+            code: #code,
+            pattern: #written,
+            enum_path: #enum_path,
+            before: #before,
+            after: #after,
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! What a name in a pattern is by its case: a variant or type (`Shipped`, `Ok`) or a binding
-//! (`tracking_id`). Read by the pattern walk and by the fix renderer alike.
+//! (`tracking_id`). Read by the pattern walk and by the
+//! search for a catch-all in a fix's pattern alike.
 
 /// `Shipped`, `T`: upper camel case (or one capital letter), as variants and types are named.
 pub(super) fn is_camel(name: &str) -> bool {

@@ -20,14 +20,19 @@ pub(crate) fn items(model: &Model<'_, '_>) -> TokenStream {
     }
     let trait_ident = carry_trait(model);
     let hidden = &model.hidden;
-    let vis = &model.module.machine.item.vis;
+    let carry_module = format_ident!("{}_carry", hidden);
+    // In a private module, imported privately: `__guard_join` builds a state from raw parts, so no
+    // code outside the declaring module may name it.
     let mut tokens = quote! {
-        #[doc(hidden)]
-        #vis trait #trait_ident<__Transition, __Carried>: ::core::marker::Sized {
-            type __GuardRest;
-            fn __guard_split(self) -> (__Carried, Self::__GuardRest);
-            fn __guard_join(carried: __Carried, rest: Self::__GuardRest) -> Self;
+        #[allow(non_snake_case)]
+        mod #carry_module {
+            pub trait #trait_ident<__Transition, __Carried>: ::core::marker::Sized {
+                type __GuardRest;
+                fn __guard_split(self) -> (__Carried, Self::__GuardRest);
+                fn __guard_join(carried: __Carried, rest: Self::__GuardRest) -> Self;
+            }
         }
+        use #carry_module::#trait_ident;
     };
     for info in transition_infos(model) {
         let Some(target) = state_named(model, info.target) else {

@@ -93,7 +93,6 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
     let record = &model.record;
     let record_text = record.to_string();
     let mirror = format_ident!("__Guard{}RecordSerde", model.machine);
-    let vis = &model.module.states.item.vis;
     let (machine_idents, machine_types) = machine_fields(model);
     let machine_names: Vec<String> = machine_idents
         .iter()
@@ -189,11 +188,13 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
             #[derive(#serde::Deserialize)]
             #[serde(crate = #serde_text, rename = #record_text, deny_unknown_fields)]
             #tag_attr
-            #vis enum #mirror #params #where_clause {
+            enum #mirror #params #where_clause {
                 #mirror_variants
             }
 
+            // The mirror is private: the bound naming it only selects this impl.
             #[automatically_derived]
+            #[allow(private_bounds)]
             impl #deserialize_impl_generics #serde::Deserialize<'de> for #record #ty_generics #deserialize_bounds {
                 fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     ::core::result::Result::Ok(match <#mirror #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)? {
@@ -386,7 +387,6 @@ fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
     let erased_text = erased.to_string();
     let row = format_ident!("{}Row", model.machine);
     let mirror = format_ident!("__Guard{}RowSerde", model.machine);
-    let vis = &model.module.states.item.vis;
     let (machine_idents, machine_types) = machine_fields(model);
     let machine_names: Vec<String> = machine_idents
         .iter()
@@ -459,13 +459,14 @@ fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
             #[doc(hidden)]
             #[derive(#serde::Deserialize)]
             #[serde(crate = #serde_text, rename = #erased_text, deny_unknown_fields)]
-            #vis struct #mirror #params #where_clause {
+            struct #mirror #params #where_clause {
                 #tag: #string,
                 #( #machine_idents: #machine_types, )*
                 #( #[serde(default)] #column_idents: #column_types, )*
             }
 
             #[automatically_derived]
+            #[allow(private_bounds)]
             impl #deserialize_impl_generics #serde::Deserialize<'de> for #erased #ty_generics #deserialize_bounds {
                 fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     let #mirror { #tag, #(#machine_idents,)* #(#column_idents,)* } =

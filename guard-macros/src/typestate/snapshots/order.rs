@@ -604,11 +604,11 @@ stateDiagram-v2
         __Serialize::end(out) } } } } #[doc(hidden)]
         #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
         "::stateguard::__private::serde", rename = "OrderRecord", deny_unknown_fields)]
-        pub enum __GuardOrderRecordSerde < T > { Pending { id : u64, items : Vec < T >,
-        }, Paid { id : u64, items : Vec < T >, payment_ref : String, }, Shipped { id :
-        u64, items : Vec < T >, field_0 : String, }, Delivered { id : u64, items : Vec <
-        T >, }, Cancelled { id : u64, items : Vec < T >, reason : String, }, }
-        #[automatically_derived] impl < 'de, T >
+        enum __GuardOrderRecordSerde < T > { Pending { id : u64, items : Vec < T >, },
+        Paid { id : u64, items : Vec < T >, payment_ref : String, }, Shipped { id : u64,
+        items : Vec < T >, field_0 : String, }, Delivered { id : u64, items : Vec < T >,
+        }, Cancelled { id : u64, items : Vec < T >, reason : String, }, }
+        #[automatically_derived] #[allow(private_bounds)] impl < 'de, T >
         ::stateguard::__private::serde::Deserialize < 'de > for OrderRecord < T > where
         __GuardOrderRecordSerde < T > : ::stateguard::__private::serde::Deserialize < 'de
         > { fn deserialize < __D : ::stateguard::__private::serde::Deserializer < 'de >>
