@@ -292,6 +292,43 @@ fn a_missing_clippy_is_said_in_the_summary() {
     assert_eq!(records(&lines).len(), 2);
 }
 
+/// The records and the summary of one `jsonl` run.
+fn jsonl_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn one_clippy_build_gives_tier_one_what_cargo_check_gives() {
+    // `--tier 1` runs `cargo check`; up to tier 2 the gate builds once, with `cargo clippy`.
+    let crate_dir = prepare("wrong_state", "wrong_state_one_build");
+    let checked = jsonl_lines(&gate(&crate_dir, &["--format", "jsonl", "--tier", "1"]));
+    let clipped = jsonl_lines(&gate(&crate_dir, &["--format", "jsonl", "--tier", "2"]));
+    assert_eq!(records(&checked), records(&clipped));
+    assert_eq!(records(&clipped).len(), 1);
+    let notes = |lines: &[serde_json::Value]| summary(lines)["tiers"][0]["notes"].to_string();
+    assert!(notes(&clipped).contains("compiled by `cargo clippy`"));
+    assert!(!notes(&checked).contains("clippy"), "{}", notes(&checked));
+}
+
+#[test]
+fn a_clippy_lint_the_crate_denies_does_not_hide_tier_one_errors() {
+    // clippy stops at the library (its own `#![deny(clippy::needless_return)]`) and never
+    // compiles the integration test; tier 1 falls back to `cargo check`, which reaches it.
+    let lines = snapshot("clippy_denied", 1);
+    let records = records(&lines);
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["code"], "E0308");
+    assert_eq!(records[0]["tier"], 1);
+    assert_eq!(records[0]["file"], "tests/total.rs");
+    assert_eq!(tier_status(&lines, 1), "failed");
+    let notes = summary(&lines)["tiers"][0]["notes"].to_string();
+    assert!(!notes.contains("compiled by `cargo clippy`"), "{notes}");
+}
+
 #[test]
 fn the_same_records_in_every_format() {
     let crate_dir = prepare("shipped_arm", "shipped_arm_formats");

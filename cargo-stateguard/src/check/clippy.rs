@@ -1,13 +1,15 @@
 //! The clippy lints tier 2 runs next to `cargo stateguard lint`: the ones that catch the same
 //! families of danger (a lock held across `.await`, unsafe code without its reasons, transmutes,
-//! FFI pointers, uninitialised memory), each a deny-level finding of the gate.
+//! FFI pointers, uninitialised memory), each a deny-level finding of the gate. The same run gives
+//! tier 1 rustc's diagnostics when the gate goes on to tier 2.
 
 use std::process::Command;
 
 use crate::check::TierOutcome;
 use crate::check::cargo::{self, CargoFlags};
+use crate::check::diagnostic::CargoMessage;
 use crate::check::locate::Locator;
-use crate::record::{Level, Tier};
+use crate::record::{Level, Source, Tier};
 
 /// What a curated clippy lint is about: a lint rule about the same thing at the same place is the
 /// same finding, reported once.
@@ -74,11 +76,24 @@ fn says_clippy_is_missing(stderr: &str) -> bool {
         || stderr.contains("`cargo-clippy` is not installed")
 }
 
-/// Runs clippy with the curated lints turned on; keeps only their findings (rustc's own warnings
-/// are tier 1's, the user's other clippy lints are theirs), each at deny level. `None` when clippy
-/// is not installed (asked of cargo by running it, not beforehand: a second round trip through
-/// rustup's proxies costs as much as a warm `cargo check`).
-pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> Option<TierOutcome> {
+/// What one `cargo clippy` run gave both tiers: clippy runs rustc itself, so the diagnostics
+/// `cargo check` would give come with its lints, and tiers 1 and 2 cost one build instead of two.
+#[derive(Debug)]
+pub(crate) struct ClippyRun {
+    /// Tier 1's records (rustc's and the macros'), or `None` when this run cannot stand for
+    /// `cargo check`: a clippy lint the user's own configuration denies stopped a crate (the crates
+    /// that depend on it were then never compiled), or the build failed without a diagnostic that
+    /// says why. Tier 1 then runs `cargo check` itself.
+    pub(crate) compile: Option<TierOutcome>,
+    /// Tier 2's clippy half: the curated lints' findings.
+    pub(crate) lints: TierOutcome,
+}
+
+/// Runs clippy with the curated lints turned on. rustc's diagnostics become tier 1's records; of
+/// clippy's, only the curated lints' are kept (the user's other clippy lints are theirs), each at
+/// deny level in tier 2. `None` when clippy is not installed (asked of cargo by running it, not
+/// beforehand: a second round trip through rustup's proxies costs as much as a warm `cargo check`).
+pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> Option<ClippyRun> {
     let mut command = Command::new(cargo::cargo());
     command
         .args([
@@ -94,42 +109,62 @@ pub(crate) fn run(flags: &CargoFlags, locator: &Locator) -> Option<TierOutcome> 
     }
     let output = match cargo::output(&mut command) {
         Ok(output) => output,
-        Err(error) => return Some(TierOutcome::error(error)),
+        Err(error) => {
+            return Some(ClippyRun {
+                compile: None,
+                lints: TierOutcome::error(error),
+            });
+        }
     };
     let messages = cargo::messages(&output.stdout);
     if messages.is_empty() && says_clippy_is_missing(&String::from_utf8_lossy(&output.stderr)) {
         return None;
     }
-    let mut outcome = TierOutcome::from_messages(&messages, Tier::Lint, locator, |record| {
+    let succeeded = output.status.success();
+    let compile = TierOutcome::from_messages(&messages, Tier::Compile, locator, |record| {
+        record.source != Source::Clippy
+    });
+    let clippy_stopped_a_crate = messages.iter().any(|message| {
+        matches!(
+            message,
+            CargoMessage::CompilerMessage { message }
+                if message.level == "error"
+                    && message
+                        .code
+                        .as_ref()
+                        .is_some_and(|code| code.code.starts_with("clippy::"))
+        )
+    });
+    let compile_stands = succeeded || (compile.has_deny() && !clippy_stopped_a_crate);
+    let mut lints = TierOutcome::from_messages(&messages, Tier::Lint, locator, |record| {
         topic(&record.code).is_some()
     });
     // `--all-targets` reports a library's findings again for its test build.
-    crate::check::records::dedup(&mut outcome.records);
-    for record in &mut outcome.records {
+    crate::check::records::dedup(&mut lints.records);
+    for record in &mut lints.records {
         record.level = Level::Deny;
         let lint = record.code.trim_start_matches("clippy::");
         record.suppress = Some(format!("#[allow(clippy::{lint}, reason = \"..\")]"));
     }
-    // clippy stops at the first crate that does not compile; tier 1 has reported why.
-    if !output.status.success() && !messages.is_empty() {
-        let built = messages.iter().any(|message| {
-            matches!(
-                message,
-                crate::check::diagnostic::CargoMessage::BuildFinished { success: true }
-            )
-        });
-        if !built && outcome.records.is_empty() {
-            outcome.notes.push(String::from(
+    if !succeeded && !messages.is_empty() {
+        let built = messages
+            .iter()
+            .any(|message| matches!(message, CargoMessage::BuildFinished { success: true }));
+        if !built && lints.records.is_empty() {
+            lints.notes.push(String::from(
                 "clippy did not finish (a deny-level lint of your own configuration, or a build error)",
             ));
         }
-    } else if !output.status.success() {
-        outcome.error = Some(format!(
+    } else if !succeeded {
+        lints.error = Some(format!(
             "`cargo clippy` failed: {}",
             cargo::cargo_error(&output.stderr)
         ));
     }
-    Some(outcome)
+    Some(ClippyRun {
+        compile: compile_stands.then_some(compile),
+        lints,
+    })
 }
 
 #[cfg(test)]

@@ -115,6 +115,32 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
+/// The build tiers 1 and 2 read: tier 1's outcome, and clippy's curated findings for tier 2
+/// (`None` when clippy is not installed or tier 2 was not asked for). Up to tier 2, one `cargo
+/// clippy` run gives both, since clippy runs rustc; `cargo check` runs only for `--tier 1`, without
+/// clippy, or when the clippy run cannot stand for it (see [`clippy::ClippyRun`]).
+fn build(args: &CheckArgs, locator: &locate::Locator) -> (TierOutcome, Option<TierOutcome>) {
+    if args.tier < 2 {
+        return (compile::run(&args.cargo, locator), None);
+    }
+    match clippy::run(&args.cargo, locator) {
+        Some(clippy::ClippyRun {
+            compile: Some(mut compiled),
+            lints,
+        }) => {
+            compiled.notes.push(String::from(
+                "compiled by `cargo clippy`, one build for tiers 1 and 2",
+            ));
+            (compiled, Some(lints))
+        }
+        Some(clippy::ClippyRun {
+            compile: None,
+            lints,
+        }) => (compile::run(&args.cargo, locator), Some(lints)),
+        None => (compile::run(&args.cargo, locator), None),
+    }
+}
+
 /// Runs the tiers; the records in order, the summary, and the workspace root (record paths are
 /// relative to it).
 pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
@@ -132,6 +158,7 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
     let mut failed = false;
     let mut prepared_lint =
         (args.tier >= 2).then(|| static_checks::prepare(&args.cargo, &workspace));
+    let (mut compiled, mut clippy_lints) = build(args, &locator);
     for tier in [Tier::Compile, Tier::Lint, Tier::Test] {
         if u8::from(tier) > args.tier {
             summary::skip(
@@ -150,9 +177,9 @@ pub(crate) fn gate(args: &CheckArgs) -> (Vec<Record>, Summary, PathBuf) {
             continue;
         }
         let outcome = match tier {
-            Tier::Compile => compile::run(&args.cargo, &locator),
+            Tier::Compile => std::mem::take(&mut compiled),
             Tier::Lint => match prepared_lint.take() {
-                Some(prepared) => static_checks::run(prepared, &args.cargo, &locator),
+                Some(prepared) => static_checks::run(prepared, clippy_lints.take()),
                 None => continue,
             },
             Tier::Test => property_tests::run(&args.cargo, &workspace, &locator),

@@ -100,13 +100,27 @@ pub(crate) fn to_record(diagnostic: &Diagnostic, tier: Tier, locator: &Locator) 
         text: fix_lines.join("\n"),
         edits,
     });
+    // rustc's and clippy's own label on the finding's place often holds the half of the message a
+    // fix needs ("mismatched types" / "expected `u64`, found `&str`"): joined as rustc's short
+    // format joins them. stateguard's messages are whole without it.
+    let mut message = parts.headline;
+    if source != Source::Macros
+        && let Some(label) = diagnostic
+            .spans
+            .iter()
+            .find(|span| span.is_primary)
+            .and_then(|span| span.label.as_deref())
+            .filter(|label| !label.is_empty() && !message.contains(label))
+    {
+        message = format!("{message}: {label}");
+    }
     Some(Record {
         tier,
         source,
         code,
         level,
         span,
-        message: parts.headline,
+        message,
         why: (!why.is_empty()).then(|| why.join("\n")),
         fix,
         suppress: None,
@@ -330,6 +344,19 @@ mod tests {
 
     fn locator() -> Locator {
         Locator::new("/tmp/app".into(), "/tmp/app/target".into())
+    }
+
+    #[test]
+    fn rustcs_label_on_the_finding_completes_its_message() {
+        let diagnostic = sample(include_str!("samples/e0308_label_holds_the_types.json"));
+        let record = to_record(&diagnostic, Tier::Compile, &locator()).unwrap();
+        assert_eq!(record.code, "E0308");
+        assert_eq!(
+            record.message,
+            "mismatched types: expected `u64`, found `&str`"
+        );
+        // The other label names another place to look.
+        assert_eq!(record.why.as_deref(), Some("expected due to this (line 3)"));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use crate::check::TierOutcome;
 use crate::check::cargo::{CargoFlags, Workspace};
 use crate::check::clippy::{self, Topic};
-use crate::check::locate::Locator;
 use crate::lint::{self, LintOptions};
 use crate::record::Record;
 
@@ -36,8 +35,9 @@ pub(crate) fn prepare(flags: &CargoFlags, workspace: &Workspace) -> Prepared {
     }
 }
 
-/// Tier 2: the lint's findings (from `prepared`), then clippy's that the lint did not report.
-pub(crate) fn run(prepared: Prepared, flags: &CargoFlags, locator: &Locator) -> TierOutcome {
+/// Tier 2: the lint's findings (from `prepared`), then clippy's (`None` when clippy is not
+/// installed) that the lint did not report.
+pub(crate) fn run(prepared: Prepared, clippy_lints: Option<TierOutcome>) -> TierOutcome {
     let mut outcome = TierOutcome::default();
     let linted = prepared.linted.join().unwrap_or_else(|_| {
         Err(lint::Error::Io(String::from(
@@ -58,7 +58,7 @@ pub(crate) fn run(prepared: Prepared, flags: &CargoFlags, locator: &Locator) -> 
         }
         Err(error) => outcome.error = Some(format!("`cargo stateguard lint` failed: {error}")),
     }
-    if let Some(clippy_outcome) = clippy::run(flags, locator) {
+    if let Some(clippy_outcome) = clippy_lints {
         let before = clippy_outcome.records.len();
         let kept: Vec<Record> = clippy_outcome
             .records

@@ -5,6 +5,7 @@
 //! configuration, and returns [`Record`]s plus a [`Summary`]; the gate (`cargo stateguard check`) calls it
 //! in-process.
 
+mod async_scope;
 pub(crate) mod command;
 pub(crate) mod context;
 pub(crate) mod fix;

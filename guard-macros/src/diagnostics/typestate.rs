@@ -94,6 +94,7 @@ pub(crate) const ALL: &[Code] = &[
     WRONG_STATE_FIELD,
     FOREIGN_STATE,
     NO_STRATEGY,
+    REFUSED_CONVERSION,
 ];
 
 /// A transition called on a machine in a state that does not have it (reported by the compiler
@@ -127,6 +128,78 @@ pub(crate) const NO_STRATEGY: Code = Code {
     id: "G0118",
     title: "field type without a property-test strategy",
 };
+
+/// Stored data turned into a typed machine without the checked restore path: a `Deserialize` of
+/// `Order<S>`, or `From<OrderRecord>` (the compiler reports it through a private trait whose
+/// words are written here).
+pub(crate) const REFUSED_CONVERSION: Code = Code {
+    id: "G0119",
+    title: "stored data made a typed machine without the checked restore",
+};
+
+/// Which conversion [`refused_conversion`] explains.
+#[derive(Clone, Copy)]
+pub(crate) enum RefusedConversion {
+    Deserialize,
+    FromRecord,
+}
+
+/// The `#[diagnostic::on_unimplemented]` words of a refused conversion; `{Self}` is the state.
+pub(crate) struct ConversionWords {
+    pub(crate) message: String,
+    pub(crate) label: String,
+    pub(crate) note: String,
+}
+
+pub(crate) fn refused_conversion(
+    conversion: RefusedConversion,
+    machine: &str,
+    generic: bool,
+    erased: &str,
+    record: &str,
+    serde: bool,
+) -> ConversionWords {
+    let code = REFUSED_CONVERSION.id;
+    let typed = if generic {
+        format!("{machine}<.., {{Self}}>")
+    } else {
+        format!("{machine}<{{Self}}>")
+    };
+    let article = if erased.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    let take = format!(
+        "then ask for the state you expect: `{machine}::<{{Self}}>::try_from(stored)`, whose `Err` holds the `{erased}` when it is in another state"
+    );
+    match conversion {
+        RefusedConversion::Deserialize => ConversionWords {
+            message: format!(
+                "[{code}] `{typed}` cannot be deserialized: stored data becomes a machine only through the checked restore path"
+            ),
+            label: format!("deserialize {article} `{erased}` here"),
+            note: if serde {
+                format!(
+                    "deserialize {article} `{erased}` in its place (every invariant is checked on the way in), {take}"
+                )
+            } else {
+                format!(
+                    "write `#[typestate(serde)]` on the module and deserialize {article} `{erased}` in its place (every invariant is checked on the way in), {take}"
+                )
+            },
+        },
+        RefusedConversion::FromRecord => ConversionWords {
+            message: format!(
+                "[{code}] `{typed}` cannot be made from `{record}` by `From`: stored data becomes a machine only through the checked restore path"
+            ),
+            label: format!("restore the record with `{erased}::restore`"),
+            note: format!(
+                "write `let stored = {erased}::restore(record)?;` (every invariant is checked), {take}"
+            ),
+        },
+    }
+}
 
 /// One state as the wrong-state hints see it: its name, and its transitions with the names of
 /// the arguments each takes (the target state's fields).
@@ -292,6 +365,41 @@ fn join_words(items: &[String], word: &str) -> String {
         [] => String::new(),
         [only] => only.clone(),
         [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+/// G0003 for `#[typestate]` on an item that is not a module, spanned on what names the item's
+/// kind. On the states enum itself, the fix wraps it in the module it needs, as two insertions
+/// around the enum as written (`machine` and `module` are the names the fallback uses too).
+pub(crate) fn typestate_not_on_module(
+    item: &syn::Item,
+    span: proc_macro2::Span,
+    states_names: Option<(String, String)>,
+) -> syn::Error {
+    let message =
+        "`#[typestate]` goes on a module that holds a `#[machine]` struct and a `#[states]` enum";
+    match (item, states_names) {
+        (syn::Item::Enum(states), Some((machine, module))) => {
+            let public = matches!(states.vis, syn::Visibility::Public(_));
+            let vis = if public { "pub " } else { "" };
+            let make_public = if public {
+                String::new()
+            } else {
+                format!(", write `pub enum {}`", states.ident)
+            };
+            super::WRONG_ITEM_KIND.at(
+                span,
+                format!("{message}; `{}` is the states enum", states.ident),
+                format!(
+                    "put the enum in a module with the machine's struct: write `#[typestate] {vis}mod {module} {{ use super::*; #[machine] pub struct {machine}; #[states]` in place of `#[typestate]`{make_public}, and after the enum's closing brace `}} {vis}use {module}::*;`"
+                ),
+            )
+        }
+        _ => super::WRONG_ITEM_KIND.at(
+            span,
+            message,
+            "write `#[typestate] pub mod order { #[machine] pub struct Order { .. } #[states] pub enum OrderState { .. } }`",
+        ),
     }
 }
 

@@ -133,7 +133,7 @@ pub(super) fn self_lookup(item: &syn::ItemImpl) -> Result<Lookup, &'static str> 
         for segment in &mut name.segments {
             segment.arguments = syn::PathArguments::None;
         }
-        return Ok(Lookup::Published(name));
+        return Ok(Lookup::by_name(name));
     }
     placeholder_self(item).map(Lookup::Type)
 }

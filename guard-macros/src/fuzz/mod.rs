@@ -278,6 +278,21 @@ fn former_findings() {
             "",
             "enum r#E { r#A(#[invariant(required)] String) }",
         ),
+        (
+            Macro::Invariant,
+            "",
+            "struct Page<_, const N: usize> { #[invariant(len(max = = N))] rows: Vec<u8> }",
+        ),
+        (
+            Macro::Enforce,
+            "",
+            "pub fn stored(state: order::Self) -> bool { match state { order::OrderState::Pending(_) => false, _ => true } }",
+        ),
+        (
+            Macro::Enforce,
+            "",
+            "fn f(state: crate::order::crate::OrderState) -> bool { matches!(state, crate::order::super::OrderState::Pending(_)) }",
+        ),
     ];
     let mut failures = Vec::new();
     for (which, args, item) in cases {

@@ -25,6 +25,18 @@ pub(crate) fn expand(item: TokenStream) -> Outcome {
             };
         }
     };
+    // rustc never hands a derive `struct S<_>`; a token stream that does gets syn's own words and
+    // no fallback, which would repeat the `_` where Rust allows none.
+    if let Some(param) = item.generics.params.iter().find(|param| match param {
+        syn::GenericParam::Type(param) => param.ident == "_",
+        syn::GenericParam::Const(param) => param.ident == "_",
+        syn::GenericParam::Lifetime(_) => false,
+    }) {
+        return Outcome::Failed {
+            errors: syn::Error::new_spanned(param, "expected an identifier, found `_`"),
+            fallback: TokenStream::new(),
+        };
+    }
     let mut errors = Errors::default();
     let input = parse::parse(&item, &mut errors);
     if let Some(input) = &input {

@@ -6,9 +6,11 @@
 //! the model, one emitter per part. On any error the module is re-emitted without the helper
 //! attributes (`fallback`).
 
+mod attrs;
 #[cfg(test)]
 mod bench;
 mod carry;
+mod carry_check;
 mod emit;
 mod fallback;
 mod flat_check;
@@ -19,7 +21,7 @@ mod parse;
 mod tests;
 mod validate;
 
-use crate::diagnostics::{Errors, WRONG_ITEM_KIND};
+use crate::diagnostics::Errors;
 use crate::entry::Outcome;
 use proc_macro2::TokenStream;
 use syn::spanned::Spanned;
@@ -30,24 +32,66 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> Outcome {
     expand_with(args, item, cfg!(all(feature = "proptest", not(test))))
 }
 
-/// [`expand`], with the property-test description or without.
+/// [`expand`], with the property-test description or without. Next to errors, the module as
+/// their fixes would leave it is expanded in full where that can be done (`fallback::repaired`),
+/// so the code that uses the machine reports nothing more.
 pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) -> Outcome {
+    match run(args.clone(), item.clone(), proptest).0 {
+        Outcome::Failed { errors, fallback } => Outcome::Failed {
+            errors,
+            fallback: shaped(&args, &item, proptest).unwrap_or(fallback),
+        },
+        expanded @ Outcome::Expanded(_) => expanded,
+    }
+}
+
+/// The full expansion of the repaired module, with the arguments as written or, failing that,
+/// without the ones that cannot be read.
+fn shaped(args: &TokenStream, item: &TokenStream, proptest: bool) -> Option<TokenStream> {
+    let parsed: syn::Item = syn::parse2(item.clone()).ok()?;
+    let (repaired, after) = fallback::repaired(&parsed)?;
+    let repaired_tokens = quote::ToTokens::to_token_stream(&repaired);
+    [args.clone(), fallback::repaired_args(args, &repaired)]
+        .into_iter()
+        .find_map(|args| match run(args, repaired_tokens.clone(), proptest) {
+            (Outcome::Expanded(mut tokens), _)
+            | (
+                Outcome::Failed {
+                    fallback: mut tokens,
+                    ..
+                },
+                true,
+            ) => {
+                tokens.extend(after.clone());
+                Some(tokens)
+            }
+            (Outcome::Failed { .. }, false) => None,
+        })
+}
+
+/// The expansion, or the errors and a fallback; `true` when the fallback is the module's full
+/// expansion.
+fn run(args: TokenStream, item: TokenStream, proptest: bool) -> (Outcome, bool) {
     let mut errors = Errors::default();
     let args = parse::args(args, &mut errors);
     let parsed: syn::Item = match syn::parse2(item.clone()) {
         Ok(parsed) => parsed,
         Err(error) => {
             errors.push(error);
-            return failed(errors, item);
+            return (failed(errors, item), false);
         }
     };
     let syn::Item::Mod(module_item) = &parsed else {
-        errors.push(WRONG_ITEM_KIND.at(
+        let states_names = match &parsed {
+            syn::Item::Enum(states) => Some(fallback::names_for_states(&states.ident)),
+            _ => None,
+        };
+        errors.push(crate::diagnostics::typestate::typestate_not_on_module(
+            &parsed,
             item_keyword_span(&parsed),
-            "`#[typestate]` goes on a module that holds a `#[machine]` struct and a `#[states]` enum",
-            "write `#[typestate] pub mod order { #[machine] pub struct Order { .. } #[states] pub enum OrderState { .. } }`",
+            states_names,
         ));
-        return failed(errors, fallback::fallback(parsed));
+        return (failed(errors, fallback::fallback(parsed)), false);
     };
     // Carried fields become ordinary fields of their states before anything reads the states.
     let mut carried_item = module_item.clone();
@@ -64,7 +108,7 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
                 && machine
                     .attrs
                     .iter()
-                    .any(|attr| parse::is_named(attr, "machine"))
+                    .any(|attr| attrs::is_named(attr, "machine"))
             {
                 validate::borrowed_serde(&args, machine, &mut errors);
                 break;
@@ -77,23 +121,29 @@ pub(crate) fn expand_with(args: TokenStream, item: TokenStream, proptest: bool) 
             let checked = validate::check(&args, module, &mut errors);
             let before = errors.is_empty();
             flat_check::validate(&args, module, &mut errors);
-            carry::validate(module, &mut errors);
+            carry_check::validate(module, &mut errors);
             checked && parsed_cleanly && (!before || errors.is_empty())
         }
         None => false,
     };
     match (module, errors.finish()) {
-        (Some(module), Ok(())) => Outcome::Expanded(emit(&args, &module, proptest)),
-        (Some(module), Err(errors)) if expandable => Outcome::Failed {
-            errors,
-            fallback: emit(&args, &module, proptest),
-        },
-        (_, Err(errors)) => Outcome::Failed {
-            errors,
-            fallback: fallback::fallback(parsed.clone()),
-        },
+        (Some(module), Ok(())) => (Outcome::Expanded(emit(&args, &module, proptest)), true),
+        (Some(module), Err(errors)) if expandable => (
+            Outcome::Failed {
+                errors,
+                fallback: emit(&args, &module, proptest),
+            },
+            true,
+        ),
+        (_, Err(errors)) => (
+            Outcome::Failed {
+                errors,
+                fallback: fallback::fallback(parsed.clone()),
+            },
+            false,
+        ),
         // `parse::module` reports why whenever it returns nothing.
-        (None, Ok(())) => Outcome::Expanded(fallback::fallback(parsed.clone())),
+        (None, Ok(())) => (Outcome::Expanded(fallback::fallback(parsed.clone())), false),
     }
 }
 

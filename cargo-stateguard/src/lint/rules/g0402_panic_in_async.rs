@@ -3,6 +3,7 @@
 use syn::visit::Visit;
 
 use super::{Rule, RuleInfo};
+use crate::lint::async_scope::{AsyncScope, AsyncScoped, visit_async_scopes};
 use crate::lint::context::{FileContext, Finding, macro_arguments, macro_name};
 use crate::record::{Fix, Level};
 
@@ -53,7 +54,7 @@ impl Rule for PanicInAsync {
     fn check(&self, cx: &FileContext<'_>, findings: &mut Vec<Finding>) {
         let mut visitor = Visitor {
             cx,
-            in_async: false,
+            scope: AsyncScope::default(),
             findings,
         };
         visitor.visit_file(cx.file);
@@ -62,17 +63,17 @@ impl Rule for PanicInAsync {
 
 struct Visitor<'a, 'out> {
     cx: &'a FileContext<'a>,
-    in_async: bool,
+    scope: AsyncScope,
     findings: &'out mut Vec<Finding>,
 }
 
-impl Visitor<'_, '_> {
-    fn with_async(&mut self, in_async: bool, visit: impl FnOnce(&mut Self)) {
-        let outer = std::mem::replace(&mut self.in_async, in_async);
-        visit(self);
-        self.in_async = outer;
+impl AsyncScoped for Visitor<'_, '_> {
+    fn async_scope(&mut self) -> &mut AsyncScope {
+        &mut self.scope
     }
+}
 
+impl Visitor<'_, '_> {
     fn report(&mut self, span: proc_macro2::Span, what: &str, fix: &str) {
         self.findings.push(Finding {
             code: INFO.code,
@@ -94,38 +95,11 @@ fn is_lock_call(expr: &syn::Expr) -> bool {
 }
 
 impl<'ast> Visit<'ast> for Visitor<'_, '_> {
-    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
-        let is_async = item.sig.asyncness.is_some();
-        self.with_async(is_async, |visitor| syn::visit::visit_item_fn(visitor, item));
-    }
-
-    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
-        let is_async = item.sig.asyncness.is_some();
-        self.with_async(is_async, |visitor| {
-            syn::visit::visit_impl_item_fn(visitor, item)
-        });
-    }
-
-    fn visit_trait_item_fn(&mut self, item: &'ast syn::TraitItemFn) {
-        let is_async = item.sig.asyncness.is_some();
-        self.with_async(is_async, |visitor| {
-            syn::visit::visit_trait_item_fn(visitor, item)
-        });
-    }
-
-    fn visit_expr_async(&mut self, expr: &'ast syn::ExprAsync) {
-        self.with_async(true, |visitor| syn::visit::visit_expr_async(visitor, expr));
-    }
-
-    fn visit_expr_closure(&mut self, expr: &'ast syn::ExprClosure) {
-        let is_async = self.in_async || expr.asyncness.is_some();
-        self.with_async(is_async, |visitor| {
-            syn::visit::visit_expr_closure(visitor, expr)
-        });
-    }
+    // Closures inside async code count: they run in the task.
+    visit_async_scopes!('ast);
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-        if self.in_async && !is_lock_call(&call.receiver) {
+        if self.scope.in_async && !is_lock_call(&call.receiver) {
             let method = call.method.to_string();
             let literal_message = matches!(
                 call.args.first(),
@@ -149,7 +123,7 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if self.in_async {
+        if self.scope.in_async {
             let name = macro_name(mac);
             if name == "panic" || name == "unreachable" {
                 let span = mac

@@ -4,6 +4,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use super::{Rule, RuleInfo};
+use crate::lint::async_scope::{AsyncScope, AsyncScoped, visit_async_scopes};
 use crate::lint::context::{FileContext, Finding};
 use crate::record::{Fix, Level};
 
@@ -60,7 +61,7 @@ impl Rule for LockAcrossAwait {
     fn check(&self, cx: &FileContext<'_>, findings: &mut Vec<Finding>) {
         let mut visitor = Visitor {
             cx,
-            in_async: false,
+            scope: AsyncScope::default(),
             findings,
         };
         visitor.visit_file(cx.file);
@@ -69,8 +70,14 @@ impl Rule for LockAcrossAwait {
 
 struct Visitor<'a, 'out> {
     cx: &'a FileContext<'a>,
-    in_async: bool,
+    scope: AsyncScope,
     findings: &'out mut Vec<Finding>,
+}
+
+impl AsyncScoped for Visitor<'_, '_> {
+    fn async_scope(&mut self) -> &mut AsyncScope {
+        &mut self.scope
+    }
 }
 
 /// The lock method whose guard `expr` evaluates to, if it does.
@@ -191,39 +198,11 @@ impl Visitor<'_, '_> {
 }
 
 impl<'ast> Visit<'ast> for Visitor<'_, '_> {
-    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
-        let outer = std::mem::replace(&mut self.in_async, item.sig.asyncness.is_some());
-        syn::visit::visit_item_fn(self, item);
-        self.in_async = outer;
-    }
-
-    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
-        let outer = std::mem::replace(&mut self.in_async, item.sig.asyncness.is_some());
-        syn::visit::visit_impl_item_fn(self, item);
-        self.in_async = outer;
-    }
-
-    fn visit_trait_item_fn(&mut self, item: &'ast syn::TraitItemFn) {
-        let outer = std::mem::replace(&mut self.in_async, item.sig.asyncness.is_some());
-        syn::visit::visit_trait_item_fn(self, item);
-        self.in_async = outer;
-    }
-
-    fn visit_expr_async(&mut self, expr: &'ast syn::ExprAsync) {
-        let outer = std::mem::replace(&mut self.in_async, true);
-        syn::visit::visit_expr_async(self, expr);
-        self.in_async = outer;
-    }
-
-    fn visit_expr_closure(&mut self, expr: &'ast syn::ExprClosure) {
-        // A plain closure's body cannot `.await`; an async closure's can.
-        let outer = std::mem::replace(&mut self.in_async, expr.asyncness.is_some());
-        syn::visit::visit_expr_closure(self, expr);
-        self.in_async = outer;
-    }
+    // A plain closure's body cannot `.await`; an async closure's can.
+    visit_async_scopes!('ast);
 
     fn visit_block(&mut self, block: &'ast syn::Block) {
-        if self.in_async {
+        if self.scope.can_await() {
             self.check_block(block);
         }
         syn::visit::visit_block(self, block);

@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use super::{Rule, RuleInfo};
+use crate::lint::async_scope::{AsyncScope, AsyncScoped, visit_async_scopes};
 use crate::lint::context::{FileContext, Finding, macro_arguments};
 use crate::record::{Edit, Fix, Level};
 
@@ -64,8 +65,7 @@ impl Rule for BlockingInAsync {
     fn check(&self, cx: &FileContext<'_>, findings: &mut Vec<Finding>) {
         let mut visitor = Visitor {
             cx,
-            in_async: false,
-            in_sync_closure: false,
+            scope: AsyncScope::default(),
             awaited: HashSet::new(),
             origins: HashMap::new(),
             findings,
@@ -179,14 +179,18 @@ const OFF_EXECUTOR: [&str; 5] = [
 
 struct Visitor<'a, 'out> {
     cx: &'a FileContext<'a>,
-    in_async: bool,
-    /// Inside a non-async closure within async code: `.await` cannot be written there.
-    in_sync_closure: bool,
+    scope: AsyncScope,
     /// Expressions directly followed by `.await`, by address.
     awaited: HashSet<usize>,
     /// Local names bound to a `Command`, stdin or std socket.
     origins: HashMap<String, Origin>,
     findings: &'out mut Vec<Finding>,
+}
+
+impl AsyncScoped for Visitor<'_, '_> {
+    fn async_scope(&mut self) -> &mut AsyncScope {
+        &mut self.scope
+    }
 }
 
 fn address<T>(node: &T) -> usize {
@@ -260,7 +264,7 @@ impl Visitor<'_, '_> {
             "or run it off the executor: `tokio::task::spawn_blocking(move || ..).await`";
         if path == "std::thread::sleep" {
             let replacement = format!("tokio::time::sleep({arguments}).await");
-            let edits = if self.cx.target.has_tokio && !self.in_sync_closure {
+            let edits = if self.cx.target.has_tokio && !self.scope.in_sync_closure {
                 vec![Edit {
                     span: self.cx.span(call.span()),
                     replacement: replacement.clone(),
@@ -304,44 +308,7 @@ impl Visitor<'_, '_> {
 }
 
 impl<'ast> Visit<'ast> for Visitor<'_, '_> {
-    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
-        let outer = (self.in_async, self.in_sync_closure);
-        (self.in_async, self.in_sync_closure) = (item.sig.asyncness.is_some(), false);
-        syn::visit::visit_item_fn(self, item);
-        (self.in_async, self.in_sync_closure) = outer;
-    }
-
-    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
-        let outer = (self.in_async, self.in_sync_closure);
-        (self.in_async, self.in_sync_closure) = (item.sig.asyncness.is_some(), false);
-        syn::visit::visit_impl_item_fn(self, item);
-        (self.in_async, self.in_sync_closure) = outer;
-    }
-
-    fn visit_trait_item_fn(&mut self, item: &'ast syn::TraitItemFn) {
-        let outer = (self.in_async, self.in_sync_closure);
-        (self.in_async, self.in_sync_closure) = (item.sig.asyncness.is_some(), false);
-        syn::visit::visit_trait_item_fn(self, item);
-        (self.in_async, self.in_sync_closure) = outer;
-    }
-
-    fn visit_expr_async(&mut self, expr: &'ast syn::ExprAsync) {
-        let outer = (self.in_async, self.in_sync_closure);
-        (self.in_async, self.in_sync_closure) = (true, false);
-        syn::visit::visit_expr_async(self, expr);
-        (self.in_async, self.in_sync_closure) = outer;
-    }
-
-    fn visit_expr_closure(&mut self, expr: &'ast syn::ExprClosure) {
-        let outer = (self.in_async, self.in_sync_closure);
-        if expr.asyncness.is_some() {
-            (self.in_async, self.in_sync_closure) = (true, false);
-        } else if self.in_async {
-            self.in_sync_closure = true;
-        }
-        syn::visit::visit_expr_closure(self, expr);
-        (self.in_async, self.in_sync_closure) = outer;
-    }
+    visit_async_scopes!('ast);
 
     fn visit_expr_await(&mut self, expr: &'ast syn::ExprAwait) {
         match &*expr.base {
@@ -374,16 +341,16 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
             // on a blocking pool (`unblock(move || ..).await`, `pool.run(|| ..).await`).
             if OFF_EXECUTOR.contains(&last.as_str()) || self.awaited.contains(&address(call)) {
                 self.visit_expr(&call.func);
-                let outer = self.in_async;
+                let outer = self.scope.in_async;
                 for argument in &call.args {
-                    self.in_async = outer
+                    self.scope.in_async = outer
                         && !matches!(argument, syn::Expr::Closure(closure) if closure.asyncness.is_none());
                     self.visit_expr(argument);
                 }
-                self.in_async = outer;
+                self.scope.in_async = outer;
                 return;
             }
-            if self.in_async
+            if self.scope.in_async
                 && !self.awaited.contains(&address(call))
                 && let Some(path) = self.blocking_path(&function.path)
             {
@@ -398,16 +365,16 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
         let method = call.method.to_string();
         if OFF_EXECUTOR.contains(&method.as_str()) || self.awaited.contains(&address(call)) {
             self.visit_expr(&call.receiver);
-            let outer = self.in_async;
+            let outer = self.scope.in_async;
             for argument in &call.args {
-                self.in_async = outer
+                self.scope.in_async = outer
                     && !matches!(argument, syn::Expr::Closure(closure) if closure.asyncness.is_none());
                 self.visit_expr(argument);
             }
-            self.in_async = outer;
+            self.scope.in_async = outer;
             return;
         }
-        if self.in_async
+        if self.scope.in_async
             && !self.awaited.contains(&address(call))
             && let Some(origin) = self.origin(&call.receiver)
             && origin.blocks(&method)
@@ -435,7 +402,7 @@ impl<'ast> Visit<'ast> for Visitor<'_, '_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if self.in_async
+        if self.scope.in_async
             && let Some(arguments) = macro_arguments(mac)
         {
             for argument in &arguments {

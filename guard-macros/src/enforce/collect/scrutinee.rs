@@ -159,7 +159,7 @@ impl Walker<'_> {
                 for segment in &mut name.segments {
                     segment.arguments = syn::PathArguments::None;
                 }
-                Some(Lookup::Published(name))
+                Some(Lookup::by_name(name))
             }
             _ => None,
         }

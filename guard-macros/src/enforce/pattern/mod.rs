@@ -42,6 +42,41 @@ pub(super) enum Lookup {
     InferredPattern(Box<syn::Pat>),
 }
 
+impl Lookup {
+    /// `Published(path)` when `path` can be imported with `use`; otherwise (a `Self` or `crate`
+    /// segment in the middle, which rustc reports at the user's path) through the type, so the
+    /// check stays valid Rust.
+    pub(super) fn by_name(path: syn::Path) -> Self {
+        if importable(&path) {
+            Self::Published(path)
+        } else {
+            Self::Type(syn::Type::Path(syn::TypePath {
+                attrs: Vec::new(),
+                qself: None,
+                path,
+            }))
+        }
+    }
+}
+
+/// Whether `use path as ..;` parses: `crate` or `self` only first, `super` only after nothing
+/// but `super`, and `Self` nowhere.
+fn importable(path: &syn::Path) -> bool {
+    let segments: Vec<&syn::Ident> = path.segments.iter().map(|segment| &segment.ident).collect();
+    segments.iter().enumerate().all(|(index, ident)| {
+        if *ident == "Self" {
+            false
+        } else if *ident == "crate" || *ident == "self" {
+            index == 0 && path.leading_colon.is_none()
+        } else if *ident == "super" {
+            path.leading_colon.is_none()
+                && segments[..index].iter().all(|before| *before == "super")
+        } else {
+            true
+        }
+    })
+}
+
 /// How to find the table of the enum a pattern names, and how the user wrote that enum.
 #[derive(Clone)]
 pub(super) struct Probe {

@@ -140,7 +140,7 @@ impl Scope<'_> {
         let lookup = if let Some(lookup) = self.scrutinee.filter(|_| key.is_empty()) {
             lookup.clone()
         } else if bare && !through_self {
-            Lookup::Published(enum_path)
+            Lookup::by_name(enum_path)
         } else {
             Lookup::Type(syn::Type::Path(syn::TypePath {
                 attrs: Vec::new(),
