@@ -65,3 +65,30 @@ fn expansion_time_of_a_1000_state_chain() {
         text.len()
     );
 }
+
+/// Writes the expansion of a chain of `STATEGUARD_CHAIN_STATES` states (1000 by default), with
+/// `#[derive(Debug)]` on the machine and the states as in `bench/typestate-build`, to
+/// `STATEGUARD_EXPANSION_OUT`, for timing rustc on the generated code alone:
+/// `cargo test -p stateguard-macros --lib typestate::bench::write_expansion -- --ignored`.
+#[test]
+#[ignore = "measurement, run on demand"]
+fn write_expansion() {
+    let Ok(out) = std::env::var("STATEGUARD_EXPANSION_OUT") else {
+        return;
+    };
+    let states = std::env::var("STATEGUARD_CHAIN_STATES")
+        .ok()
+        .and_then(|states| states.parse().ok())
+        .unwrap_or(1000);
+    let source = chain(states)
+        .replace("#[machine]\n", "#[machine]\n    #[derive(Debug)]\n")
+        .replace("#[states]\n", "#[states]\n    #[derive(Debug)]\n");
+    let tokens: proc_macro2::TokenStream = source.parse().expect("generated chain parses");
+    let crate::entry::Outcome::Expanded(expanded) =
+        super::expand(proc_macro2::TokenStream::new(), tokens)
+    else {
+        panic!("the chain expands");
+    };
+    let file = format!("//! A generated chain machine, expanded.\n{expanded}\n");
+    std::fs::write(out, file).expect("the expansion is written");
+}

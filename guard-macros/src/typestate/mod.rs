@@ -6,9 +6,11 @@
 //! the model, one emitter per part. On any error the module is re-emitted without the helper
 //! attributes (`fallback`).
 
+mod attrs;
 #[cfg(test)]
 mod bench;
 mod carry;
+mod carry_check;
 mod emit;
 mod fallback;
 mod flat_check;
@@ -106,7 +108,7 @@ fn run(args: TokenStream, item: TokenStream, proptest: bool) -> (Outcome, bool) 
                 && machine
                     .attrs
                     .iter()
-                    .any(|attr| parse::is_named(attr, "machine"))
+                    .any(|attr| attrs::is_named(attr, "machine"))
             {
                 validate::borrowed_serde(&args, machine, &mut errors);
                 break;
@@ -119,7 +121,7 @@ fn run(args: TokenStream, item: TokenStream, proptest: bool) -> (Outcome, bool) 
             let checked = validate::check(&args, module, &mut errors);
             let before = errors.is_empty();
             flat_check::validate(&args, module, &mut errors);
-            carry::validate(module, &mut errors);
+            carry_check::validate(module, &mut errors);
             checked && parsed_cleanly && (!before || errors.is_empty())
         }
         None => false,

@@ -3,8 +3,9 @@
 //! parameter), the machine's generics and each state's share of them, the Mermaid text, and the
 //! helpers that build or destructure a state; emitters read it and never call back.
 
+use super::attrs::is_named;
 use super::generics::{applied, arguments, subset, without_defaults};
-use super::parse::{Args, Module, State, is_named, snake_case};
+use super::parse::{Args, Module, State, snake_case};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
@@ -36,11 +37,19 @@ pub(crate) struct Model<'m, 'a> {
     pub(crate) field_trait: Ident,
     /// The machine's generics, defaults removed.
     pub(crate) generics: Generics,
+    /// `<T, const N: usize>`: the parameters for a declaration (empty without parameters).
+    pub(crate) params: TokenStream,
+    /// The machine's own field names, in order.
+    pub(crate) machine_fields: Vec<&'a Ident>,
     /// The state parameter `S`.
     pub(crate) state_param: Ident,
     /// Per state (same order as declared): the generics its data uses.
     pub(crate) state_generics: Vec<Generics>,
     pub(crate) mermaid: String,
+    /// Every transition name once, with the states it leaves from and the state it enters.
+    pub(crate) transitions: Vec<TransitionInfo<'m>>,
+    /// Each state's position, by its name without `r#`.
+    positions: BTreeMap<String, usize>,
     /// Positions of the module's items the expansion leaves out: a `Drop` impl on the machine,
     /// reported as G0113.
     pub(crate) left_out: std::collections::BTreeSet<usize>,
@@ -61,6 +70,12 @@ impl<'m, 'a> Model<'m, 'a> {
             .collect();
         let snake = snake_case(&machine.unraw().to_string());
         let state_param = state_param(module, &generics);
+        let params = &generics.params;
+        let params = if params.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#params>)
+        };
         Model {
             module,
             krate: &args.krate,
@@ -85,10 +100,25 @@ impl<'m, 'a> Model<'m, 'a> {
             hidden: format_ident!("__guard_{snake}"),
             transition_trait: format_ident!("{machine}Transition"),
             field_trait: format_ident!("{machine}Field"),
+            params,
+            machine_fields: module
+                .machine
+                .fields
+                .iter()
+                .filter_map(|field| field.ident.as_ref())
+                .collect(),
             generics,
             state_param,
             state_generics,
             mermaid: mermaid(module),
+            transitions: transition_infos(module),
+            positions: module
+                .states
+                .states
+                .iter()
+                .enumerate()
+                .map(|(position, state)| (state.ident.unraw().to_string(), position))
+                .collect(),
             left_out: module
                 .items
                 .iter()
@@ -105,6 +135,15 @@ impl<'m, 'a> Model<'m, 'a> {
             .states
             .iter()
             .zip(self.state_generics.iter())
+    }
+
+    /// The state named `ident`, with the generics its data uses.
+    pub(crate) fn state_named(&self, ident: &Ident) -> Option<(&'m State<'a>, &Generics)> {
+        let position = *self.positions.get(&ident.unraw().to_string())?;
+        Some((
+            &self.module.states.states[position],
+            &self.state_generics[position],
+        ))
     }
 
     /// `Paid<T>`: the state's type.
@@ -198,6 +237,28 @@ impl<'m, 'a> Model<'m, 'a> {
             }
             Fields::Unnamed(_) => quote!(#ident(#(#values,)* #seal)),
         }
+    }
+
+    /// Whether `field` of `state` is carried (`#[carry(..)]`) rather than given to the transitions
+    /// into it.
+    pub(crate) fn is_carried(&self, state: &State<'_>, field: &syn::Field) -> bool {
+        self.module
+            .carried
+            .get(&state.ident.to_string())
+            .is_some_and(|names| {
+                field
+                    .ident
+                    .as_ref()
+                    .is_some_and(|ident| names.contains(ident))
+            })
+    }
+
+    /// The fields `state` carries from the state it is entered from.
+    pub(crate) fn carried_fields<'s>(&self, state: &'s State<'_>) -> Vec<&'s syn::Field> {
+        state
+            .fields()
+            .filter(|field| self.is_carried(state, field))
+            .collect()
     }
 
     /// Whether `krate` is the default path, so derives need no `crate = ..` argument.
@@ -362,10 +423,10 @@ pub(crate) struct TransitionInfo<'a> {
     pub(crate) target: &'a Ident,
 }
 
-pub(crate) fn transition_infos<'c>(model: &'c Model<'_, '_>) -> Vec<TransitionInfo<'c>> {
-    let mut infos: Vec<TransitionInfo<'c>> = Vec::new();
+fn transition_infos<'m>(module: &'m Module<'_>) -> Vec<TransitionInfo<'m>> {
+    let mut infos: Vec<TransitionInfo<'m>> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for state in &model.module.states.states {
+    for state in &module.states.states {
         for transition in &state.transitions {
             let key = transition.name.unraw().to_string();
             if let Some(position) = index.get(&key) {

@@ -14,6 +14,9 @@ use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
 
+// `fallback` names it through `parse`.
+pub(crate) use super::attrs::is_named;
+
 /// The arguments of `#[typestate(..)]`.
 pub(crate) struct Args {
     /// Path to stateguard (`crate = ::path`), `::stateguard` by default.
@@ -178,10 +181,6 @@ impl Machine<'_> {
     }
 }
 
-pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
-    attr.path().is_ident(name)
-}
-
 /// The attributes `#[typestate]` consumes; the fallback strips them.
 pub(crate) const HELPER_ATTRIBUTES: &[&str] = &[
     "machine", "states", "initial", "terminal", "to", "strategy", "carry",
@@ -266,21 +265,33 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
         ));
         return None;
     };
+    let (machine, states) = marked_items(items, errors);
+    // An attribute on the wrong item kind was already reported; do not add "missing" on top.
+    if machine.is_none() && !marked(items, "machine") {
+        missing_machine(item, items, errors);
+    }
+    if states.is_none() && !marked(items, "states") {
+        missing_states(item, items, errors);
+    }
+    Some(Module {
+        item,
+        items,
+        machine: machine?,
+        states: states?,
+        carried: super::carry::Carried::new(),
+    })
+}
+
+/// The `#[machine]` struct and the `#[states]` enum among the module's items; a marker on
+/// another kind of item, or a second one, is an error.
+fn marked_items<'a>(
+    items: &'a [Item],
+    errors: &mut Errors,
+) -> (Option<Machine<'a>>, Option<States<'a>>) {
     let mut machine: Option<Machine<'a>> = None;
     let mut states: Option<States<'a>> = None;
     for (index, entry) in items.iter().enumerate() {
-        let attrs: &[Attribute] = match entry {
-            Item::Struct(entry) => &entry.attrs,
-            Item::Enum(entry) => &entry.attrs,
-            Item::Const(entry) => &entry.attrs,
-            Item::Fn(entry) => &entry.attrs,
-            Item::Type(entry) => &entry.attrs,
-            Item::Union(entry) => &entry.attrs,
-            Item::Trait(entry) => &entry.attrs,
-            Item::Static(entry) => &entry.attrs,
-            _ => &[],
-        };
-        for attr in attrs {
+        for attr in item_attrs(entry) {
             if is_named(attr, "machine") {
                 if let Item::Struct(entry) = entry {
                     if let Some(first) = &machine {
@@ -322,67 +333,77 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
             }
         }
     }
-    // An attribute on the wrong item kind was already reported; do not add "missing" on top.
-    let has_machine = machine.is_some() || marked(items, "machine");
-    let has_states = states.is_some() || marked(items, "states");
-    if !has_machine {
-        let candidate = items.iter().find_map(|entry| match entry {
-            Item::Struct(entry) => Some(&entry.ident),
-            _ => None,
-        });
-        let (span, fix) = match candidate {
-            Some(ident) => (
-                ident.span(),
-                format!("mark the struct that holds the shared data: `#[machine] pub struct {ident}`"),
-            ),
-            None => (
-                item.ident.span(),
-                "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)".to_owned(),
-            ),
-        };
-        errors.push(MISSING_MACHINE.at(
-            span,
-            format!(
-                "module `{}` has no `#[machine]` struct: the data every machine carries",
-                item.ident
-            ),
-            fix,
-        ));
+    (machine, states)
+}
+
+/// The attributes of the item kinds a marker may be put on by mistake.
+fn item_attrs(entry: &Item) -> &[Attribute] {
+    match entry {
+        Item::Struct(entry) => &entry.attrs,
+        Item::Enum(entry) => &entry.attrs,
+        Item::Const(entry) => &entry.attrs,
+        Item::Fn(entry) => &entry.attrs,
+        Item::Type(entry) => &entry.attrs,
+        Item::Union(entry) => &entry.attrs,
+        Item::Trait(entry) => &entry.attrs,
+        Item::Static(entry) => &entry.attrs,
+        _ => &[],
     }
-    if !has_states {
-        let candidate = items.iter().find_map(|entry| match entry {
-            Item::Enum(entry) => Some(entry),
-            _ => None,
-        });
-        let (span, fix) = match candidate {
-            Some(entry) => (
-                entry.ident.span(),
-                format!(
-                    "mark the enum whose variants are the states, with its graph (written here as a chain in declaration order; the transitions are yours to choose): `{}`",
-                    states_as_chain(entry)
-                ),
-            ),
-            None => (
-                item.ident.span(),
-                "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module".to_owned(),
-            ),
-        };
-        errors.push(MISSING_STATES.at(
-            span,
+}
+
+/// No `#[machine]` struct; the fix marks the module's first struct, if it has one.
+fn missing_machine(item: &ItemMod, items: &[Item], errors: &mut Errors) {
+    let candidate = items.iter().find_map(|entry| match entry {
+        Item::Struct(entry) => Some(&entry.ident),
+        _ => None,
+    });
+    let (span, fix) = match candidate {
+        Some(ident) => (
+            ident.span(),
+            format!("mark the struct that holds the shared data: `#[machine] pub struct {ident}`"),
+        ),
+        None => (
+            item.ident.span(),
+            "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)".to_owned(),
+        ),
+    };
+    errors.push(MISSING_MACHINE.at(
+        span,
+        format!(
+            "module `{}` has no `#[machine]` struct: the data every machine carries",
+            item.ident
+        ),
+        fix,
+    ));
+}
+
+/// No `#[states]` enum; the fix marks the module's first enum as a chain, if it has one.
+fn missing_states(item: &ItemMod, items: &[Item], errors: &mut Errors) {
+    let candidate = items.iter().find_map(|entry| match entry {
+        Item::Enum(entry) => Some(entry),
+        _ => None,
+    });
+    let (span, fix) = match candidate {
+        Some(entry) => (
+            entry.ident.span(),
             format!(
-                "module `{}` has no `#[states]` enum: one variant per state",
-                item.ident
+                "mark the enum whose variants are the states, with its graph (written here as a chain in declaration order; the transitions are yours to choose): `{}`",
+                states_as_chain(entry)
             ),
-            fix,
-        ));
-    }
-    Some(Module {
-        item,
-        items,
-        machine: machine?,
-        states: states?,
-        carried: super::carry::Carried::new(),
-    })
+        ),
+        None => (
+            item.ident.span(),
+            "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module".to_owned(),
+        ),
+    };
+    errors.push(MISSING_STATES.at(
+        span,
+        format!(
+            "module `{}` has no `#[states]` enum: one variant per state",
+            item.ident
+        ),
+        fix,
+    ));
 }
 
 fn marked(items: &[Item], name: &str) -> bool {
@@ -690,76 +711,93 @@ fn transitions(attr: &Attribute, context: &ToContext<'_>) -> syn::Result<Vec<Tra
             context.empty_fix(),
         ));
     }
-    let parser = |input: ParseStream<'_>| {
-        let mut pairs = Vec::new();
-        while !input.is_empty() {
-            let name: Ident = input.parse().map_err(|error| {
-                MALFORMED_ATTRIBUTE.at(
-                    error.span(),
-                    "expected a transition name, such as `ship`",
-                    "write each transition as a method name, `=>`, the state it leads to: `ship => Shipped`",
-                )
-            })?;
-            let arrow = input.parse::<Token![=>]>().map_err(|error| {
-                // What follows the name up to the next comma: the target the user meant, if any.
-                let written = input.fork();
-                let mut target = None;
-                while !written.is_empty() && !written.peek(Token![,]) {
-                    if let Ok(ident) = written.parse::<Ident>() {
-                        target = Some(ident.unraw().to_string());
-                        break;
-                    }
-                    if written.parse::<proc_macro2::TokenTree>().is_err() {
-                        break;
-                    }
-                }
-                let target = target
-                    .or_else(|| context.target_for(&name))
-                    .unwrap_or_else(|| "Shipped".to_owned());
-                MALFORMED_ATTRIBUTE.at(
-                    error.span(),
-                    format!("expected `=>` after the transition name `{name}`"),
-                    format!("write `{name} => {target}`"),
-                )
-            })?;
-            let target: Ident = input.parse().map_err(|error| {
-                // At the end of the list syn has no token to point at; the arrow is the next best.
-                let span = if input.is_empty() {
-                    arrow.spans[1]
-                } else {
-                    error.span()
-                };
-                let fix = match context.target_for(&name) {
-                    Some(target) => format!(
-                        "name the state it leads to: `{name} => {target}` (or another state of this enum)"
-                    ),
-                    None => format!("name the state it leads to: `{name} => State`"),
-                };
-                MALFORMED_ATTRIBUTE.at(
-                    span,
-                    format!("expected the state `{name}` leads to after `=>`"),
-                    fix,
-                )
-            })?;
-            pairs.push((name, target));
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>().map_err(|error| {
-                MALFORMED_ATTRIBUTE.at(
-                    error.span(),
-                    "expected `,` between two transitions",
-                    "separate the transitions with commas: `#[to(ship => Shipped, cancel => Cancelled)]`",
-                )
-            })?;
+    let parser = |input: ParseStream<'_>| transition_list(input, context);
+    syn::parse::Parser::parse2(parser, list.tokens.clone())
+}
+
+/// `ship => Shipped, cancel => Cancelled`
+fn transition_list(
+    input: ParseStream<'_>,
+    context: &ToContext<'_>,
+) -> syn::Result<Vec<Transition>> {
+    let mut found = Vec::new();
+    while !input.is_empty() {
+        found.push(one_transition(input, context)?);
+        if input.is_empty() {
+            break;
         }
-        Ok(pairs)
-    };
-    let pairs = syn::parse::Parser::parse2(parser, list.tokens.clone())?;
-    Ok(pairs
-        .into_iter()
-        .map(|(name, target)| Transition { name, target })
-        .collect())
+        input.parse::<Token![,]>().map_err(|error| {
+            MALFORMED_ATTRIBUTE.at(
+                error.span(),
+                "expected `,` between two transitions",
+                "separate the transitions with commas: `#[to(ship => Shipped, cancel => Cancelled)]`",
+            )
+        })?;
+    }
+    Ok(found)
+}
+
+/// `ship => Shipped`
+fn one_transition(input: ParseStream<'_>, context: &ToContext<'_>) -> syn::Result<Transition> {
+    let name: Ident = input.parse().map_err(|error| {
+        MALFORMED_ATTRIBUTE.at(
+            error.span(),
+            "expected a transition name, such as `ship`",
+            "write each transition as a method name, `=>`, the state it leads to: `ship => Shipped`",
+        )
+    })?;
+    let arrow = input
+        .parse::<Token![=>]>()
+        .map_err(|error| missing_arrow(input, &name, context, &error))?;
+    let target: Ident = input.parse().map_err(|error| {
+        // At the end of the list syn has no token to point at; the arrow is the next best.
+        let span = if input.is_empty() {
+            arrow.spans[1]
+        } else {
+            error.span()
+        };
+        let fix = match context.target_for(&name) {
+            Some(target) => format!(
+                "name the state it leads to: `{name} => {target}` (or another state of this enum)"
+            ),
+            None => format!("name the state it leads to: `{name} => State`"),
+        };
+        MALFORMED_ATTRIBUTE.at(
+            span,
+            format!("expected the state `{name}` leads to after `=>`"),
+            fix,
+        )
+    })?;
+    Ok(Transition { name, target })
+}
+
+/// No `=>` after a transition's name: the fix names the target the user wrote, if any.
+fn missing_arrow(
+    input: ParseStream<'_>,
+    name: &Ident,
+    context: &ToContext<'_>,
+    error: &syn::Error,
+) -> syn::Error {
+    // What follows the name up to the next comma: the target the user meant, if any.
+    let written = input.fork();
+    let mut target = None;
+    while !written.is_empty() && !written.peek(Token![,]) {
+        if let Ok(ident) = written.parse::<Ident>() {
+            target = Some(ident.unraw().to_string());
+            break;
+        }
+        if written.parse::<proc_macro2::TokenTree>().is_err() {
+            break;
+        }
+    }
+    let target = target
+        .or_else(|| context.target_for(name))
+        .unwrap_or_else(|| "Shipped".to_owned());
+    MALFORMED_ATTRIBUTE.at(
+        error.span(),
+        format!("expected `=>` after the transition name `{name}`"),
+        format!("write `{name} => {target}`"),
+    )
 }
 
 /// `enum` as a `#[states]` enum whose variants form a chain in declaration order: the first
@@ -838,39 +876,6 @@ pub(crate) fn drop_impl_trait<'i>(item: &'i syn::Item, machine: &Ident) -> Optio
     let on_machine = matches!(&*implementation.self_ty, syn::Type::Path(path)
         if path.path.segments.last().is_some_and(|segment| segment.ident == *machine));
     (is_drop && on_machine).then_some(trait_path)
-}
-
-/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
-/// a derive behind a condition that holds forges as well as a plain one.
-pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
-    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
-    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
-    let syn::Meta::List(list) = meta else {
-        return Vec::new();
-    };
-    if list.path.is_ident("derive") {
-        return list
-            .parse_args_with(Paths::parse_terminated)
-            .map(|paths| paths.into_iter().collect())
-            .unwrap_or_default();
-    }
-    if !list.path.is_ident("cfg_attr") {
-        return Vec::new();
-    }
-    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
-        return Vec::new();
-    };
-    // The first entry is the condition; the rest are the attributes it applies.
-    metas.iter().skip(1).flat_map(derived_paths).collect()
-}
-
-/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
-/// the structs it generates.
-pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
-
-/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
-pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
-    is_named(attr, STRATEGY_ATTRIBUTE)
 }
 
 /// Reads `(tag = "state")` after `serde` or `flat`.

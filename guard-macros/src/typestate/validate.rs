@@ -1,6 +1,6 @@
 //! Graph and naming checks. Every problem is collected; nothing is expanded if there is one.
 
-use super::parse::{Args, Module, State};
+use super::parse::{Args, Module, State, Transition};
 use crate::diagnostics::typestate::{
     CONFLICTING_TARGETS, DEAD_END, DERIVED_BY_TYPESTATE, DUPLICATE_TRANSITION, FORGING_DERIVE,
     NAME_CLASH, NO_INITIAL_STATE, TERMINAL_WITH_TRANSITIONS, UNKNOWN_STATE, UNREACHABLE_STATE,
@@ -116,77 +116,18 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
         let mut resolved_targets = Vec::new();
         for transition in &state.transitions {
             let name = transition.name.unraw().to_string();
-            let target = transition.target.unraw().to_string();
-            let mut sound = true;
-            if known.contains(target.as_str()) {
-                resolved_targets.push(Some(target.clone()));
-            } else {
-                sound = false;
-                let suggestion = did_you_mean(&target, known.iter().copied());
-                resolved_targets.push(suggestion.map(str::to_owned));
-                let (message_tail, fix) = match suggestion {
-                    Some(close) => (
-                        format!(" (did you mean `{close}`?)"),
-                        format!("write `{} => {close}`", transition.name),
-                    ),
-                    None => (
-                        String::new(),
-                        format!(
-                            "add the state to `{}`: `#[terminal] {target},` (give it a `#[to(..)]` instead if machines leave it), or point `{}` at one of: {}",
-                            module.states.item.ident,
-                            transition.name,
-                            list(known.iter().copied())
-                        ),
-                    ),
-                };
-                errors.push(UNKNOWN_STATE.at(
-                    transition.target.span(),
-                    format!(
-                        "transition `{}` from `{}` leads to `{target}`, which is not a state of `{}`{message_tail}",
-                        transition.name, state.ident, module.states.item.ident
-                    ),
-                    fix,
-                ));
-            }
+            let resolved_target = resolve_target(module, state, transition, known, errors);
+            let mut sound = resolved_target.as_ref().is_some_and(|(_, exact)| *exact);
+            resolved_targets.push(resolved_target.map(|(target, _)| target));
             if let Some(first) = seen.get(&name) {
-                let (message, fix) = if first.unraw() == target {
-                    (
-                        format!(
-                            "state `{}` declares transition `{name} => {target}` twice",
-                            state.ident
-                        ),
-                        format!("remove this second `{name} => {target}`: it repeats the first"),
-                    )
-                } else {
-                    (
-                        format!(
-                            "state `{}` declares transition `{name}` twice (first to `{first}`, again to `{target}`)",
-                            state.ident
-                        ),
-                        format!(
-                            "give the second a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or remove it",
-                            super::parse::snake_case(&target)
-                        ),
-                    )
-                };
-                errors.push(DUPLICATE_TRANSITION.at(transition.name.span(), message, fix));
+                duplicate_transition(state, transition, first, errors);
                 keep.push(false);
                 continue;
             }
             seen.insert(name.clone(), &transition.target);
             match targets.get(&name) {
                 Some((first_target, first_state)) if **first_target != transition.target => {
-                    errors.push(CONFLICTING_TARGETS.at(
-                        transition.name.span(),
-                        format!(
-                            "transition `{name}` leads to `{target}` from `{}` but to `{first_target}` from `{first_state}`; one method cannot return both",
-                            state.ident
-                        ),
-                        format!(
-                            "give this transition a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or write `{name} => {first_target}`",
-                            super::parse::snake_case(&target)
-                        ),
-                    ));
+                    conflicting_target(state, transition, first_target, first_state, errors);
                     sound = false;
                 }
                 Some(_) => {}
@@ -203,6 +144,101 @@ fn transitions(module: &Module<'_>, known: &BTreeSet<&str>, errors: &mut Errors)
     resolved
 }
 
+/// The state a transition leads to: `(name, true)` when it is one, `(closest name, false)` when
+/// a state's name is close (the unknown state is reported), nothing when none is.
+fn resolve_target(
+    module: &Module<'_>,
+    state: &State<'_>,
+    transition: &Transition,
+    known: &BTreeSet<&str>,
+    errors: &mut Errors,
+) -> Option<(String, bool)> {
+    let target = transition.target.unraw().to_string();
+    if known.contains(target.as_str()) {
+        return Some((target, true));
+    }
+    let suggestion = did_you_mean(&target, known.iter().copied());
+    let (message_tail, fix) = match suggestion {
+        Some(close) => (
+            format!(" (did you mean `{close}`?)"),
+            format!("write `{} => {close}`", transition.name),
+        ),
+        None => (
+            String::new(),
+            format!(
+                "add the state to `{}`: `#[terminal] {target},` (give it a `#[to(..)]` instead if machines leave it), or point `{}` at one of: {}",
+                module.states.item.ident,
+                transition.name,
+                list(known.iter().copied())
+            ),
+        ),
+    };
+    errors.push(UNKNOWN_STATE.at(
+        transition.target.span(),
+        format!(
+            "transition `{}` from `{}` leads to `{target}`, which is not a state of `{}`{message_tail}",
+            transition.name, state.ident, module.states.item.ident
+        ),
+        fix,
+    ));
+    suggestion.map(|close| (close.to_owned(), false))
+}
+
+/// A state declares a transition name a second time (`first` is where the first one leads).
+fn duplicate_transition(
+    state: &State<'_>,
+    transition: &Transition,
+    first: &Ident,
+    errors: &mut Errors,
+) {
+    let name = transition.name.unraw().to_string();
+    let target = transition.target.unraw().to_string();
+    let (message, fix) = if first.unraw() == target {
+        (
+            format!(
+                "state `{}` declares transition `{name} => {target}` twice",
+                state.ident
+            ),
+            format!("remove this second `{name} => {target}`: it repeats the first"),
+        )
+    } else {
+        (
+            format!(
+                "state `{}` declares transition `{name}` twice (first to `{first}`, again to `{target}`)",
+                state.ident
+            ),
+            format!(
+                "give the second a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or remove it",
+                super::parse::snake_case(&target)
+            ),
+        )
+    };
+    errors.push(DUPLICATE_TRANSITION.at(transition.name.span(), message, fix));
+}
+
+/// One transition name leads to two states, from two states.
+fn conflicting_target(
+    state: &State<'_>,
+    transition: &Transition,
+    first_target: &Ident,
+    first_state: &Ident,
+    errors: &mut Errors,
+) {
+    let name = transition.name.unraw().to_string();
+    let target = transition.target.unraw().to_string();
+    errors.push(CONFLICTING_TARGETS.at(
+        transition.name.span(),
+        format!(
+            "transition `{name}` leads to `{target}` from `{}` but to `{first_target}` from `{first_state}`; one method cannot return both",
+            state.ident
+        ),
+        format!(
+            "give this transition a name of its own: `{name}_to_{} => {target}` (the name is yours to choose), or write `{name} => {first_target}`",
+            super::parse::snake_case(&target)
+        ),
+    ));
+}
+
 fn initial_and_reachable(
     module: &Module<'_>,
     known: &BTreeSet<&str>,
@@ -210,11 +246,7 @@ fn initial_and_reachable(
     errors: &mut Errors,
 ) {
     let states = &module.states.states;
-    let initial: Vec<&State<'_>> = states
-        .iter()
-        .filter(|state| state.initial.is_some())
-        .collect();
-    if initial.is_empty() {
+    if states.iter().all(|state| state.initial.is_none()) {
         let first = states.first().map_or_else(
             || "Pending".to_owned(),
             |state| state.ident.unraw().to_string(),
@@ -229,8 +261,45 @@ fn initial_and_reachable(
         ));
         return;
     }
-    let mut reached: BTreeSet<String> = initial
+    let reached = reachable(states, known, resolved);
+    // With a `#[to(..)]` unreadable, what is reachable is unknown: say nothing rather than guess.
+    if states.iter().any(|state| state.malformed_to) {
+        return;
+    }
+    // The state whose `#[to(..)]` the fix extends: reachable, not terminal, with transitions
+    // already (an initial one first), written with the targets as the other fixes correct them.
+    let host = states
         .iter()
+        .enumerate()
+        .filter(|(_, state)| {
+            reached.contains(&state.ident.unraw().to_string())
+                && state.terminal.is_none()
+                && !state.transitions.is_empty()
+        })
+        .min_by_key(|(_, state)| state.initial.is_none());
+    for state in states {
+        if !reached.contains(&state.ident.unraw().to_string()) {
+            errors.push(UNREACHABLE_STATE.at(
+                state.ident.span(),
+                format!(
+                    "state `{}` can never be reached: no transition from an `#[initial]` state leads to it",
+                    state.ident
+                ),
+                unreachable_fix(state, host, resolved),
+            ));
+        }
+    }
+}
+
+/// The names of the states some transition path from an initial state leads to.
+fn reachable(
+    states: &[State<'_>],
+    known: &BTreeSet<&str>,
+    resolved: &Resolved,
+) -> BTreeSet<String> {
+    let mut reached: BTreeSet<String> = states
+        .iter()
+        .filter(|state| state.initial.is_some())
         .map(|state| state.ident.unraw().to_string())
         .collect();
     let mut queue: Vec<String> = reached.iter().cloned().collect();
@@ -249,63 +318,42 @@ fn initial_and_reachable(
             }
         }
     }
-    // With a `#[to(..)]` unreadable, what is reachable is unknown: say nothing rather than guess.
-    if states.iter().any(|state| state.malformed_to) {
-        return;
-    }
-    // The state whose `#[to(..)]` the fix extends: reachable, not terminal, with transitions
-    // already (an initial one first), written with the targets as the other fixes correct them.
-    let host = states
-        .iter()
-        .enumerate()
-        .filter(|(_, state)| {
-            reached.contains(&state.ident.unraw().to_string())
-                && state.terminal.is_none()
-                && !state.transitions.is_empty()
-        })
-        .min_by_key(|(_, state)| state.initial.is_none());
-    for state in states {
-        if !reached.contains(&state.ident.unraw().to_string()) {
-            let fix = match host {
-                Some((position, host)) => {
-                    let mut written: Vec<String> = Vec::new();
-                    let mut names = BTreeSet::new();
-                    for (transition, target) in
-                        host.transitions.iter().zip(&resolved.targets[position])
-                    {
-                        let target = target
-                            .clone()
-                            .unwrap_or_else(|| transition.target.unraw().to_string());
-                        if names.insert(transition.name.unraw().to_string()) {
-                            written.push(format!("{} => {target}", transition.name));
-                        }
-                    }
-                    written.push(format!(
-                        "to_{} => {}",
-                        super::parse::snake_case(&state.ident.unraw().to_string()),
-                        state.ident
-                    ));
-                    format!(
-                        "add a transition to it from `{}` (the name is yours to choose): `#[to({})]`; or mark it `#[initial]`, or remove it",
-                        host.ident,
-                        written.join(", ")
-                    )
-                }
-                None => format!(
-                    "mark it `#[initial]`: `#[initial] {}`, or remove it",
-                    state.ident
-                ),
-            };
-            errors.push(UNREACHABLE_STATE.at(
-                state.ident.span(),
-                format!(
-                    "state `{}` can never be reached: no transition from an `#[initial]` state leads to it",
-                    state.ident
-                ),
-                fix,
-            ));
+    reached
+}
+
+/// The fix for an unreachable `state`: a transition to it from `host` (its `#[to(..)]` rewritten
+/// whole), or marking it initial.
+fn unreachable_fix(
+    state: &State<'_>,
+    host: Option<(usize, &State<'_>)>,
+    resolved: &Resolved,
+) -> String {
+    let Some((position, host)) = host else {
+        return format!(
+            "mark it `#[initial]`: `#[initial] {}`, or remove it",
+            state.ident
+        );
+    };
+    let mut written: Vec<String> = Vec::new();
+    let mut names = BTreeSet::new();
+    for (transition, target) in host.transitions.iter().zip(&resolved.targets[position]) {
+        let target = target
+            .clone()
+            .unwrap_or_else(|| transition.target.unraw().to_string());
+        if names.insert(transition.name.unraw().to_string()) {
+            written.push(format!("{} => {target}", transition.name));
         }
     }
+    written.push(format!(
+        "to_{} => {}",
+        super::parse::snake_case(&state.ident.unraw().to_string()),
+        state.ident
+    ));
+    format!(
+        "add a transition to it from `{}` (the name is yours to choose): `#[to({})]`; or mark it `#[initial]`, or remove it",
+        host.ident,
+        written.join(", ")
+    )
 }
 
 fn ends(state: &State<'_>, errors: &mut Errors) {
@@ -342,16 +390,24 @@ fn ends(state: &State<'_>, errors: &mut Errors) {
     }
 }
 
+/// Every method name taken so far, with what took it.
+type Taken = BTreeMap<String, String>;
+
 fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
-    let machine = &module.machine;
-    let machine_ident = &machine.item.ident;
-    let enum_ident = &module.states.item.ident;
-    // Every method name taken so far, with what took it.
-    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    let mut taken = Taken::new();
     for name in BUILT_IN_METHODS {
         taken.insert((*name).to_owned(), "a method every machine has".to_owned());
     }
-    for field in &machine.fields {
+    machine_field_clashes(module, &mut taken, errors);
+    state_field_clashes(module, &mut taken, errors);
+    transition_clashes(module, &taken, errors);
+    state_name_clashes(module, errors);
+}
+
+/// A machine field's getter takes a name already taken.
+fn machine_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Errors) {
+    let machine_ident = &module.machine.item.ident;
+    for field in &module.machine.fields {
         let Some(ident) = &field.ident else { continue };
         let name = ident.unraw().to_string();
         if let Some(owner) = taken.get(&name) {
@@ -366,9 +422,15 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
             taken.insert(name, format!("a field of `{machine_ident}`"));
         }
     }
+}
+
+/// A state field's getter takes a name already taken, or shares one with another state's field
+/// of another type.
+fn state_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Errors) {
     // Fields of several states may share a name when they share the type (one getter serves all).
     let mut state_fields: BTreeMap<String, (String, &Ident)> = BTreeMap::new();
     for state in &module.states.states {
+        let prefix = super::parse::snake_case(&state.ident.unraw().to_string());
         for accessor in state.accessors() {
             let name = accessor.name.unraw().to_string();
             let ty = accessor.field.ty.to_token_stream().to_string();
@@ -380,7 +442,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                             "`{name}` is a `{first_ty}` in state `{first_state}` but a `{ty}` in state `{}`; the getter `{name}()` can only return one type",
                             state.ident
                         ),
-                        format!("rename this field: `{}_{name}` (the name is yours to choose), or give both the same type", super::parse::snake_case(&state.ident.unraw().to_string())),
+                        format!("rename this field: `{prefix}_{name}` (the name is yours to choose), or give both the same type"),
                     ));
                 }
                 continue;
@@ -392,10 +454,7 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
                         "field `{name}` of state `{}` gets a getter `{name}()`, but `{name}` is {owner}",
                         state.ident
                     ),
-                    format!(
-                        "rename the field: `{}_{name}` (the name is yours to choose)",
-                        super::parse::snake_case(&state.ident.unraw().to_string())
-                    ),
+                    format!("rename the field: `{prefix}_{name}` (the name is yours to choose)"),
                 ));
                 continue;
             }
@@ -408,6 +467,10 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
             format!("the getter of a field of state `{state}`"),
         );
     }
+}
+
+/// A transition's method takes a name already taken.
+fn transition_clashes(module: &Module<'_>, taken: &Taken, errors: &mut Errors) {
     let mut transitions_seen = BTreeSet::new();
     for state in &module.states.states {
         for transition in &state.transitions {
@@ -427,8 +490,14 @@ fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
             }
         }
     }
+}
+
+/// A state's type hides a generic parameter or has the name of a generated type.
+fn state_name_clashes(module: &Module<'_>, errors: &mut Errors) {
+    let machine_ident = &module.machine.item.ident;
+    let enum_ident = &module.states.item.ident;
     let record = format!("{machine_ident}Record");
-    let generics = &machine.item.generics;
+    let generics = &module.machine.item.generics;
     for state in &module.states.states {
         let name = state.ident.unraw().to_string();
         let shadowed = generics.type_params().any(|param| param.ident == name)
@@ -480,7 +549,7 @@ fn required_on_state_fields(module: &Module<'_>, errors: &mut Errors) {
             for attr in field
                 .attrs
                 .iter()
-                .filter(|attr| super::parse::is_named(attr, "invariant"))
+                .filter(|attr| super::attrs::is_named(attr, "invariant"))
             {
                 let Ok(options) = attr.parse_args_with(
                     syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
@@ -521,7 +590,7 @@ fn forging_derives(module: &Module<'_>, errors: &mut Errors) {
                 .map(|attr| (*attr, &module.states.item.ident)),
         );
     for (attr, owner) in attrs {
-        for path in super::parse::derived_paths(&attr.meta) {
+        for path in super::attrs::derived_paths(&attr.meta) {
             let Some(last) = path.segments.last() else {
                 continue;
             };

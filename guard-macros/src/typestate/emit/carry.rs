@@ -1,13 +1,12 @@
 //! The code `#[carry(..)]` adds: the transitions into a state with carried fields, which move
 //! those fields from the state they leave, and the items they need.
 
-use crate::typestate::carry::{carried_fields, is_carried};
-use crate::typestate::model::{Model, TransitionInfo, respan, state_pattern, transition_infos};
+use crate::typestate::model::{Model, TransitionInfo, respan, state_pattern};
 use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
-use syn::{Ident, Type};
+use syn::{Generics, Ident, Type};
 
 fn carry_trait(model: &Model<'_, '_>) -> Ident {
     format_ident!("__Guard{}Carry", model.machine)
@@ -19,8 +18,7 @@ pub(crate) fn items(model: &Model<'_, '_>) -> TokenStream {
         return TokenStream::new();
     }
     let trait_ident = carry_trait(model);
-    let hidden = &model.hidden;
-    let carry_module = format_ident!("{}_carry", hidden);
+    let carry_module = format_ident!("{}_carry", model.hidden);
     // In a private module, imported privately: `__guard_join` builds a state from raw parts, so no
     // code outside the declaring module may name it.
     let mut tokens = quote! {
@@ -34,150 +32,103 @@ pub(crate) fn items(model: &Model<'_, '_>) -> TokenStream {
         }
         use #carry_module::#trait_ident;
     };
-    for info in transition_infos(model) {
-        let Some(target) = state_named(model, info.target) else {
+    for info in &model.transitions {
+        let Some((target, _)) = model.state_named(info.target) else {
             continue;
         };
-        let carried = carried_fields(model.module, target);
+        let carried = model.carried_fields(target);
         if carried.is_empty() {
             continue;
         }
-        let carried_names: Vec<&Option<Ident>> = carried.iter().map(|field| &field.ident).collect();
-        let carried_types: Vec<&Type> = carried.iter().map(|field| &field.ty).collect();
-        let name = info.name;
-        for source_ident in &info.sources {
-            let Some((source, generics)) = model
-                .states()
-                .find(|(state, _)| state.ident == *source_ident)
-            else {
-                continue;
-            };
-            let source_type = model.state_type(source, generics);
-            let (impl_generics, _, where_clause) = generics.split_for_impl();
-            let rest: Vec<&syn::Field> = source
-                .fields()
-                .filter(|field| !carried_names.iter().any(|name| field.ident == **name))
-                .collect();
-            let rest_names: Vec<&Option<Ident>> = rest.iter().map(|field| &field.ident).collect();
-            let rest_types: Vec<&Type> = rest.iter().map(|field| &field.ty).collect();
-            let pattern = state_pattern(source);
-            let all: Vec<TokenStream> = source
-                .fields()
-                .map(|field| field.ident.to_token_stream())
-                .collect();
-            let rebuilt = model.state_value_of(source, &all);
-            tokens.extend(quote! {
-                #[automatically_derived]
-                impl #impl_generics #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)> for #source_type #where_clause {
-                    type __GuardRest = (#(#rest_types,)*);
-                    #[inline]
-                    fn __guard_split(self) -> ((#(#carried_types,)*), Self::__GuardRest) {
-                        let #pattern = self;
-                        ((#(#carried_names,)*), (#(#rest_names,)*))
-                    }
-                    #[inline]
-                    fn __guard_join(
-                        (#(#carried_names,)*): (#(#carried_types,)*),
-                        (#(#rest_names,)*): Self::__GuardRest,
-                    ) -> Self {
-                        #rebuilt
-                    }
-                }
-            });
+        for source in &info.sources {
+            if let Some((source, generics)) = model.state_named(source) {
+                tokens.extend(carry_impl(model, info.name, &carried, source, generics));
+            }
         }
     }
     tokens
 }
 
-fn state_named<'c, 'a>(model: &'c Model<'_, 'a>, ident: &Ident) -> Option<&'c State<'a>> {
-    model
-        .module
-        .states
-        .states
-        .iter()
-        .find(|state| state.ident == ident)
+/// The carry trait for `source` left by the transition `name`: split the source state into the
+/// carried fields and the rest, and join them back.
+fn carry_impl(
+    model: &Model<'_, '_>,
+    name: &Ident,
+    carried: &[&syn::Field],
+    source: &State<'_>,
+    generics: &Generics,
+) -> TokenStream {
+    let trait_ident = carry_trait(model);
+    let hidden = &model.hidden;
+    let carried_names: Vec<&Option<Ident>> = carried.iter().map(|field| &field.ident).collect();
+    let carried_types: Vec<&Type> = carried.iter().map(|field| &field.ty).collect();
+    let source_type = model.state_type(source, generics);
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let rest: Vec<&syn::Field> = source
+        .fields()
+        .filter(|field| !carried_names.iter().any(|name| field.ident == **name))
+        .collect();
+    let rest_names: Vec<&Option<Ident>> = rest.iter().map(|field| &field.ident).collect();
+    let rest_types: Vec<&Type> = rest.iter().map(|field| &field.ty).collect();
+    let pattern = state_pattern(source);
+    let all: Vec<TokenStream> = source
+        .fields()
+        .map(|field| field.ident.to_token_stream())
+        .collect();
+    let rebuilt = model.state_value_of(source, &all);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)> for #source_type #where_clause {
+            type __GuardRest = (#(#rest_types,)*);
+            #[inline]
+            fn __guard_split(self) -> ((#(#carried_types,)*), Self::__GuardRest) {
+                let #pattern = self;
+                ((#(#carried_names,)*), (#(#rest_names,)*))
+            }
+            #[inline]
+            fn __guard_join(
+                (#(#carried_names,)*): (#(#carried_types,)*),
+                (#(#rest_names,)*): Self::__GuardRest,
+            ) -> Self {
+                #rebuilt
+            }
+        }
+    }
 }
 
 /// The typed transition into a carrying state: its arguments are the state's own fields; the
 /// carried ones move over from the source, and back into it if the new data is rejected.
 pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Option<TokenStream> {
-    let target = state_named(model, info.target)?;
-    let carried = carried_fields(model.module, target);
+    let (target, target_generics) = model.state_named(info.target)?;
+    let carried = model.carried_fields(target);
     if carried.is_empty() {
         return None;
     }
     let krate = model.krate;
     let hidden = &model.hidden;
-    let machine = model.machine;
     let state_param = &model.state_param;
     let transition_trait = &model.transition_trait;
     let trait_ident = carry_trait(model);
-    let generics = model
-        .states()
-        .find(|(state, _)| state.ident == target.ident)
-        .map(|(_, generics)| generics.clone())
-        .unwrap_or_default();
-    let target_type = model.state_type(target, &generics);
+    let target_type = model.state_type(target, target_generics);
     let target_machine = model.machine_type(&target_type);
     let name = info.name;
     let carried_names: Vec<&Option<Ident>> = carried.iter().map(|field| &field.ident).collect();
     let carried_types: Vec<&Type> = carried.iter().map(|field| &field.ty).collect();
     let parameters = target
         .fields()
-        .filter(|field| !is_carried(model.module, target, field))
+        .filter(|field| !model.is_carried(target, field))
         .map(|field| {
             let ident = &field.ident;
             let ty = &field.ty;
             quote!(#ident: #ty)
         });
-    let machine_fields: Vec<&Option<Ident>> = model
-        .module
-        .machine
-        .fields
-        .iter()
-        .map(|field| &field.ident)
-        .collect();
     let value = model.state_value(target);
-    let carry =
-        quote!(<#state_param as #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)>>);
     let bound = respan(
         quote!(#state_param: #hidden::#transition_trait::#name),
         name.span(),
     );
-    let carried_text: Vec<String> = carried_names
-        .iter()
-        .map(|name| format!("`{}`", name.to_token_stream()))
-        .collect();
-    let doc = format!(
-        "Transition `{}` into [`{}`]: the arguments are its own fields; {} carr{} over from the current state.",
-        name.unraw(),
-        target.ident,
-        carried_text.join(", "),
-        if carried_text.len() == 1 { "ies" } else { "y" }
-    );
-    let target_ident = target.ident;
-    let target_name = target.ident.unraw().to_string();
-    let body = if target.has_rules() {
-        quote! {
-            let mut violations = #krate::Violations::new();
-            #krate::Invariant::check_at(&state, &#krate::Location::root().variant(#target_name), &mut violations);
-            match violations.into_result() {
-                ::core::result::Result::Ok(()) => {
-                    ::core::result::Result::Ok(#machine { #(#machine_fields: self.#machine_fields,)* state })
-                }
-                ::core::result::Result::Err(violations) => {
-                    let #target_ident { #(#carried_names,)* .. } = state;
-                    let state = #carry::__guard_join((#(#carried_names,)*), rest);
-                    ::core::result::Result::Err(#krate::Rejected {
-                        machine: #machine { #(#machine_fields: self.#machine_fields,)* state },
-                        violations,
-                    })
-                }
-            }
-        }
-    } else {
-        quote!(#machine { #(#machine_fields: self.#machine_fields,)* state })
-    };
+    let doc = transition_doc(name, target, &carried_names);
+    let body = transition_body(model, info, target, &carried_names, &carried_types);
     let (output, extra_bound, rest_binding) = if target.has_rules() {
         (
             quote!(::core::result::Result<#target_machine, #krate::Rejected<Self>>),
@@ -187,6 +138,8 @@ pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Op
     } else {
         (quote!(#target_machine), TokenStream::new(), quote!(_))
     };
+    let carry =
+        quote!(<#state_param as #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)>>);
     Some(quote! {
         #[doc = #doc]
         pub fn #name(self, #(#parameters),*) -> #output
@@ -200,4 +153,57 @@ pub(crate) fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> Op
             #body
         }
     })
+}
+
+fn transition_doc(name: &Ident, target: &State<'_>, carried_names: &[&Option<Ident>]) -> String {
+    let carried_text: Vec<String> = carried_names
+        .iter()
+        .map(|name| format!("`{}`", name.to_token_stream()))
+        .collect();
+    format!(
+        "Transition `{}` into [`{}`]: the arguments are its own fields; {} carr{} over from the current state.",
+        name.unraw(),
+        target.ident,
+        carried_text.join(", "),
+        if carried_text.len() == 1 { "ies" } else { "y" }
+    )
+}
+
+/// After the new `state` is built: the machine in it, or, when its data breaks its rules, the
+/// carried fields put back into the source state and the machine handed back.
+fn transition_body(
+    model: &Model<'_, '_>,
+    info: &TransitionInfo<'_>,
+    target: &State<'_>,
+    carried_names: &[&Option<Ident>],
+    carried_types: &[&Type],
+) -> TokenStream {
+    let (krate, machine, hidden) = (model.krate, model.machine, &model.hidden);
+    let (state_param, name) = (&model.state_param, info.name);
+    let trait_ident = carry_trait(model);
+    let machine_fields = &model.machine_fields;
+    if !target.has_rules() {
+        return quote!(#machine { #(#machine_fields: self.#machine_fields,)* state });
+    }
+    let carry =
+        quote!(<#state_param as #trait_ident<#hidden::transition::#name, (#(#carried_types,)*)>>);
+    let target_ident = target.ident;
+    let target_name = target.ident.unraw().to_string();
+    quote! {
+        let mut violations = #krate::Violations::new();
+        #krate::Invariant::check_at(&state, &#krate::Location::root().variant(#target_name), &mut violations);
+        match violations.into_result() {
+            ::core::result::Result::Ok(()) => {
+                ::core::result::Result::Ok(#machine { #(#machine_fields: self.#machine_fields,)* state })
+            }
+            ::core::result::Result::Err(violations) => {
+                let #target_ident { #(#carried_names,)* .. } = state;
+                let state = #carry::__guard_join((#(#carried_names,)*), rest);
+                ::core::result::Result::Err(#krate::Rejected {
+                    machine: #machine { #(#machine_fields: self.#machine_fields,)* state },
+                    violations,
+                })
+            }
+        }
+    }
 }

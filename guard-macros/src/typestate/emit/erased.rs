@@ -3,31 +3,30 @@
 //! enum.
 
 use crate::required;
+use crate::typestate::attrs::is_named;
 use crate::typestate::model::{Model, derives, restore_bounds, state_field_names, state_pattern};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
-use syn::{Generics, Ident};
 
+/// The erased enum, the record, and their inherent impl.
 pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
-    let module = model.module;
-    let erased = model.erased;
-    let record = &model.record;
-    let machine = model.machine;
-    let krate = model.krate;
-    let vis = &module.states.item.vis;
-    let generics: &Generics = &model.generics;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let params = &generics.params;
-    let params = if params.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(<#params>)
-    };
+    let derive = shared_derive(model);
+    let erased_enum = erased_enum(model, &derive);
+    let record_enum = record_enum(model, &derive);
+    let erased_impl = erased_impl(model);
+    quote! {
+        #erased_enum
+        #record_enum
+        #erased_impl
+    }
+}
 
-    // Derives both the machine and the states have make sense on the enum and the record.
-    let state_derives = derives(&module.states.attrs);
-    let common: Vec<syn::Path> = derives(&module.machine.attrs)
+/// Derives both the machine and the states have make sense on the enum and the record.
+fn shared_derive(model: &Model<'_, '_>) -> TokenStream {
+    let state_derives = derives(&model.module.states.attrs);
+    let common: Vec<syn::Path> = derives(&model.module.machine.attrs)
         .into_iter()
         .filter(|path| {
             state_derives.iter().any(|other| {
@@ -35,69 +34,75 @@ pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
             })
         })
         .collect();
-    let derive = if common.is_empty() {
+    if common.is_empty() {
         TokenStream::new()
     } else {
         quote!(#[derive(#(#common),*)])
-    };
-    let enum_docs: Vec<&syn::Attribute> = module
+    }
+}
+
+/// `OrderState`: one variant per state, holding the machine; the user's docs and attributes
+/// from the `#[states]` enum, then the diagram.
+fn erased_enum(model: &Model<'_, '_>, derive: &TokenStream) -> TokenStream {
+    let (erased, machine) = (model.erased, model.machine);
+    let vis = &model.module.states.item.vis;
+    let params = &model.params;
+    let where_clause = &model.generics.where_clause;
+    let (enum_docs, other_attrs): (Vec<&syn::Attribute>, Vec<&syn::Attribute>) = model
+        .module
         .states
         .attrs
         .iter()
         .copied()
-        .filter(|attr| crate::typestate::parse::is_named(attr, "doc"))
-        .collect();
-    let other_attrs: Vec<&syn::Attribute> = module
-        .states
-        .attrs
-        .iter()
-        .copied()
-        .filter(|attr| {
-            !crate::typestate::parse::is_named(attr, "doc")
-                && !crate::typestate::parse::is_named(attr, "derive")
-        })
-        .collect();
-    let mermaid = &model.mermaid;
-    let diagram = super::diagram::doc(mermaid);
+        .filter(|attr| !is_named(attr, "derive"))
+        .partition(|attr| is_named(attr, "doc"));
+    let diagram = super::diagram::doc(&model.mermaid);
     let enum_doc = format!(
         "{}The machine [`{machine}`] in any of its states, for storage and `match`. Convert with `From`/`TryFrom`; \
          stored data comes back only through [`{erased}::restore`], which re-checks every invariant.\
          \n\n{diagram}",
         if enum_docs.is_empty() { "" } else { "\n\n" }
     );
-    let machine_fields: Vec<&Ident> = module
-        .machine
-        .fields
-        .iter()
-        .filter_map(|field| field.ident.as_ref())
-        .collect();
-    let machine_field_types: Vec<&syn::Type> = module
+    let variants = model.states().map(|(state, state_generics)| {
+        let ident = state.ident;
+        let machine_type = model.machine_type(&model.state_type(state, state_generics));
+        let variant_doc = format!("A machine in state [`{ident}`].");
+        quote! {
+            #[doc = #variant_doc]
+            #ident(#machine_type),
+        }
+    });
+    quote! {
+        #(#enum_docs)*
+        #[doc = #enum_doc]
+        #derive
+        #(#other_attrs)*
+        #vis enum #erased #params #where_clause {
+            #(#variants)*
+        }
+    }
+}
+
+/// `OrderRecord`: per state, the machine's fields then the state's, all public.
+fn record_enum(model: &Model<'_, '_>, derive: &TokenStream) -> TokenStream {
+    let (erased, machine, record) = (model.erased, model.machine, &model.record);
+    let vis = &model.module.states.item.vis;
+    let params = &model.params;
+    let where_clause = &model.generics.where_clause;
+    let machine_fields = &model.machine_fields;
+    let machine_field_types: Vec<&syn::Type> = model
+        .module
         .machine
         .fields
         .iter()
         .map(|field| &field.ty)
         .collect();
-
-    let mut variants = TokenStream::new();
-    let mut record_variants = TokenStream::new();
-    let mut names = Vec::new();
-    let mut name_arms = TokenStream::new();
-    let mut into_record_arms = TokenStream::new();
-    let mut restore_arms = TokenStream::new();
-    for (state, state_generics) in model.states() {
+    let variants = model.states().map(|(state, _)| {
         let ident = state.ident;
-        let name = ident.unraw().to_string();
-        let state_type = model.state_type(state, state_generics);
-        let machine_type = model.machine_type(&state_type);
-        let variant_doc = format!("A machine in state [`{ident}`].");
-        variants.extend(quote! {
-            #[doc = #variant_doc]
-            #ident(#machine_type),
-        });
         let field_names = state_field_names(state);
-        let field_types: Vec<&syn::Type> = state.fields().map(|field| &field.ty).collect();
+        let field_types = state.fields().map(|field| &field.ty);
         let record_doc = format!("The stored data of a machine in state [`{ident}`].");
-        record_variants.extend(quote! {
+        quote! {
             #[doc = #record_doc]
             #ident {
                 #(
@@ -109,65 +114,37 @@ pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
                     #field_names: #field_types,
                 )*
             },
-        });
-        name_arms.extend(quote!(Self::#ident(_) => #name,));
-        names.push(name.clone());
-        let pattern = state_pattern(state);
-        // Patterns and values written in place, without intermediate bindings: an arm per state,
-        // so each token saved here is saved a thousand times in a large machine.
-        into_record_arms.extend(quote! {
-            Self::#ident(#machine { #(#machine_fields,)* state: #pattern }) => {
-                #record::#ident { #(#machine_fields,)* #(#field_names),* }
-            }
-        });
-        let checks = model.rule_checks(state);
-        let value = model.state_value(state);
-        let build = quote!(#machine { #(#machine_fields,)* state: #value });
-        let result = if checks.is_empty() {
-            quote!(::core::result::Result::Ok(Self::#ident(#build)))
-        } else {
-            quote! {
-                let machine = #build;
-                let mut violations = #krate::Violations::new();
-                #checks
-                match violations.into_result() {
-                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(Self::#ident(machine)),
-                    ::core::result::Result::Err(violations) => {
-                        ::core::result::Result::Err(#krate::RestoreError::Invalid(violations))
-                    }
-                }
-            }
-        };
-        restore_arms.extend(quote! {
-            #record::#ident { #(#machine_fields,)* #(#field_names),* } => {
-                #result
-            }
-        });
-    }
+        }
+    });
     let record_doc = format!(
         "Plain data of the machine [`{machine}`] in a named state: what storage holds. Anyone can build \
          one; the only way back to a machine is [`{erased}::restore`], which checks it."
     );
-    let restore_doc = format!(
-        "The one way from stored data back to a machine: rebuilds the [`{machine}`] in the \
-         record's state after re-checking the invariants of the machine's and the state's data."
-    );
-    let restore_bounds = restore_bounds(model);
     quote! {
-        #(#enum_docs)*
-        #[doc = #enum_doc]
-        #derive
-        #(#other_attrs)*
-        #vis enum #erased #params #where_clause {
-            #variants
-        }
-
         #[doc = #record_doc]
         #derive
         #vis enum #record #params #where_clause {
-            #record_variants
+            #(#variants)*
         }
+    }
+}
 
+/// `MERMAID`, `STATES`, `state_name`, `into_record` and `restore` on the erased enum.
+fn erased_impl(model: &Model<'_, '_>) -> TokenStream {
+    let erased = model.erased;
+    let mermaid = &model.mermaid;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let names: Vec<String> = model
+        .states()
+        .map(|(state, _)| state.ident.unraw().to_string())
+        .collect();
+    let name_arms = model.states().zip(&names).map(|((state, _), name)| {
+        let ident = state.ident;
+        quote!(Self::#ident(_) => #name,)
+    });
+    let into_record = into_record_fn(model);
+    let restore = restore_fn(model);
+    quote! {
         #[allow(dead_code)]
         impl #impl_generics #erased #ty_generics #where_clause {
             /// The state graph as Mermaid `stateDiagram-v2` text.
@@ -181,35 +158,103 @@ pub(crate) fn erased(model: &Model<'_, '_>) -> TokenStream {
             #[inline]
             pub fn state_name(&self) -> &'static str {
                 match self {
-                    #name_arms
+                    #(#name_arms)*
                 }
             }
 
-            /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
-            #[must_use]
-            #[inline]
-            pub fn into_record(self) -> #record #ty_generics {
-                match self {
-                    #into_record_arms
-                }
-            }
+            #into_record
 
-            #[doc = #restore_doc]
-            ///
-            /// # Errors
-            ///
-            /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
-            #[inline]
-            pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError>
-            where
-                #(#restore_bounds,)*
-            {
-                match record {
-                    #restore_arms
+            #restore
+        }
+
+    }
+}
+
+/// `into_record`: the machine's plain data.
+fn into_record_fn(model: &Model<'_, '_>) -> TokenStream {
+    let (machine, record) = (model.machine, &model.record);
+    let (_, ty_generics, _) = model.generics.split_for_impl();
+    let machine_fields = &model.machine_fields;
+    // Patterns and values written in place, without intermediate bindings: an arm per state,
+    // so each token saved here is saved a thousand times in a large machine.
+    let arms = model.states().map(|(state, _)| {
+        let ident = state.ident;
+        let pattern = state_pattern(state);
+        let field_names = state_field_names(state);
+        quote! {
+            Self::#ident(#machine { #(#machine_fields,)* state: #pattern }) => {
+                #record::#ident { #(#machine_fields,)* #(#field_names),* }
+            }
+        }
+    });
+    quote! {
+        /// The plain data of the machine, for storage; [`Self::restore`] turns it back.
+        #[must_use]
+        #[inline]
+        pub fn into_record(self) -> #record #ty_generics {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// `restore`: the one checked way from a record back to a machine.
+fn restore_fn(model: &Model<'_, '_>) -> TokenStream {
+    let (krate, machine, record) = (model.krate, model.machine, &model.record);
+    let (_, ty_generics, _) = model.generics.split_for_impl();
+    let restore_doc = format!(
+        "The one way from stored data back to a machine: rebuilds the [`{machine}`] in the \
+         record's state after re-checking the invariants of the machine's and the state's data."
+    );
+    let restore_bounds = restore_bounds(model);
+    let arms = model.states().map(|(state, _)| restore_arm(model, state));
+    quote! {
+        #[doc = #restore_doc]
+        ///
+        /// # Errors
+        ///
+        /// `RestoreError::Invalid` with every violation when the data breaks an invariant.
+        #[inline]
+        pub fn restore(record: #record #ty_generics) -> ::core::result::Result<Self, #krate::RestoreError>
+        where
+            #(#restore_bounds,)*
+        {
+            match record {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// The arm of `restore` for one state: build the machine, then check its rules, if any.
+fn restore_arm(model: &Model<'_, '_>, state: &State<'_>) -> TokenStream {
+    let (krate, machine, record) = (model.krate, model.machine, &model.record);
+    let ident = state.ident;
+    let machine_fields = &model.machine_fields;
+    let field_names = state_field_names(state);
+    let checks = model.rule_checks(state);
+    let value = model.state_value(state);
+    let build = quote!(#machine { #(#machine_fields,)* state: #value });
+    let result = if checks.is_empty() {
+        quote!(::core::result::Result::Ok(Self::#ident(#build)))
+    } else {
+        quote! {
+            let machine = #build;
+            let mut violations = #krate::Violations::new();
+            #checks
+            match violations.into_result() {
+                ::core::result::Result::Ok(()) => ::core::result::Result::Ok(Self::#ident(machine)),
+                ::core::result::Result::Err(violations) => {
+                    ::core::result::Result::Err(#krate::RestoreError::Invalid(violations))
                 }
             }
         }
-
+    };
+    quote! {
+        #record::#ident { #(#machine_fields,)* #(#field_names),* } => {
+            #result
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! What a service calls on the erased enum without matching on it: every transition (allowed or
 //! not, decided at run time, the value handed back when not) and the machine's shared fields.
 
-use crate::typestate::model::{Model, TransitionInfo, transition_infos};
-use crate::typestate::parse::{State, is_named};
+use crate::typestate::attrs::is_named;
+use crate::typestate::model::{Model, TransitionInfo};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -24,9 +25,9 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
     let mut taken: BTreeSet<String> = RESERVED.iter().map(|name| (*name).to_owned()).collect();
     let mut methods = TokenStream::new();
-    for info in transition_infos(model) {
+    for info in &model.transitions {
         if taken.insert(info.name.unraw().to_string()) {
-            methods.extend(transition(model, &info));
+            methods.extend(transition(model, info));
         }
     }
     for field in &model.module.machine.fields {
@@ -43,68 +44,95 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     }
 }
 
-fn state<'c, 'a>(model: &'c Model<'_, 'a>, ident: &Ident) -> Option<&'c State<'a>> {
-    model
-        .module
-        .states
-        .states
-        .iter()
-        .find(|state| state.ident == ident)
-}
-
 /// `OrderState::ship(self, tracking_id) -> Result<OrderState, TransitionError<OrderState>>`.
 fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenStream {
     let krate = model.krate;
-    let Some(target) = state(model, info.target) else {
+    let Some((target, target_generics)) = model.state_named(info.target) else {
         return TokenStream::new();
     };
-    let target_ident = target.ident;
     let name = info.name;
     let name_text = name.unraw().to_string();
-    let target_text = target_ident.unraw().to_string();
     let arguments = arguments(model, target);
     let parameters = arguments.iter().map(|(name, ty)| quote!(#name: #ty));
     let names: Vec<&Ident> = arguments.iter().map(|(name, _)| name).collect();
-    let mut arms = TokenStream::new();
-    for source in &info.sources {
-        let call = quote!(machine.#name(#(#names),*));
-        let arm = if target.has_rules() {
-            quote! {
-                match #call {
-                    ::core::result::Result::Ok(next) => ::core::result::Result::Ok(Self::#target_ident(next)),
-                    ::core::result::Result::Err(rejected) => {
-                        ::core::result::Result::Err(#krate::TransitionError::Rejected(#krate::Rejected {
-                            machine: Self::#source(rejected.machine),
-                            violations: rejected
-                                .violations
-                                .relative_to(&#krate::Location::root().variant(#target_text)),
-                        }))
-                    }
-                }
-            }
-        } else {
-            quote!(::core::result::Result::Ok(Self::#target_ident(#call)))
-        };
-        arms.extend(quote!(Self::#source(machine) => #arm,));
-    }
+    let arms = info
+        .sources
+        .iter()
+        .map(|source| transition_arm(model, source, target, &quote!(machine.#name(#(#names),*))));
     let sources: Vec<String> = info
         .sources
         .iter()
         .map(|source| source.unraw().to_string())
         .collect();
     let bound = if target.has_rules() {
-        let generics = model
-            .states()
-            .find(|(state, _)| state.ident == target_ident)
-            .map(|(_, generics)| generics.clone())
-            .unwrap_or_default();
-        let target_type = model.state_type(target, &generics);
+        let target_type = model.state_type(target, target_generics);
         quote!(where #target_type: #krate::Invariant)
     } else {
         TokenStream::new()
     };
+    let (doc, errors) = transition_docs(&name_text, target, &sources);
+    quote! {
+        #[doc = #doc]
+        ///
+        /// # Errors
+        ///
+        #[doc = #errors]
+        pub fn #name(self, #(#parameters),*)
+            -> ::core::result::Result<Self, #krate::TransitionError<Self>>
+        #bound
+        {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                other => {
+                    let from = other.state_name();
+                    ::core::result::Result::Err(#krate::TransitionError::NotAllowed {
+                        machine: other,
+                        transition: #name_text,
+                        from,
+                        allowed_from: &[#(#sources),*],
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// The arm of an erased transition for one state it leaves: the typed call, its result wrapped.
+fn transition_arm(
+    model: &Model<'_, '_>,
+    source: &Ident,
+    target: &State<'_>,
+    call: &TokenStream,
+) -> TokenStream {
+    let krate = model.krate;
+    let target_ident = target.ident;
+    let target_text = target_ident.unraw().to_string();
+    let arm = if target.has_rules() {
+        quote! {
+            match #call {
+                ::core::result::Result::Ok(next) => ::core::result::Result::Ok(Self::#target_ident(next)),
+                ::core::result::Result::Err(rejected) => {
+                    ::core::result::Result::Err(#krate::TransitionError::Rejected(#krate::Rejected {
+                        machine: Self::#source(rejected.machine),
+                        violations: rejected
+                            .violations
+                            .relative_to(&#krate::Location::root().variant(#target_text)),
+                    }))
+                }
+            }
+        }
+    } else {
+        quote!(::core::result::Result::Ok(Self::#target_ident(#call)))
+    };
+    quote!(Self::#source(machine) => #arm,)
+}
+
+/// The doc of an erased transition and its `# Errors` text.
+fn transition_docs(name: &str, target: &State<'_>, sources: &[String]) -> (String, String) {
+    let target_text = target.ident.unraw().to_string();
     let doc = format!(
-        "Transition `{name_text}` on a machine in any state: allowed from {}, into `{target_text}`.",
+        "Transition `{name}` on a machine in any state: allowed from {}, into `{target_text}`.",
         sources
             .iter()
             .map(|source| format!("`{source}`"))
@@ -122,31 +150,7 @@ fn transition(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenStream {
         "`TransitionError::NotAllowed` with the machine when its state has no such transition."
             .to_owned()
     };
-    quote! {
-        #[doc = #doc]
-        ///
-        /// # Errors
-        ///
-        #[doc = #errors]
-        pub fn #name(self, #(#parameters),*)
-            -> ::core::result::Result<Self, #krate::TransitionError<Self>>
-        #bound
-        {
-            #[allow(unreachable_patterns)]
-            match self {
-                #arms
-                other => {
-                    let from = other.state_name();
-                    ::core::result::Result::Err(#krate::TransitionError::NotAllowed {
-                        machine: other,
-                        transition: #name_text,
-                        from,
-                        allowed_from: &[#(#sources),*],
-                    })
-                }
-            }
-        }
-    }
+    (doc, errors)
 }
 
 /// `OrderState::id(&self) -> &u64`: a machine field, whatever the state.
@@ -184,7 +188,7 @@ fn arguments<'s>(model: &Model<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'
     target
         .fields()
         .enumerate()
-        .filter(|(_, field)| !crate::typestate::carry::is_carried(model.module, target, field))
+        .filter(|(_, field)| !model.is_carried(target, field))
         .map(|(position, field)| {
             let name = field
                 .ident

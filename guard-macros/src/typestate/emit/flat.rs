@@ -2,10 +2,12 @@
 //! column per field of any state, the state's name in a tag column: a database row) with its
 //! checked restore, and the flat, internally tagged serde form of the erased enum.
 
-use crate::typestate::flat_check::columns;
-use crate::typestate::model::Model;
+use super::serde::{bounded, deserialize_generics, serde_path};
+use crate::typestate::flat_check::{Column, StateColumns, columns};
+use crate::typestate::model::{Model, restore_bounds, state_field_names, state_pattern};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{Ident, Type};
 
@@ -15,22 +17,83 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
         tokens.extend(record_serde(model));
     }
     if let Some(tag) = &model.flat_tag {
-        tokens.extend(row(model, tag));
+        let layout = Layout::new(model, tag);
+        tokens.extend(row_struct(&layout));
+        tokens.extend(row_impl(&layout));
         if model.serde_flat {
-            tokens.extend(erased_flat_serde(model, tag));
+            tokens.extend(erased_flat_serde(&layout));
         }
     }
     tokens
 }
 
-fn machine_fields<'c>(model: &'c Model<'_, '_>) -> (Vec<&'c Ident>, Vec<&'c Type>) {
+/// The flat row, laid out once: its name, the tag, the machine's columns and the states'.
+struct Layout<'l, 'm, 'a> {
+    model: &'l Model<'m, 'a>,
+    /// The field holding the state's name.
+    tag: &'l Ident,
+    /// `OrderRow`
+    row: Ident,
+    machine_types: Vec<&'a Type>,
+    columns: Vec<Column<'a>>,
+    per_state: Vec<StateColumns<'a, 'm>>,
+    /// `alloc::string::String`, the tag's type.
+    string: TokenStream,
+}
+
+impl<'l, 'm, 'a> Layout<'l, 'm, 'a> {
+    fn new(model: &'l Model<'m, 'a>, tag: &'l Ident) -> Self {
+        let krate = model.krate;
+        let (columns, per_state) = columns(&model.module.states.states);
+        Layout {
+            model,
+            tag,
+            row: format_ident!("{}Row", model.machine),
+            machine_types: machine_types(model),
+            columns,
+            per_state,
+            string: quote!(#krate::__private::alloc::string::String),
+        }
+    }
+
+    fn column_idents(&self) -> Vec<&Ident> {
+        self.columns.iter().map(|column| &column.name).collect()
+    }
+
+    /// A column's type in the row: `Option<T>`, or the field's own type when it is an `Option`.
+    fn column_types(&self) -> Vec<TokenStream> {
+        self.columns
+            .iter()
+            .map(|column| {
+                let ty = column.ty;
+                if column.optional {
+                    quote!(#ty)
+                } else {
+                    quote!(::core::option::Option<#ty>)
+                }
+            })
+            .collect()
+    }
+
+    /// The state's field (as the record names it) in the column at `index`, if it has one.
+    fn field_in<'e>(entry: &'e StateColumns<'_, '_>, index: usize) -> Option<&'e Ident> {
+        entry
+            .fields
+            .iter()
+            .find(|(_, column_index)| *column_index == index)
+            .map(|(field, _)| field)
+    }
+}
+
+fn machine_types<'a>(model: &Model<'_, 'a>) -> Vec<&'a Type> {
     model
         .module
         .machine
         .fields
         .iter()
-        .filter_map(|field| field.ident.as_ref().map(|ident| (ident, &field.ty)))
-        .unzip()
+        .filter(|field| field.ident.is_some())
+        .map(|field| &field.ty)
+        .collect()
 }
 
 fn record_state_name(model: &Model<'_, '_>) -> TokenStream {
@@ -55,35 +118,13 @@ fn record_state_name(model: &Model<'_, '_>) -> TokenStream {
     }
 }
 
-fn serde_path(model: &Model<'_, '_>) -> (TokenStream, String) {
-    let krate = model.krate;
-    (
-        quote!(#krate::__private::serde),
-        format!("{}::__private::serde", krate.to_token_stream()).replace(' ', ""),
-    )
-}
-
-/// `where` with the machine's predicates plus `bound` on each type parameter.
-fn bounded(model: &Model<'_, '_>, bound: &TokenStream) -> syn::WhereClause {
-    let mut clause = model
-        .generics
-        .where_clause
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    for param in model.generics.type_params() {
-        let ident = &param.ident;
-        clause.predicates.push(syn::parse_quote!(#ident: #bound));
-    }
-    clause
-}
-
-fn params(model: &Model<'_, '_>) -> TokenStream {
-    let params = &model.generics.params;
-    if params.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(<#params>)
-    }
+/// The serde tag of the record, when serde uses the flat form.
+fn record_tag(model: &Model<'_, '_>) -> Option<String> {
+    model
+        .flat_tag
+        .as_ref()
+        .filter(|_| model.serde_flat)
+        .map(|tag| tag.unraw().to_string())
 }
 
 /// Serialize by reference and Deserialize through a derived mirror, in the form the attribute
@@ -93,85 +134,33 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
     let record = &model.record;
     let record_text = record.to_string();
     let mirror = format_ident!("__Guard{}RecordSerde", model.machine);
-    let (machine_idents, machine_types) = machine_fields(model);
-    let machine_names: Vec<String> = machine_idents
-        .iter()
-        .map(|ident| ident.unraw().to_string())
-        .collect();
+    let machine_idents = &model.machine_fields;
+    let machine_types = machine_types(model);
+    let params = &model.params;
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
-    let tag = model
-        .flat_tag
-        .as_ref()
-        .filter(|_| model.serde_flat)
-        .map(|tag| tag.unraw().to_string());
-    let mut serialize_arms = TokenStream::new();
-    let mut mirror_variants = TokenStream::new();
-    let mut mirror_arms = TokenStream::new();
-    for (index, (state, _)) in model.states().enumerate() {
+    let tag = record_tag(model);
+    let serialize_arms = model
+        .states()
+        .enumerate()
+        .map(|(index, (state, _))| record_serialize_arm(model, index, state, tag.as_deref()));
+    let mirror_variants = model.states().map(|(state, _)| {
         let ident = state.ident;
-        let name = ident.unraw().to_string();
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
-        let (fields, types): (Vec<Ident>, Vec<&Type>) = state
-            .fields()
-            .enumerate()
-            .map(|(position, field)| {
-                (
-                    field
-                        .ident
-                        .clone()
-                        .unwrap_or_else(|| format_ident!("field_{position}")),
-                    &field.ty,
-                )
-            })
-            .unzip();
-        let field_names: Vec<String> = fields
-            .iter()
-            .map(|field| field.unraw().to_string())
-            .collect();
-        let count = machine_idents.len() + fields.len();
-        let body = quote! {
-            #( __Serialize::serialize_field(&mut out, #machine_names, #machine_idents)?; )*
-            #( __Serialize::serialize_field(&mut out, #field_names, #fields)?; )*
-            __Serialize::end(out)
-        };
-        serialize_arms.extend(match &tag {
-            None => quote! {
-                Self::#ident { #(#machine_idents,)* #(#fields),* } => {
-                    use #serde::ser::SerializeStructVariant as __Serialize;
-                    let mut out = #serde::Serializer::serialize_struct_variant(serializer, #record_text, #index, #name, #count)?;
-                    #body
-                }
-            },
-            Some(tag) => quote! {
-                Self::#ident { #(#machine_idents,)* #(#fields),* } => {
-                    use #serde::ser::SerializeStruct as __Serialize;
-                    let mut out = #serde::Serializer::serialize_struct(serializer, #record_text, #count + 1)?;
-                    __Serialize::serialize_field(&mut out, #tag, #name)?;
-                    #body
-                }
-            },
-        });
-        mirror_variants.extend(quote! {
-            #ident { #( #machine_idents: #machine_types, )* #( #fields: #types, )* },
-        });
-        mirror_arms.extend(quote! {
+        let fields = state_field_names(state);
+        let types = state.fields().map(|field| &field.ty);
+        quote!(#ident { #( #machine_idents: #machine_types, )* #( #fields: #types, )* },)
+    });
+    let mirror_arms = model.states().map(|(state, _)| {
+        let ident = state.ident;
+        let fields = state_field_names(state);
+        quote! {
             #mirror::#ident { #(#machine_idents,)* #(#fields),* } => Self::#ident { #(#machine_idents,)* #(#fields),* },
-        });
-    }
+        }
+    });
     let tag_attr = tag.as_ref().map(|tag| quote!(#[serde(tag = #tag)]));
     let serialize_bounds = bounded(model, &quote!(#serde::Serialize));
-    let mut deserialize_generics = model.generics.clone();
-    deserialize_generics
-        .params
-        .insert(0, syn::parse_quote!('de));
+    let (deserialize_generics, deserialize_bounds) =
+        deserialize_generics(model, &mirror, Vec::new());
     let (deserialize_impl_generics, _, _) = deserialize_generics.split_for_impl();
-    let mut deserialize_bounds = where_clause
-        .cloned()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    deserialize_bounds
-        .predicates
-        .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
-    let params = params(model);
     let krate = model.krate;
     quote! {
         #krate::__private::if_serde! {
@@ -179,7 +168,7 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
             impl #impl_generics #serde::Serialize for #record #ty_generics #serialize_bounds {
                 fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     match self {
-                        #serialize_arms
+                        #(#serialize_arms)*
                     }
                 }
             }
@@ -189,7 +178,7 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
             #[serde(crate = #serde_text, rename = #record_text, deny_unknown_fields)]
             #tag_attr
             enum #mirror #params #where_clause {
-                #mirror_variants
+                #(#mirror_variants)*
             }
 
             // The mirror is private: the bound naming it only selects this impl.
@@ -198,7 +187,7 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
             impl #deserialize_impl_generics #serde::Deserialize<'de> for #record #ty_generics #deserialize_bounds {
                 fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     ::core::result::Result::Ok(match <#mirror #ty_generics as #serde::Deserialize<'de>>::deserialize(deserializer)? {
-                        #mirror_arms
+                        #(#mirror_arms)*
                     })
                 }
             }
@@ -206,104 +195,62 @@ fn record_serde(model: &Model<'_, '_>) -> TokenStream {
     }
 }
 
-/// `OrderRow`, `OrderState::into_row` and `OrderState::restore_row`.
-fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
-    let krate = model.krate;
-    let erased = model.erased;
-    let machine = model.machine;
-    let record = &model.record;
-    let row = format_ident!("{}Row", model.machine);
+/// The arm of the record's `serialize` for one state: a struct variant, or a struct with the tag.
+fn record_serialize_arm(
+    model: &Model<'_, '_>,
+    index: usize,
+    state: &State<'_>,
+    tag: Option<&str>,
+) -> TokenStream {
+    let serde = serde_path(model).0;
+    let record_text = model.record.to_string();
+    let machine_idents = &model.machine_fields;
+    let machine_names = machine_idents.iter().map(|ident| ident.unraw().to_string());
+    let ident = state.ident;
+    let name = ident.unraw().to_string();
+    let index = u32::try_from(index).unwrap_or(u32::MAX);
+    let fields = state_field_names(state);
+    let field_names = fields.iter().map(|field| field.unraw().to_string());
+    let count = machine_idents.len() + fields.len();
+    let body = quote! {
+        #( __Serialize::serialize_field(&mut out, #machine_names, #machine_idents)?; )*
+        #( __Serialize::serialize_field(&mut out, #field_names, #fields)?; )*
+        __Serialize::end(out)
+    };
+    match tag {
+        None => quote! {
+            Self::#ident { #(#machine_idents,)* #(#fields),* } => {
+                use #serde::ser::SerializeStructVariant as __Serialize;
+                let mut out = #serde::Serializer::serialize_struct_variant(serializer, #record_text, #index, #name, #count)?;
+                #body
+            }
+        },
+        Some(tag) => quote! {
+            Self::#ident { #(#machine_idents,)* #(#fields),* } => {
+                use #serde::ser::SerializeStruct as __Serialize;
+                let mut out = #serde::Serializer::serialize_struct(serializer, #record_text, #count + 1)?;
+                __Serialize::serialize_field(&mut out, #tag, #name)?;
+                #body
+            }
+        },
+    }
+}
+
+/// `OrderRow`: the tag, the machine's fields, then one optional column per state field name.
+fn row_struct(layout: &Layout<'_, '_, '_>) -> TokenStream {
+    let model = layout.model;
+    let (machine, erased, row, tag) = (model.machine, model.erased, &layout.row, layout.tag);
     let vis = &model.module.states.item.vis;
-    let (machine_idents, machine_types) = machine_fields(model);
-    let (columns, per_state) = columns(&model.module.states.states);
-    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
-    let params = params(model);
-    let string = quote!(#krate::__private::alloc::string::String);
-    let column_idents: Vec<&Ident> = columns.iter().map(|column| &column.name).collect();
-    let column_fields = columns.iter().map(|column| {
-        let name = &column.name;
-        let ty = column.ty;
-        let ty = if column.optional {
-            quote!(#ty)
-        } else {
-            quote!(::core::option::Option<#ty>)
-        };
-        quote!(pub #name: #ty,)
-    });
+    let params = &model.params;
+    let where_clause = &model.generics.where_clause;
+    let machine_idents = &model.machine_fields;
+    let machine_types = &layout.machine_types;
+    let string = &layout.string;
+    let column_idents = layout.column_idents();
+    let column_types = layout.column_types();
     let machine_docs = machine_idents
         .iter()
         .map(|ident| format!("The machine's `{}`.", ident.unraw()));
-    let mut into_arms = TokenStream::new();
-    let mut restore_arms = TokenStream::new();
-    for entry in &per_state {
-        let state = entry.state;
-        let ident = state.ident;
-        let name = ident.unraw().to_string();
-        let pattern = crate::typestate::model::state_pattern(state);
-        let values = columns.iter().enumerate().map(|(index, column)| {
-            let name = &column.name;
-            match entry
-                .fields
-                .iter()
-                .find(|(_, column_index)| *column_index == index)
-            {
-                Some((field, _)) if column.optional => quote!(#name: #field),
-                Some((field, _)) => quote!(#name: ::core::option::Option::Some(#field)),
-                None => quote!(#name: ::core::option::Option::None),
-            }
-        });
-        into_arms.extend(quote! {
-            Self::#ident(#machine { #(#machine_idents,)* state: #pattern }) => #row {
-                #tag: #string::from(#name),
-                #(#machine_idents,)*
-                #(#values,)*
-            },
-        });
-        let mut checks = TokenStream::new();
-        let mut required = Vec::new();
-        let mut assignments = Vec::new();
-        for (index, column) in columns.iter().enumerate() {
-            let column_name = &column.name;
-            let column_text = column_name.unraw().to_string();
-            match entry
-                .fields
-                .iter()
-                .find(|(_, column_index)| *column_index == index)
-            {
-                Some((field, _)) if column.optional => {
-                    assignments.push(quote!(#field: #column_name))
-                }
-                Some((field, _)) => {
-                    checks.extend(quote! {
-                        if #column_name.is_none() { __guard_missing.push(#column_text); }
-                    });
-                    required.push(column_name);
-                    assignments.push(quote!(#field: #column_name));
-                }
-                None => checks.extend(quote! {
-                    if #column_name.is_some() { __guard_foreign.push(#column_text); }
-                }),
-            }
-        }
-        restore_arms.extend(quote! {
-            #name => {
-                let mut __guard_missing = #krate::__private::alloc::vec::Vec::new();
-                let mut __guard_foreign = #krate::__private::alloc::vec::Vec::new();
-                #checks
-                match (#(#required,)*) {
-                    (#(::core::option::Option::Some(#required),)*) if __guard_foreign.is_empty() => {
-                        Self::restore(#record::#ident { #(#machine_idents,)* #(#assignments),* })
-                    }
-                    _ => ::core::result::Result::Err(#krate::RestoreError::Fields {
-                        state: #name,
-                        missing: __guard_missing,
-                        foreign: __guard_foreign,
-                    }),
-                }
-            }
-        });
-    }
-    let restore_bounds = crate::typestate::model::restore_bounds(model);
     let tag_text = tag.unraw().to_string();
     let row_doc = format!(
         "The flat form of [`{machine}`], one column per field: what a database row holds. The state's \
@@ -320,19 +267,7 @@ fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
             .map(|state| state.ident.unraw().to_string())
             .unwrap_or_default()
     );
-    let column_docs = columns.iter().map(|column| {
-        let owners: Vec<String> = per_state
-            .iter()
-            .filter(|entry| {
-                entry
-                    .fields
-                    .iter()
-                    .any(|(_, index)| columns[*index].name == column.name)
-            })
-            .map(|entry| format!("`{}`", entry.state.ident))
-            .collect();
-        format!("Present in state {} only.", owners.join(", "))
-    });
+    let column_docs = column_docs(layout);
     quote! {
         #[doc = #row_doc]
         #[derive(Debug, Clone, PartialEq)]
@@ -340,16 +275,53 @@ fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
             #[doc = #tag_doc]
             pub #tag: #string,
             #( #[doc = #machine_docs] pub #machine_idents: #machine_types, )*
-            #( #[doc = #column_docs] #column_fields )*
+            #( #[doc = #column_docs] pub #column_idents: #column_types, )*
         }
+    }
+}
 
+/// Per column, the states that have it.
+fn column_docs(layout: &Layout<'_, '_, '_>) -> Vec<String> {
+    layout
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(index, _)| {
+            let owners: Vec<String> = layout
+                .per_state
+                .iter()
+                .filter(|entry| Layout::field_in(entry, index).is_some())
+                .map(|entry| format!("`{}`", entry.state.ident))
+                .collect();
+            format!("Present in state {} only.", owners.join(", "))
+        })
+        .collect()
+}
+
+/// `into_row` and `restore_row` on the erased enum.
+fn row_impl(layout: &Layout<'_, '_, '_>) -> TokenStream {
+    let model = layout.model;
+    let (krate, erased, row, tag) = (model.krate, model.erased, &layout.row, layout.tag);
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let machine_idents = &model.machine_fields;
+    let column_idents = layout.column_idents();
+    let into_arms = layout
+        .per_state
+        .iter()
+        .map(|entry| into_row_arm(layout, entry));
+    let restore_arms = layout
+        .per_state
+        .iter()
+        .map(|entry| restore_row_arm(layout, entry));
+    let restore_bounds = restore_bounds(model);
+    quote! {
         #[allow(dead_code)]
         impl #impl_generics #erased #ty_generics #where_clause {
             /// The machine as a flat row, for storage; [`Self::restore_row`] turns it back.
             #[must_use]
             pub fn into_row(self) -> #row #ty_generics {
                 match self {
-                    #into_arms
+                    #(#into_arms)*
                 }
             }
 
@@ -367,7 +339,7 @@ fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
             {
                 let #row { #tag: __guard_state, #(#machine_idents,)* #(#column_idents,)* } = row;
                 match __guard_state.as_str() {
-                    #restore_arms
+                    #(#restore_arms)*
                     _ => ::core::result::Result::Err(#krate::RestoreError::UnknownState {
                         found: __guard_state,
                         states: Self::STATES,
@@ -378,72 +350,102 @@ fn row(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
     }
 }
 
-/// `{"state":"Paid","id":1,"payment_ref":".."}`: serialized by reference, deserialized into the
-/// row and restored through `restore_row`.
-fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
-    let krate = model.krate;
-    let (serde, serde_text) = serde_path(model);
-    let erased = model.erased;
-    let erased_text = erased.to_string();
-    let row = format_ident!("{}Row", model.machine);
-    let mirror = format_ident!("__Guard{}RowSerde", model.machine);
-    let (machine_idents, machine_types) = machine_fields(model);
-    let machine_names: Vec<String> = machine_idents
-        .iter()
-        .map(|ident| ident.unraw().to_string())
-        .collect();
-    let (columns, per_state) = columns(&model.module.states.states);
-    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
-    let params = params(model);
-    let tag_text = tag.unraw().to_string();
-    let string = quote!(#krate::__private::alloc::string::String);
-    let mut serialize_arms = TokenStream::new();
-    for entry in &per_state {
-        let ident = entry.state.ident;
-        let name = ident.unraw().to_string();
-        let accessors = entry.state.accessors();
-        let members: Vec<&syn::Member> =
-            accessors.iter().map(|accessor| &accessor.member).collect();
-        let names: Vec<String> = entry
-            .fields
-            .iter()
-            .map(|(_, index)| columns[*index].name.unraw().to_string())
-            .collect();
-        let count = 1 + machine_idents.len() + names.len();
-        serialize_arms.extend(quote! {
-            Self::#ident(machine) => {
-                let mut out = #serde::Serializer::serialize_struct(serializer, #erased_text, #count)?;
-                __Serialize::serialize_field(&mut out, #tag_text, #name)?;
-                #( __Serialize::serialize_field(&mut out, #machine_names, &machine.#machine_idents)?; )*
-                #( __Serialize::serialize_field(&mut out, #names, &machine.state.#members)?; )*
-                __Serialize::end(out)
-            }
-        });
-    }
-    let column_idents: Vec<&Ident> = columns.iter().map(|column| &column.name).collect();
-    let column_types = columns.iter().map(|column| {
-        let ty = column.ty;
-        if column.optional {
-            quote!(#ty)
-        } else {
-            quote!(::core::option::Option<#ty>)
+/// The arm of `into_row` for one state: its fields in their columns, `None` in the others.
+fn into_row_arm(layout: &Layout<'_, '_, '_>, entry: &StateColumns<'_, '_>) -> TokenStream {
+    let model = layout.model;
+    let (machine, row, tag, string) = (model.machine, &layout.row, layout.tag, &layout.string);
+    let machine_idents = &model.machine_fields;
+    let ident = entry.state.ident;
+    let name = ident.unraw().to_string();
+    let pattern = state_pattern(entry.state);
+    let values = layout.columns.iter().enumerate().map(|(index, column)| {
+        let name = &column.name;
+        match Layout::field_in(entry, index) {
+            Some(field) if column.optional => quote!(#name: #field),
+            Some(field) => quote!(#name: ::core::option::Option::Some(#field)),
+            None => quote!(#name: ::core::option::Option::None),
         }
     });
+    quote! {
+        Self::#ident(#machine { #(#machine_idents,)* state: #pattern }) => #row {
+            #tag: #string::from(#name),
+            #(#machine_idents,)*
+            #(#values,)*
+        },
+    }
+}
+
+/// The arm of `restore_row` for one state name: every column of the state present, none of
+/// another's, then `restore`.
+fn restore_row_arm(layout: &Layout<'_, '_, '_>, entry: &StateColumns<'_, '_>) -> TokenStream {
+    let model = layout.model;
+    let (krate, record) = (model.krate, &model.record);
+    let machine_idents = &model.machine_fields;
+    let ident = entry.state.ident;
+    let name = ident.unraw().to_string();
+    let mut checks = TokenStream::new();
+    let mut required = Vec::new();
+    let mut assignments = Vec::new();
+    for (index, column) in layout.columns.iter().enumerate() {
+        let column_name = &column.name;
+        let column_text = column_name.unraw().to_string();
+        match Layout::field_in(entry, index) {
+            Some(field) if column.optional => assignments.push(quote!(#field: #column_name)),
+            Some(field) => {
+                checks.extend(quote! {
+                    if #column_name.is_none() { __guard_missing.push(#column_text); }
+                });
+                required.push(column_name);
+                assignments.push(quote!(#field: #column_name));
+            }
+            None => checks.extend(quote! {
+                if #column_name.is_some() { __guard_foreign.push(#column_text); }
+            }),
+        }
+    }
+    quote! {
+        #name => {
+            let mut __guard_missing = #krate::__private::alloc::vec::Vec::new();
+            let mut __guard_foreign = #krate::__private::alloc::vec::Vec::new();
+            #checks
+            match (#(#required,)*) {
+                (#(::core::option::Option::Some(#required),)*) if __guard_foreign.is_empty() => {
+                    Self::restore(#record::#ident { #(#machine_idents,)* #(#assignments),* })
+                }
+                _ => ::core::result::Result::Err(#krate::RestoreError::Fields {
+                    state: #name,
+                    missing: __guard_missing,
+                    foreign: __guard_foreign,
+                }),
+            }
+        }
+    }
+}
+
+/// `{"state":"Paid","id":1,"payment_ref":".."}`: serialized by reference, deserialized into the
+/// row and restored through `restore_row`.
+fn erased_flat_serde(layout: &Layout<'_, '_, '_>) -> TokenStream {
+    let model = layout.model;
+    let krate = model.krate;
+    let (serde, serde_text) = serde_path(model);
+    let (erased, row, tag) = (model.erased, &layout.row, layout.tag);
+    let erased_text = erased.to_string();
+    let mirror = format_ident!("__Guard{}RowSerde", model.machine);
+    let machine_idents = &model.machine_fields;
+    let machine_types = &layout.machine_types;
+    let params = &model.params;
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let string = &layout.string;
+    let serialize_arms = layout
+        .per_state
+        .iter()
+        .map(|entry| flat_serialize_arm(layout, entry));
+    let column_idents = layout.column_idents();
+    let column_types = layout.column_types();
     let serialize_bounds = bounded(model, &quote!(#serde::Serialize));
-    let mut deserialize_generics = model.generics.clone();
-    deserialize_generics
-        .params
-        .insert(0, syn::parse_quote!('de));
+    let (deserialize_generics, deserialize_bounds) =
+        deserialize_generics(model, &mirror, restore_bounds(model));
     let (deserialize_impl_generics, _, _) = deserialize_generics.split_for_impl();
-    let mut deserialize_bounds = where_clause
-        .cloned()
-        .unwrap_or_else(|| syn::parse_quote!(where));
-    deserialize_bounds
-        .predicates
-        .push(syn::parse_quote!(#mirror #ty_generics: #serde::Deserialize<'de>));
-    deserialize_bounds
-        .predicates
-        .extend(crate::typestate::model::restore_bounds(model));
     quote! {
         #krate::__private::if_serde! {
             #[automatically_derived]
@@ -451,7 +453,7 @@ fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
                 fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     use #serde::ser::SerializeStruct as __Serialize;
                     match self {
-                        #serialize_arms
+                        #(#serialize_arms)*
                     }
                 }
             }
@@ -475,6 +477,35 @@ fn erased_flat_serde(model: &Model<'_, '_>, tag: &Ident) -> TokenStream {
                         .map_err(<__D::Error as #serde::de::Error>::custom)
                 }
             }
+        }
+    }
+}
+
+/// The arm of the flat `serialize` for one state: the tag, the machine's fields, the state's.
+fn flat_serialize_arm(layout: &Layout<'_, '_, '_>, entry: &StateColumns<'_, '_>) -> TokenStream {
+    let model = layout.model;
+    let serde = serde_path(model).0;
+    let erased_text = model.erased.to_string();
+    let tag_text = layout.tag.unraw().to_string();
+    let machine_idents = &model.machine_fields;
+    let machine_names = machine_idents.iter().map(|ident| ident.unraw().to_string());
+    let ident = entry.state.ident;
+    let name = ident.unraw().to_string();
+    let accessors = entry.state.accessors();
+    let members = accessors.iter().map(|accessor| &accessor.member);
+    let names: Vec<String> = entry
+        .fields
+        .iter()
+        .map(|(_, index)| layout.columns[*index].name.unraw().to_string())
+        .collect();
+    let count = 1 + machine_idents.len() + names.len();
+    quote! {
+        Self::#ident(machine) => {
+            let mut out = #serde::Serializer::serialize_struct(serializer, #erased_text, #count)?;
+            __Serialize::serialize_field(&mut out, #tag_text, #name)?;
+            #( __Serialize::serialize_field(&mut out, #machine_names, &machine.#machine_idents)?; )*
+            #( __Serialize::serialize_field(&mut out, #names, &machine.state.#members)?; )*
+            __Serialize::end(out)
         }
     }
 }

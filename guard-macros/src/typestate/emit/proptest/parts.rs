@@ -1,9 +1,10 @@
 //! The pieces of the generated test description: arguments and their strategies, patterns, the
 //! transitions with their sources, bounds, and the hand-written `Clone`/`Debug` impls.
 
+use crate::typestate::attrs::{STRATEGY_ATTRIBUTE, is_named};
 use crate::typestate::generics::applied;
 use crate::typestate::model::Model;
-use crate::typestate::parse::{STRATEGY_ATTRIBUTE, State, is_named};
+use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeMap;
@@ -186,10 +187,13 @@ pub(super) fn bounds(
     quote!(#(#predicates,)*)
 }
 
+/// A variant of a generated enum: its name and its arguments.
+pub(super) type Variant<'v, 'a> = (&'v Ident, &'v [Argument<'a>]);
+
 /// `impl Clone` and `impl Debug` for a generated enum whose variants have named fields.
 pub(super) fn clone_and_debug(
     owner: &Ident,
-    variants: &[(Ident, Vec<Argument<'_>>)],
+    variants: &[Variant<'_, '_>],
     generics: &Generics,
     bounds: &TokenStream,
 ) -> TokenStream {
@@ -285,7 +289,7 @@ pub(super) fn initial_type(model: &Model<'_, '_>, state: &State<'_>) -> TokenStr
 }
 
 /// Every argument type of `variants`, for [`subset`].
-pub(super) fn types_of(variants: &[(Ident, Vec<Argument<'_>>)]) -> TokenStream {
+pub(super) fn types_of(variants: &[Variant<'_, '_>]) -> TokenStream {
     let types = variants
         .iter()
         .flat_map(|(_, arguments)| arguments.iter().map(|argument| argument.ty));

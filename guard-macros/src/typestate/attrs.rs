@@ -1,0 +1,41 @@
+//! Attribute helpers every stage shares: which helper attribute an attribute is, and what a
+//! `derive(..)` names. A leaf: it reads syn only.
+
+use syn::Attribute;
+
+pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
+    attr.path().is_ident(name)
+}
+
+/// The paths a `derive(..)` names, also under `cfg_attr(predicate, derive(..), ..)` at any depth:
+/// a derive behind a condition that holds forges as well as a plain one.
+pub(crate) fn derived_paths(meta: &syn::Meta) -> Vec<syn::Path> {
+    type Paths = syn::punctuated::Punctuated<syn::Path, syn::Token![,]>;
+    type Metas = syn::punctuated::Punctuated<syn::Meta, syn::Token![,]>;
+    let syn::Meta::List(list) = meta else {
+        return Vec::new();
+    };
+    if list.path.is_ident("derive") {
+        return list
+            .parse_args_with(Paths::parse_terminated)
+            .map(|paths| paths.into_iter().collect())
+            .unwrap_or_default();
+    }
+    if !list.path.is_ident("cfg_attr") {
+        return Vec::new();
+    }
+    let Ok(metas) = list.parse_args_with(Metas::parse_terminated) else {
+        return Vec::new();
+    };
+    // The first entry is the condition; the rest are the attributes it applies.
+    metas.iter().skip(1).flat_map(derived_paths).collect()
+}
+
+/// The attribute naming a field's strategy: `#[strategy(expr)]`. `#[typestate]` strips it from
+/// the structs it generates.
+pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
+
+/// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
+pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
+    is_named(attr, STRATEGY_ATTRIBUTE)
+}
