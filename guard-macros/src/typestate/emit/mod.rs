@@ -10,6 +10,7 @@
 //! - `erased_ops`: transitions and shared-field getters on the erased enum;
 //! - `flat`: the record's serde, the flat row and the flat serde form;
 //! - `serde`: the erased enum's serde impls;
+//! - `refusals`: `Deserialize` and `From<OrderRecord>` refused on the typed machine (G0119);
 //! - `proptest`: the property-test description.
 
 mod carry;
@@ -21,6 +22,7 @@ mod flat;
 mod machine;
 mod markers;
 pub(crate) mod proptest;
+mod refusals;
 mod serde;
 mod states;
 
@@ -49,6 +51,7 @@ pub(crate) fn emit(model: &Model<'_, '_>, proptest: bool) -> TokenStream {
     extra.extend(machine::machine_impl(model));
     extra.extend(machine::constructors(model));
     extra.extend(carry::items(model));
+    extra.extend(refusals::refusals(model));
     if proptest {
         extra.extend(proptest::emit(model));
     }
