@@ -73,3 +73,57 @@ pub(crate) fn emit(model: &Model<'_, '_>, proptest: bool) -> TokenStream {
     }
     item.into_token_stream()
 }
+
+#[cfg(test)]
+mod timing {
+    use crate::diagnostics::Errors;
+    use crate::typestate::model::Model;
+    use crate::typestate::{bench, parse};
+    use std::time::Instant;
+
+    /// Where the macro's time goes on a 1000-state chain: each stage and emitter, best of 3.
+    /// `cargo test -p stateguard-macros --lib typestate::emit::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore = "measurement, run on demand"]
+    fn parts_of_a_1000_state_chain() {
+        let module: syn::ItemMod = syn::parse_str(&bench::chain(1000)).expect("a module");
+        let mut errors = Errors::default();
+        let args = parse::args(proc_macro2::TokenStream::new(), &mut errors);
+        let parsed = parse::module(&module, &mut errors).expect("a machine");
+        let model = Model::new(&args, &parsed);
+        let time = |name: &str, part: &dyn Fn() -> proc_macro2::TokenStream| {
+            let mut best = f64::MAX;
+            let mut tokens = 0;
+            for _ in 0..3 {
+                let start = Instant::now();
+                let out = part();
+                best = best.min(start.elapsed().as_secs_f64());
+                tokens = out.into_iter().count();
+            }
+            println!(
+                "{name:>16}: {:7.1} ms ({tokens} top-level tokens)",
+                best * 1000.0
+            );
+        };
+        let start = Instant::now();
+        let _ = Model::new(&args, &parsed);
+        println!(
+            "{:>16}: {:7.1} ms",
+            "model",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+        time("machine_struct", &|| super::states::machine_struct(&model));
+        time("state_structs", &|| super::states::state_structs(&model));
+        time("erased", &|| super::erased::erased(&model));
+        time("conversions", &|| super::conversions::conversions(&model));
+        time("erased_ops", &|| super::erased_ops::emit(&model));
+        time("flat", &|| super::flat::emit(&model));
+        time("enforce_table", &|| super::erased::enforce_table(&model));
+        time("sealed", &|| super::markers::sealed(&model));
+        time("hidden", &|| super::markers::hidden(&model));
+        time("marker_impls", &|| super::markers::marker_impls(&model));
+        time("machine_impl", &|| super::machine::machine_impl(&model));
+        time("constructors", &|| super::machine::constructors(&model));
+        time("all", &|| super::emit(&model, false));
+    }
+}
