@@ -94,6 +94,7 @@ pub(crate) const ALL: &[Code] = &[
     WRONG_STATE_FIELD,
     FOREIGN_STATE,
     NO_STRATEGY,
+    UNTESTABLE,
 ];
 
 /// A transition called on a machine in a state that does not have it (reported by the compiler
@@ -126,6 +127,13 @@ pub(crate) const FOREIGN_STATE: Code = Code {
 pub(crate) const NO_STRATEGY: Code = Code {
     id: "G0118",
     title: "field type without a property-test strategy",
+};
+
+/// `check_machine!` on a machine that has no property-test description (its states use
+/// `#[carry(..)]`, or it has a lifetime parameter).
+pub(crate) const UNTESTABLE: Code = Code {
+    id: "G0119",
+    title: "machine without a property-test description",
 };
 
 /// One state as the wrong-state hints see it: its name, and its transitions with the names of
