@@ -94,6 +94,7 @@ pub(crate) const ALL: &[Code] = &[
     WRONG_STATE_FIELD,
     FOREIGN_STATE,
     NO_STRATEGY,
+    REFUSED_CONVERSION,
     UNTESTABLE,
 ];
 
@@ -129,10 +130,82 @@ pub(crate) const NO_STRATEGY: Code = Code {
     title: "field type without a property-test strategy",
 };
 
+/// Stored data turned into a typed machine without the checked restore path: a `Deserialize` of
+/// `Order<S>`, or `From<OrderRecord>` (the compiler reports it through a private trait whose
+/// words are written here).
+pub(crate) const REFUSED_CONVERSION: Code = Code {
+    id: "G0119",
+    title: "stored data made a typed machine without the checked restore",
+};
+
+/// Which conversion [`refused_conversion`] explains.
+#[derive(Clone, Copy)]
+pub(crate) enum RefusedConversion {
+    Deserialize,
+    FromRecord,
+}
+
+/// The `#[diagnostic::on_unimplemented]` words of a refused conversion; `{Self}` is the state.
+pub(crate) struct ConversionWords {
+    pub(crate) message: String,
+    pub(crate) label: String,
+    pub(crate) note: String,
+}
+
+pub(crate) fn refused_conversion(
+    conversion: RefusedConversion,
+    machine: &str,
+    generic: bool,
+    erased: &str,
+    record: &str,
+    serde: bool,
+) -> ConversionWords {
+    let code = REFUSED_CONVERSION.id;
+    let typed = if generic {
+        format!("{machine}<.., {{Self}}>")
+    } else {
+        format!("{machine}<{{Self}}>")
+    };
+    let article = if erased.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    let take = format!(
+        "then ask for the state you expect: `{machine}::<{{Self}}>::try_from(stored)`, whose `Err` holds the `{erased}` when it is in another state"
+    );
+    match conversion {
+        RefusedConversion::Deserialize => ConversionWords {
+            message: format!(
+                "[{code}] `{typed}` cannot be deserialized: stored data becomes a machine only through the checked restore path"
+            ),
+            label: format!("deserialize {article} `{erased}` here"),
+            note: if serde {
+                format!(
+                    "deserialize {article} `{erased}` in its place (every invariant is checked on the way in), {take}"
+                )
+            } else {
+                format!(
+                    "write `#[typestate(serde)]` on the module and deserialize {article} `{erased}` in its place (every invariant is checked on the way in), {take}"
+                )
+            },
+        },
+        RefusedConversion::FromRecord => ConversionWords {
+            message: format!(
+                "[{code}] `{typed}` cannot be made from `{record}` by `From`: stored data becomes a machine only through the checked restore path"
+            ),
+            label: format!("restore the record with `{erased}::restore`"),
+            note: format!(
+                "write `let stored = {erased}::restore(record)?;` (every invariant is checked), {take}"
+            ),
+        },
+    }
+}
+
 /// `check_machine!` on a machine that has no property-test description (its states use
 /// `#[carry(..)]`, or it has a lifetime parameter).
 pub(crate) const UNTESTABLE: Code = Code {
-    id: "G0119",
+    id: "G0120",
     title: "machine without a property-test description",
 };
 

@@ -1025,4 +1025,44 @@ When the new `Shipped` data breaks its invariants: the machine comes back unchan
             }
         }
     }
+    #[doc(hidden)]
+    #[allow(dead_code)]
+    enum __GuardOrderNever {}
+    #[doc(hidden)]
+    #[diagnostic::on_unimplemented(
+        message = "[G0119] `Order<.., {Self}>` cannot be made from `OrderRecord` by `From`: stored data becomes a machine only through the checked restore path",
+        label = "restore the record with `OrderState::restore`",
+        note = "write `let stored = OrderState::restore(record)?;` (every invariant is checked), then ask for the state you expect: `Order::<{Self}>::try_from(stored)`, whose `Err` holds the `OrderState` when it is in another state",
+    )]
+    trait __GuardOrderNotFromRecord {}
+    #[diagnostic::do_not_recommend]
+    impl __GuardOrderNotFromRecord for __GuardOrderNever {}
+    #[automatically_derived]
+    #[allow(private_bounds)]
+    impl<T, S: OrderStateType> ::core::convert::From<OrderRecord<T>> for Order<T, S>
+    where
+        S: __GuardOrderNotFromRecord,
+    {
+        #[allow(unconditional_recursion)]
+        fn from(record: OrderRecord<T>) -> Self {
+            ::core::convert::From::from(record)
+        }
+    }
+    ::stateguard::__private::if_serde! {
+        #[doc(hidden)] #[diagnostic::on_unimplemented(message =
+        "[G0119] `Order<.., {Self}>` cannot be deserialized: stored data becomes a machine only through the checked restore path",
+        label = "deserialize an `OrderState` here", note =
+        "deserialize an `OrderState` in its place (every invariant is checked on the way in), then ask for the state you expect: `Order::<{Self}>::try_from(stored)`, whose `Err` holds the `OrderState` when it is in another state",)]
+        trait __GuardOrderNotDeserialize {} #[diagnostic::do_not_recommend] impl
+        __GuardOrderNotDeserialize for __GuardOrderNever {} #[automatically_derived]
+        #[allow(private_bounds)] impl < '__guard_de, T, S : OrderStateType >
+        ::stateguard::__private::serde::Deserialize < '__guard_de > for Order < T, S >
+        where S : __GuardOrderNotDeserialize, { fn deserialize < __D > (_ : __D) ->
+        ::core::result::Result < Self, __D::Error > where __D :
+        ::stateguard::__private::serde::Deserializer < '__guard_de >, {
+        ::core::result::Result::Err(< __D::Error as
+        ::stateguard::__private::serde::de::Error >
+        ::custom("`Order` is deserialized through `OrderState`, never in a given state"),)
+        } }
+    }
 }

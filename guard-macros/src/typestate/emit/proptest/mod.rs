@@ -78,7 +78,7 @@ fn describable(model: &Model<'_, '_>) -> bool {
 }
 
 /// For a machine without a description, a `__guard_checker` that `check_machine!` finds but cannot
-/// call: its bound, which no type meets, says why (G0119). Without an initial state, or with type
+/// call: its bound, which no type meets, says why (G0120). Without an initial state, or with type
 /// parameters (named through the erased enum, `check_machine!(OrderState<u32>)`), nothing.
 fn undescribed(model: &Model<'_, '_>) -> TokenStream {
     let Some((initial, initial_generics)) =
