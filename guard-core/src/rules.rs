@@ -87,6 +87,27 @@ pub trait HasLength {
         let length = self.length();
         min <= length && length <= max
     }
+
+    /// [`non_empty`], called by the derive through the trait: a type without a length is then
+    /// reported on the rule alone, with no note pointing into this file.
+    #[doc(hidden)]
+    #[inline]
+    fn __guard_non_empty(&self, at: &Location<'_>, violations: &mut Violations) {
+        non_empty(self, at, violations);
+    }
+
+    /// [`length`], called by the derive through the trait (see `__guard_non_empty`).
+    #[doc(hidden)]
+    #[inline]
+    fn __guard_length(
+        &self,
+        min: usize,
+        max: usize,
+        at: &Location<'_>,
+        violations: &mut Violations,
+    ) {
+        length(self, min, max, at, violations);
+    }
 }
 
 impl HasLength for str {

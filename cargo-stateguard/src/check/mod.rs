@@ -1,4 +1,5 @@
-//! `cargo stateguard check`: the three-tier gate. Tier 1 compiles (`cargo check`: rustc and
+//! `cargo stateguard check`: the three-tier gate. Tier 1 compiles (`cargo check`, or the `cargo
+//! clippy` build tier 2 needs anyway, which runs rustc too: rustc and
 //! stateguard's macros), tier 2 looks for dangerous patterns that compile (`cargo stateguard lint`
 //! and curated clippy lints), tier 3 runs the tests with every property test at 10,000 cases or
 //! more. It stops at the first tier that fails (`--keep-going` runs them all) and reports every

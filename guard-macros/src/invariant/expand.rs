@@ -212,8 +212,10 @@ fn rules_on(
         let value = &respan(value.clone(), span);
         let private = &respan(private.clone(), span);
         match rule {
+            // Called through the trait, so a type without a length names no function in
+            // stateguard's source.
             Rule::NonEmpty { .. } => present.push(quote_spanned! {span=>
-                #private::rules::non_empty(#inner, &#at, __guard_violations);
+                <_ as #private::rules::HasLength>::__guard_non_empty(#inner, &#at, __guard_violations);
             }),
             Rule::Len { min, max, .. } => {
                 let min = min
@@ -224,7 +226,7 @@ fn rules_on(
                     |bound| bound.value.to_token_stream(),
                 );
                 present.push(quote_spanned! {span=>
-                    #private::rules::length(#inner, #min, #max, &#at, __guard_violations);
+                    <_ as #private::rules::HasLength>::__guard_length(#inner, #min, #max, &#at, __guard_violations);
                 });
             }
             Rule::Range {

@@ -59,7 +59,7 @@ fn struct_with_field_and_container_rules() {
                         ))
                             .present();
                         if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
-                            ::stateguard::__private::rules::length(
+                            <_ as ::stateguard::__private::rules::HasLength>::__guard_length(
                                 __guard_value_0,
                                 1,
                                 64,
@@ -75,7 +75,7 @@ fn struct_with_field_and_container_rules() {
                         ))
                             .present();
                         if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
-                            ::stateguard::__private::rules::non_empty(
+                            <_ as ::stateguard::__private::rules::HasLength>::__guard_non_empty(
                                 __guard_value_0,
                                 &__guard_field,
                                 __guard_violations,
@@ -164,7 +164,7 @@ fn enum_variants_and_renamed_crate() {
                                 ))
                                     .present();
                                 if let ::core::option::Option::Some(__guard_value_0) = __guard_present_0 {
-                                    ::my_guard::__private::rules::non_empty(
+                                    <_ as ::my_guard::__private::rules::HasLength>::__guard_non_empty(
                                         __guard_value_0,
                                         &__guard_field,
                                         __guard_violations,
