@@ -65,7 +65,7 @@ mod gardeed {
 
 const ORDERS: usize = 1_000;
 const ITEMS: usize = 20;
-const ROUNDS: usize = 15;
+const ROUNDS: usize = 31;
 
 /// `ORDERS` orders of `ITEMS` items; `broken` orders break three rules each: the customer, one quantity, one tag.
 fn orders(broken: bool) -> (Vec<guarded::Order>, Vec<gardeed::Order>) {
@@ -131,15 +131,33 @@ fn orders(broken: bool) -> (Vec<guarded::Order>, Vec<gardeed::Order>) {
     (ours, theirs)
 }
 
-/// The best of `ROUNDS` timings of `run` over every order, per order.
-fn best(mut run: impl FnMut() -> usize) -> Duration {
-    let mut best = Duration::MAX;
-    for _ in 0..ROUNDS {
-        let start = Instant::now();
-        black_box(run());
-        best = best.min(start.elapsed());
+/// One timing of `run` over every order, per order.
+fn time(run: &mut impl FnMut() -> usize) -> Duration {
+    let start = Instant::now();
+    black_box(run());
+    start.elapsed() / ORDERS as u32
+}
+
+/// `ROUNDS` timings of each side, interleaved round by round (the side that goes first
+/// alternates), so that a change of load or clock speed during the run falls on both sides.
+fn interleaved(
+    mut ours: impl FnMut() -> usize,
+    mut theirs: impl FnMut() -> usize,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let mut our_times = Vec::with_capacity(ROUNDS);
+    let mut their_times = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        if round % 2 == 0 {
+            our_times.push(time(&mut ours));
+            their_times.push(time(&mut theirs));
+        } else {
+            their_times.push(time(&mut theirs));
+            our_times.push(time(&mut ours));
+        }
     }
-    best / ORDERS as u32
+    our_times.sort();
+    their_times.sort();
+    (our_times, their_times)
 }
 
 fn main() {
@@ -147,10 +165,12 @@ fn main() {
     use stateguard::Invariant;
 
     println!(
-        "check() of #[derive(Invariant)] vs garde 0.23 validate(), {ORDERS} orders x {ITEMS} items, best of {ROUNDS}"
+        "check() of #[derive(Invariant)] vs garde 0.23 validate(), {ORDERS} orders x {ITEMS} items, {ROUNDS} interleaved rounds"
     );
     println!();
-    println!("| data | stateguard `check()` | garde `validate()` | ratio stateguard/garde |");
+    println!(
+        "| data | stateguard `check()` median (best) | garde `validate()` median (best) | ratio of medians (of bests) |"
+    );
     println!("|---|---|---|---|");
     for broken in [false, true] {
         let (ours, theirs) = orders(broken);
@@ -170,28 +190,35 @@ fn main() {
             .sum();
         assert_eq!(our_count, their_count, "the two sides disagree");
 
-        let guard_time = best(|| {
-            ours.iter()
-                .map(|order| black_box(order).check().err().map_or(0, |v| v.len()))
-                .sum()
-        });
-        let garde_time = best(|| {
-            theirs
-                .iter()
-                .map(|order| {
-                    black_box(order)
-                        .validate()
-                        .err()
-                        .map_or(0, |report| report.iter().count())
-                })
-                .sum()
-        });
-        let ratio = guard_time.as_secs_f64() / garde_time.as_secs_f64();
+        let (guard_times, garde_times) = interleaved(
+            || {
+                ours.iter()
+                    .map(|order| black_box(order).check().err().map_or(0, |v| v.len()))
+                    .sum()
+            },
+            || {
+                theirs
+                    .iter()
+                    .map(|order| {
+                        black_box(order)
+                            .validate()
+                            .err()
+                            .map_or(0, |report| report.iter().count())
+                    })
+                    .sum()
+            },
+        );
+        let (guard_median, garde_median) = (guard_times[ROUNDS / 2], garde_times[ROUNDS / 2]);
+        let (guard_best, garde_best) = (guard_times[0], garde_times[0]);
         println!(
-            "| {} ({our_count} violations) | {:.0} ns | {:.0} ns | {ratio:.2}x |",
+            "| {} ({our_count} violations) | {} ns ({} ns) | {} ns ({} ns) | {:.2}x ({:.2}x) |",
             if broken { "invalid" } else { "valid" },
-            guard_time.as_nanos(),
-            garde_time.as_nanos(),
+            guard_median.as_nanos(),
+            guard_best.as_nanos(),
+            garde_median.as_nanos(),
+            garde_best.as_nanos(),
+            guard_median.as_secs_f64() / garde_median.as_secs_f64(),
+            guard_best.as_secs_f64() / garde_best.as_secs_f64(),
         );
     }
 }

@@ -6,6 +6,7 @@ mod generate;
 mod machine;
 mod report_file;
 mod sequence;
+mod untestable;
 
 pub use self::checker::{
     Checker, DEFAULT_CASES, DEFAULT_MAX_STEPS, Failure, MIRI_CASES, Problem, ReferenceModel,
@@ -17,6 +18,8 @@ pub use self::machine::__argument;
 pub use self::machine::{StringArgument, TestableMachine, render_call};
 pub use self::report_file::REPORT_VARIABLE;
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
+#[doc(hidden)]
+pub use self::untestable::Untestable;
 
 /// Property-tests a machine in one line: drives it through random **legal** call sequences,
 /// checks its invariants after every call, and panics with the shortest failing sequence,

@@ -477,6 +477,54 @@ const fn push_field(report: &mut Report, variant: &RequiredVariant, position: us
     report.push("`");
 }
 
+/// Whether `arm` breaks no rule of `table`: what [`check_arm`] decides, without writing its
+/// report. The constants `#[enforce_state_invariants]` writes call this first and write the report
+/// only when it fails, so a pattern that passes costs the compiler no report buffer.
+#[must_use]
+pub const fn arm_passes(table: Option<Table>, arm: &Arm) -> bool {
+    let Some(table) = table else {
+        return true;
+    };
+    let Some(variant) = find_variant(&table, arm.variant) else {
+        return true;
+    };
+    let mut position = 0;
+    while position < variant.fields.len() {
+        if is_required(variant, variant.fields[position]) {
+            let slot = slot_of(arm, variant, position);
+            if missing(slot) || unused(slot) {
+                return false;
+            }
+        }
+        position += 1;
+    }
+    true
+}
+
+/// Whether `catch_all` swallows no variant of `table`: what [`check_catch_all`] decides, without
+/// writing its report.
+#[must_use]
+pub const fn catch_all_passes(table: Option<Table>, catch_all: &CatchAll) -> bool {
+    let Some(table) = table else {
+        return true;
+    };
+    let mut index = 0;
+    while index < table.variants.len() {
+        if !is_named(catch_all, table.variants[index].name) {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Whether a pattern written by a macro matches no enum with a table: what [`check_unreadable`]
+/// decides, without writing its report.
+#[must_use]
+pub const fn unreadable_passes(table: Option<Table>, _unreadable: &Unreadable) -> bool {
+    table.is_none()
+}
+
 /// Checks rules 1 (every required field bound) and 2 (every such binding used) for one pattern.
 #[must_use]
 pub const fn check_arm(table: Option<Table>, arm: &Arm) -> Report {

@@ -95,6 +95,7 @@ pub(crate) const ALL: &[Code] = &[
     FOREIGN_STATE,
     NO_STRATEGY,
     REFUSED_CONVERSION,
+    UNTESTABLE,
 ];
 
 /// A transition called on a machine in a state that does not have it (reported by the compiler
@@ -200,6 +201,13 @@ pub(crate) fn refused_conversion(
         },
     }
 }
+
+/// `check_machine!` on a machine that has no property-test description (its states use
+/// `#[carry(..)]`, or it has a lifetime parameter).
+pub(crate) const UNTESTABLE: Code = Code {
+    id: "G0120",
+    title: "machine without a property-test description",
+};
 
 /// One state as the wrong-state hints see it: its name, and its transitions with the names of
 /// the arguments each takes (the target state's fields).

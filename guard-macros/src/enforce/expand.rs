@@ -4,12 +4,11 @@
 //! ```text
 //! const _: () = {
 //!     use ::stateguard::__private::enforce::NoRequiredFields as _;
-//!     let report = ::stateguard::__private::enforce::check_arm(
-//!         ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE,
-//!         &::stateguard::__private::enforce::Arm { path: "OrderStatus::Shipped", .. },
-//!     );
-//!     if report.failed() {
-//!         ::stateguard::__private::enforce::fail(&report) // spanned on the user's pattern
+//!     let table = ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE;
+//!     let data = &::stateguard::__private::enforce::Arm { path: "OrderStatus::Shipped", .. };
+//!     if !::stateguard::__private::enforce::arm_passes(table, data) {
+//!         // spanned on the user's pattern
+//!         ::stateguard::__private::enforce::fail(&::stateguard::__private::enforce::check_arm(table, data))
 //!     }
 //! };
 //! ```
@@ -65,7 +64,7 @@ pub(super) enum Check {
 impl Check {
     pub(super) fn to_item(&self, krate: &syn::Path) -> syn::Stmt {
         let private = quote!(#krate::__private::enforce);
-        let (probe, call, first, last) = match self {
+        let (probe, check, first, last) = match self {
             Self::Variant {
                 pattern,
                 states,
@@ -74,13 +73,18 @@ impl Check {
                 body_open,
                 body_close,
             } => {
-                let call = variant_call(
+                let arm = arm_data(
                     &private,
                     pattern,
                     states,
                     [*before, *after, *body_open, *body_close],
                 );
-                (&pattern.probe, call, pattern.first, pattern.last)
+                let check = Checker {
+                    data: arm,
+                    passes: quote!(arm_passes),
+                    report: quote!(check_arm),
+                };
+                (&pattern.probe, check, pattern.first, pattern.last)
             }
             Self::CatchAll {
                 probe,
@@ -91,7 +95,11 @@ impl Check {
                 last,
             } => (
                 probe,
-                catch_all_call(&private, probe, written, around, named),
+                Checker {
+                    data: catch_all_data(&private, probe, written, around, named),
+                    passes: quote!(catch_all_passes),
+                    report: quote!(check_catch_all),
+                },
                 *first,
                 *last,
             ),
@@ -104,30 +112,57 @@ impl Check {
                 last,
             } => (
                 probe,
-                unreadable_call(&private, probe, written, [*before, *after]),
+                Checker {
+                    data: unreadable_data(&private, probe, written, [*before, *after]),
+                    passes: quote!(unreadable_passes),
+                    report: quote!(check_unreadable),
+                },
                 *first,
                 *last,
             ),
         };
-        constant_item(&private, lookup(&private, probe, first), &call, first, last)
+        constant_item(
+            &private,
+            lookup(&private, probe, first),
+            &check,
+            first,
+            last,
+        )
     }
 }
 
-/// The free constant that evaluates `call` against `table` and fails the compile, on the user's
-/// pattern, when the report says a rule is broken.
+/// What one constant checks: the pattern's data (an `&Arm`, `&CatchAll` or `&Unreadable`), the
+/// checker's `const fn` that decides, and the one that writes the diagnostic.
+struct Checker {
+    data: TokenStream,
+    passes: TokenStream,
+    report: TokenStream,
+}
+
+/// The free constant that checks the pattern's data against `table` and fails the compile, on the
+/// user's pattern, when a rule is broken. The diagnostic is written only then: a pattern that
+/// passes costs the compiler one call that returns `true`.
 fn constant_item(
     private: &TokenStream,
     table: TokenStream,
-    call: &TokenStream,
+    check: &Checker,
     first: Span,
     last: Span,
 ) -> syn::Stmt {
+    let Checker {
+        data,
+        passes,
+        report,
+    } = check;
     // Not a panic of the macro: these tokens go into the user's `const _` item, where a
     // const-evaluated panic is how a broken rule becomes an error that `cargo check` reports
     // (module docs). The call's span runs from the pattern's first token to its last, so the
     // compiler underlines the whole pattern; `fail` is `#[track_caller]`, so that span is
     // the error's primary span.
-    let mut arguments = Group::new(Delimiter::Parenthesis, quote!(&__guard_report));
+    let mut arguments = Group::new(
+        Delimiter::Parenthesis,
+        quote!(&#private::#report(__guard_table, __guard_data)),
+    );
     arguments.set_span(last);
     let mut panic = crate::diagnostics::on_span(quote!(#private::fail), first);
     panic.extend([TokenTree::Group(arguments)]);
@@ -135,19 +170,24 @@ fn constant_item(
         #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
         const _: () = {
             let __guard_table = #table;
-            let __guard_report = #call;
-            if __guard_report.failed() {
+            let __guard_data = #data;
+            if !#private::#passes(__guard_table, __guard_data) {
                 #panic
             }
         };
     };
-    // A parsed item prints like any other (expansion snapshots); the tokens keep their spans.
-    syn::Stmt::Item(syn::parse2::<syn::Item>(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+    // The expansion snapshots print the item parsed, like any other; the compiler gets the tokens
+    // as written (parsing them again would only cost the macro time).
+    if cfg!(test) {
+        syn::Stmt::Item(syn::parse2(item.clone()).unwrap_or(syn::Item::Verbatim(item)))
+    } else {
+        syn::Stmt::Item(syn::Item::Verbatim(item))
+    }
 }
 
-/// `check_arm(..)`: the rules of one variant pattern. `context` is what comes before and after
+/// `&Arm { .. }`: the data of one variant pattern. `context` is what comes before and after
 /// the pattern, and around a use of a binding, in a fix.
-fn variant_call(
+fn arm_data(
     private: &TokenStream,
     pattern: &VariantPattern,
     states: &[(State, String)],
@@ -165,7 +205,7 @@ fn variant_call(
         .zip(states)
         .map(|(slot, (state, binding))| slot_tokens(private, slot, *state, binding));
     quote! {
-        #private::check_arm(__guard_table, &#private::Arm {
+        &#private::Arm {
             unbound_code: #unbound_code,
             unused_code: #unused_code,
             path: #path,
@@ -177,12 +217,12 @@ fn variant_call(
             after: #after,
             body_open: #body_open,
             body_close: #body_close,
-        })
+        }
     }
 }
 
-/// `check_catch_all(..)`: a catch-all may not swallow a variant with required fields.
-fn catch_all_call(
+/// `&CatchAll { .. }`: a catch-all may not swallow a variant with required fields.
+fn catch_all_data(
     private: &TokenStream,
     probe: &Probe,
     written: &str,
@@ -192,19 +232,19 @@ fn catch_all_call(
     let code = SWALLOWING_CATCH_ALL.id;
     let enum_path = &probe.written;
     quote! {
-        #private::check_catch_all(__guard_table, &#private::CatchAll {
+        &#private::CatchAll {
             code: #code,
             pattern: #written,
             before: #before,
             after: #after,
             enum_path: #enum_path,
             named: &[#(#named),*],
-        })
+        }
     }
 }
 
-/// `check_unreadable(..)`: a pattern written by a macro may not match an enum with a table.
-fn unreadable_call(
+/// `&Unreadable { .. }`: a pattern written by a macro may not match an enum with a table.
+fn unreadable_data(
     private: &TokenStream,
     probe: &Probe,
     written: &str,
@@ -213,13 +253,13 @@ fn unreadable_call(
     let code = UNREADABLE_PATTERN.id;
     let enum_path = &probe.written;
     quote! {
-        #private::check_unreadable(__guard_table, &#private::Unreadable {
+        &#private::Unreadable {
             code: #code,
             pattern: #written,
             enum_path: #enum_path,
             before: #before,
             after: #after,
-        })
+        }
     }
 }
 

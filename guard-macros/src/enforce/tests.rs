@@ -36,31 +36,30 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                         use ::stateguard::__private::enforce::NoRequiredFields as _;
                         ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "OrderStatus::Shipped",
-                            variant: "Shipped",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "",
-                            after: " => ...",
-                            body_open: " => ",
-                            body_close: "",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "OrderStatus::Shipped",
+                        variant: "Shipped",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "",
+                        after: " => ...",
+                        body_open: " => ",
+                        body_close: "",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -69,19 +68,24 @@ fn a_check_per_pattern_that_could_break_a_rule() {
                         use ::stateguard::__private::enforce::NoRequiredFields as _;
                         ::stateguard::__private::enforce::Probe::<OrderStatus>::TABLE
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_catch_all(
+                    let __guard_data = &::stateguard::__private::enforce::CatchAll {
+                        code: "G0303",
+                        pattern: "_",
+                        before: "",
+                        after: "",
+                        enum_path: "OrderStatus",
+                        named: &["Shipped", "Cancelled", "Paid"],
+                    };
+                    if !::stateguard::__private::enforce::catch_all_passes(
                         __guard_table,
-                        &::stateguard::__private::enforce::CatchAll {
-                            code: "G0303",
-                            pattern: "_",
-                            before: "",
-                            after: "",
-                            enum_path: "OrderStatus",
-                            named: &["Shipped", "Cancelled", "Paid"],
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                        __guard_data,
+                    ) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_catch_all(
+                                __guard_table,
+                                __guard_data,
+                            ),
+                        )
                     }
                 };
                 match update {
@@ -133,31 +137,30 @@ fn each_lookup() {
                             },
                         )
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "Shipped",
-                            variant: "Shipped",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "if let ",
-                            after: " = ...",
-                            body_open: " = ... { ",
-                            body_close: " }",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "Shipped",
+                        variant: "Shipped",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "if let ",
+                        after: " = ...",
+                        body_open: " = ... { ",
+                        body_close: " }",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -166,31 +169,30 @@ fn each_lookup() {
                         use ::stateguard::__private::enforce::NoRequiredFields as _;
                         ::stateguard::__private::enforce::Probe::<Slot<u8>>::TABLE
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "Slot::<u8>::Filled",
-                            variant: "Filled",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "if let ",
-                            after: " = ...",
-                            body_open: " = ... { ",
-                            body_close: " }",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "Slot::<u8>::Filled",
+                        variant: "Filled",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "if let ",
+                        after: " = ...",
+                        body_open: " = ... { ",
+                        body_close: " }",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -202,31 +204,30 @@ fn each_lookup() {
                         use Slot as __guard_meta;
                         __guard_meta.table()
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "Slot::Filled",
-                            variant: "Filled",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "if let ",
-                            after: " = ...",
-                            body_open: " = ... { ",
-                            body_close: " }",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "Slot::Filled",
+                        variant: "Filled",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "if let ",
+                        after: " = ...",
+                        body_open: " = ... { ",
+                        body_close: " }",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -235,31 +236,30 @@ fn each_lookup() {
                         use ::stateguard::__private::enforce::NoRequiredFields as _;
                         ::stateguard::__private::enforce::Probe::<Slot<u8>>::TABLE
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "Slot::Filled",
-                            variant: "Filled",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "if let ",
-                            after: " = ...",
-                            body_open: " = ... { ",
-                            body_close: " }",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "Slot::Filled",
+                        variant: "Filled",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "if let ",
+                        after: " = ...",
+                        body_open: " = ... { ",
+                        body_close: " }",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
@@ -271,31 +271,30 @@ fn each_lookup() {
                         use Slot as __guard_meta;
                         __guard_meta.table()
                     };
-                    let __guard_report = ::stateguard::__private::enforce::check_arm(
-                        __guard_table,
-                        &::stateguard::__private::enforce::Arm {
-                            unbound_code: "G0301",
-                            unused_code: "G0302",
-                            path: "Filled",
-                            variant: "Filled",
-                            slots: &[
-                                ::stateguard::__private::enforce::Slot {
-                                    key: ::stateguard::__private::enforce::Key::Front(0usize),
-                                    state: ::stateguard::__private::enforce::State::Wildcard,
-                                    fix: "_",
-                                    binding: "",
-                                },
-                            ],
-                            rest: false,
-                            alternative: false,
-                            before: "if let ",
-                            after: " = ...",
-                            body_open: " = ... { ",
-                            body_close: " }",
-                        },
-                    );
-                    if __guard_report.failed() {
-                        ::stateguard::__private::enforce::fail(&__guard_report)
+                    let __guard_data = &::stateguard::__private::enforce::Arm {
+                        unbound_code: "G0301",
+                        unused_code: "G0302",
+                        path: "Filled",
+                        variant: "Filled",
+                        slots: &[
+                            ::stateguard::__private::enforce::Slot {
+                                key: ::stateguard::__private::enforce::Key::Front(0usize),
+                                state: ::stateguard::__private::enforce::State::Wildcard,
+                                fix: "_",
+                                binding: "",
+                            },
+                        ],
+                        rest: false,
+                        alternative: false,
+                        before: "if let ",
+                        after: " = ...",
+                        body_open: " = ... { ",
+                        body_close: " }",
+                    };
+                    if !::stateguard::__private::enforce::arm_passes(__guard_table, __guard_data) {
+                        ::stateguard::__private::enforce::fail(
+                            &::stateguard::__private::enforce::check_arm(__guard_table, __guard_data),
+                        )
                     }
                 };
                 if let Shipped(_) = order.status {

@@ -284,6 +284,16 @@ fn former_findings() {
             "struct Page<_, const N: usize> { #[invariant(len(max = = N))] rows: Vec<u8> }",
         ),
         (
+            Macro::Typestate,
+            "",
+            "pub mod order { #[machine] pub struct Order; #[states] pub enum OrderState { #[initial] #[to(pay => Paid, cancel => Cancelled)] r#Pending, #[to(cancel => Refunded)] r#Paid, #[Default] r#Cancelled, #[terminal] r#Refunded } }",
+        ),
+        (
+            Macro::Typestate,
+            "",
+            "pub enum r#OrderState { #[initial] #[to(pay => r#Paid)] Pending, #[terminal] Paid }",
+        ),
+        (
             Macro::Enforce,
             "",
             "pub fn stored(state: order::Self) -> bool { match state { order::OrderState::Pending(_) => false, _ => true } }",

@@ -14,6 +14,7 @@ use crate::diagnostics::did_you_mean;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use std::collections::BTreeSet;
+use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Meta, Token};
 
@@ -137,7 +138,7 @@ fn repair_states(states: &mut ItemEnum) {
     let names: Vec<String> = states
         .variants
         .iter()
-        .map(|variant| variant.ident.to_string())
+        .map(|variant| variant.ident.unraw().to_string())
         .collect();
     let mut added: Vec<Ident> = Vec::new();
     for variant in &mut states.variants {
@@ -205,11 +206,11 @@ fn repaired_to(attr: &Attribute, names: &[String], added: &mut Vec<Ident>) -> Op
         if !seen.insert(pair.name.to_string()) {
             return None;
         }
-        let target = pair.target.to_string();
+        let target = pair.target.unraw().to_string();
         if !names.contains(&target) {
             match did_you_mean(&target, names.iter().map(String::as_str)) {
-                Some(meant) => pair.target = Ident::new(meant, pair.target.span()),
-                None if !added.iter().any(|state| *state == target) => {
+                Some(meant) => pair.target = ident_from(meant, pair.target.span()),
+                None if !added.iter().any(|state| state.unraw() == target) => {
                     added.push(pair.target.clone());
                 }
                 None => {}
@@ -312,7 +313,7 @@ fn without_required(attrs: &mut Vec<Attribute>) {
 /// The names G0003's fix gives a states enum written without its module: the machine (`Order`
 /// for `OrderState`) and the module (`order`).
 pub(crate) fn names_for_states(states: &Ident) -> (String, String) {
-    let name = states.to_string();
+    let name = states.unraw().to_string();
     let machine = name
         .strip_suffix("States")
         .or_else(|| name.strip_suffix("State"))
@@ -326,7 +327,7 @@ pub(crate) fn names_for_states(states: &Ident) -> (String, String) {
 /// and the module's items brought back into scope.
 fn wrapped(states: &ItemEnum) -> (Item, TokenStream) {
     let (machine, module) = names_for_states(&states.ident);
-    let machine = Ident::new(&machine, states.ident.span());
+    let machine = ident_from(&machine, states.ident.span());
     // Not the fix's `order`: the fallback must not clash with a module of the user's.
     let module = format_ident!("__guard_{}", module, span = states.ident.span());
     let vis = &states.vis;
@@ -429,4 +430,16 @@ pub(crate) fn fallback(mut item: Item) -> TokenStream {
         }
     }
     item.into_token_stream()
+}
+
+/// The identifier `text` (a name read back from the user's code, without `r#`), raw when it is a
+/// keyword.
+fn ident_from(text: &str, span: Span) -> Ident {
+    syn::parse_str::<Ident>(text).map_or_else(
+        |_| Ident::new_raw(text, span),
+        |mut ident| {
+            ident.set_span(span);
+            ident
+        },
+    )
 }

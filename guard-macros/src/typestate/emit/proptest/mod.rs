@@ -16,6 +16,7 @@ use crate::typestate::model::Model;
 use crate::typestate::parse::State;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use syn::ext::IdentExt;
 use syn::{GenericParam, Generics, Ident};
 
 mod parts;
@@ -31,7 +32,7 @@ use parts::{
 
 pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
     if !describable(model) {
-        return TokenStream::new();
+        return undescribed(model);
     }
     let description = Description::new(model);
     let krate = model.krate;
@@ -74,6 +75,67 @@ fn describable(model: &Model<'_, '_>) -> bool {
         .iter()
         .any(|param| matches!(param, GenericParam::Lifetime(_)));
     !carries && has_initial && !has_lifetime
+}
+
+/// For a machine without a description, a `__guard_checker` that `check_machine!` finds but cannot
+/// call: its bound, which no type meets, says why (G0120). Without an initial state, or with type
+/// parameters (named through the erased enum, `check_machine!(OrderState<u32>)`), nothing.
+fn undescribed(model: &Model<'_, '_>) -> TokenStream {
+    let Some((initial, initial_generics)) =
+        model.states().find(|(state, _)| state.initial.is_some())
+    else {
+        return TokenStream::new();
+    };
+    let lifetimes: Vec<&syn::LifetimeParam> = model.generics.lifetimes().collect();
+    if lifetimes.len() != model.generics.params.len() {
+        return TokenStream::new();
+    }
+    let krate = model.krate;
+    let machine = model.machine;
+    let machine_name = machine.unraw().to_string();
+    let erased = model.erased;
+    let machine_type = model.machine_type(&model.state_type(initial, initial_generics));
+    let names: Vec<&syn::Lifetime> = lifetimes.iter().map(|param| &param.lifetime).collect();
+    let why = if model.module.carried.is_empty() {
+        format!(
+            "`{machine_name}` borrows (it has a lifetime parameter), and the values a property test draws live as long as the test"
+        )
+    } else {
+        format!(
+            "a state of `{machine_name}` uses `#[carry(..)]`, and whether a step into it must be rejected depends on data from earlier steps"
+        )
+    };
+    let message = format!(
+        "[{}] `check_machine!` cannot test `{machine_name}`: it has no property-test description",
+        crate::diagnostics::typestate::UNTESTABLE.id
+    );
+    let note = format!(
+        "{why}; remove this `check_machine!` call and test the transitions of `{machine_name}` in `#[test]` functions"
+    );
+    let module = format_ident!("{}_untestable", model.hidden);
+    quote! {
+        #krate::__private::if_proptest! {
+            #[doc(hidden)]
+            mod #module {
+                #[diagnostic::on_unimplemented(
+                    message = #message,
+                    label = "no property-test description",
+                    note = #note,
+                )]
+                pub trait Untestable {}
+            }
+            #[allow(dead_code)]
+            impl<#(#lifetimes),*> #machine_type {
+                #[doc(hidden)]
+                pub fn __guard_checker() -> #krate::proptest::Untestable
+                where
+                    for<'__guard> #erased<#(#names),*>: #module::Untestable,
+                {
+                    #krate::proptest::Untestable::__new()
+                }
+            }
+        }
+    }
 }
 
 /// What the description is made of, computed once: its names, its constructors and its steps.

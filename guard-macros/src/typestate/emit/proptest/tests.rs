@@ -55,5 +55,9 @@ fn machines_that_borrow_get_no_description() {
     })
     .expect("a module");
     let parsed = parse::module(&module, &mut errors).expect("a machine");
-    assert!(super::emit(&Model::new(&args, &parsed)).is_empty());
+    let emitted = super::emit(&Model::new(&args, &parsed)).to_string();
+    // Only the checker `check_machine!` finds, whose bound (G0120) says why it cannot be called.
+    assert!(!emitted.contains("TestableMachine"), "{emitted}");
+    assert!(emitted.contains("[G0120]"), "{emitted}");
+    assert!(emitted.contains("fn __guard_checker"), "{emitted}");
 }
