@@ -872,3 +872,98 @@ pub const fn check_unreadable(table: Option<Table>, unreadable: &Unreadable) -> 
     report.push(" on the arm");
     report
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{
+        Arm, CatchAll, Key, Slot, State, Table, Unreadable, arm_passes, catch_all_passes,
+        check_arm, check_catch_all, check_unreadable, unreadable_passes,
+    };
+    use crate::required::{RequiredVariant, VariantShape};
+
+    const CANCELLED: RequiredVariant = RequiredVariant {
+        name: "Cancelled",
+        shape: VariantShape::Named,
+        fields: &["reason", "note"],
+        required: &["reason"],
+        bindings: &["reason", "note"],
+    };
+    const TABLE: Table = Table {
+        enum_name: "Status",
+        variants: &[CANCELLED],
+    };
+
+    const fn slot(key: &'static str, state: State, binding: &'static str) -> Slot {
+        Slot {
+            key: Key::Name(key),
+            state,
+            fix: key,
+            binding,
+        }
+    }
+
+    fn arm(slots: &'static [Slot], rest: bool) -> Arm {
+        Arm {
+            unbound_code: "G0301",
+            unused_code: "G0302",
+            path: "Status::Cancelled",
+            variant: "Cancelled",
+            slots,
+            rest,
+            alternative: false,
+            before: "",
+            after: " => ...",
+            body_open: " => ",
+            body_close: "",
+        }
+    }
+
+    /// The decision the constants take first is the report's: every state of the required field,
+    /// with and without `..`, passes exactly when no report is written.
+    #[test]
+    fn the_quick_decision_agrees_with_the_report() {
+        const STATES: [&[Slot]; 6] = [
+            &[slot("reason", State::Used, "reason")],
+            &[slot("reason", State::Unused, "reason")],
+            &[slot("reason", State::Underscored, "_reason")],
+            &[slot("reason", State::Wildcard, "")],
+            &[slot("reason", State::Unbound, "")],
+            &[slot("note", State::Used, "note")],
+        ];
+        let mut passing = 0;
+        for slots in STATES {
+            for rest in [false, true] {
+                let arm = arm(slots, rest);
+                let failed = check_arm(Some(TABLE), &arm).failed();
+                assert_eq!(arm_passes(Some(TABLE), &arm), !failed, "{:?}", slots[0]);
+                assert!(arm_passes(None, &arm));
+                passing += usize::from(!failed);
+            }
+        }
+        // Only the arm that binds and uses `reason` passes (with or without `..`).
+        assert_eq!(passing, 2);
+        for named in [&["Cancelled"][..], &["Pending"][..]] {
+            let catch_all = CatchAll {
+                code: "G0303",
+                pattern: "_",
+                before: "",
+                after: "",
+                enum_path: "Status",
+                named,
+            };
+            let failed = check_catch_all(Some(TABLE), &catch_all).failed();
+            assert_eq!(catch_all_passes(Some(TABLE), &catch_all), !failed);
+            assert_eq!(failed, named == ["Pending"]);
+        }
+        let unreadable = Unreadable {
+            code: "G0305",
+            pattern: "cancelled!(..)",
+            enum_path: "Status",
+            before: "",
+            after: "",
+        };
+        assert!(check_unreadable(Some(TABLE), &unreadable).failed());
+        assert!(!unreadable_passes(Some(TABLE), &unreadable));
+        assert!(unreadable_passes(None, &unreadable));
+    }
+}
