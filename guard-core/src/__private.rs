@@ -12,6 +12,8 @@ pub use crate::violation::{Location, Violations};
 pub use crate::required::check as enforce;
 /// Publishes required-field metadata from `#[required]` fields; for stateguard's own tests.
 pub use stateguard_macros::__GuardRequired;
+/// The error of `check_machine!` without the `proptest` feature (G0004), on the caller's tokens.
+pub use stateguard_macros::__guard_feature_off as feature_off;
 
 #[cfg(feature = "serde")]
 pub use ::serde;

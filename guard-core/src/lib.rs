@@ -45,9 +45,7 @@ pub mod proptest;
 #[macro_export]
 macro_rules! check_machine {
     ($($anything:tt)*) => {
-        ::core::compile_error!(
-            "[G0004] `check_machine!` needs stateguard's `proptest` feature, which is off\nhelp: add `features = [\"proptest\"]` to the `stateguard` entry of Cargo.toml (under `[dev-dependencies]` when only tests use it): `stateguard = { version = \"0.1\", features = [\"proptest\"] }`"
-        )
+        $crate::__private::feature_off!($($anything)*)
     };
 }
 

@@ -45,3 +45,10 @@ pub fn enforce_state_invariants(args: TokenStream, item: TokenStream) -> TokenSt
 pub fn derive_guard_required(item: TokenStream) -> TokenStream {
     entry::derive(item, required::derive_helper)
 }
+
+/// The error of `check_machine!` without stateguard's `proptest` feature, on the caller's tokens.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __guard_feature_off(arguments: TokenStream) -> TokenStream {
+    diagnostics::feature_off(arguments.into()).into()
+}

@@ -44,16 +44,10 @@ pub use self::untestable::Untestable;
 #[macro_export]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 macro_rules! check_machine {
-    // The settings and `run` are called by path, not as methods: when a field type has no
-    // strategy, every call then fails on the same bound as `__guard_checker` (one G0118 error at
-    // the call), rather than adding rustc's "method exists but its trait bounds were not
-    // satisfied" (E0599).
     ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{
         #[allow(unused_imports)]
         use $crate::proptest::TestableMachine as _;
-        let __guard_checker = $($machine)::+::__guard_checker();
-        $( let __guard_checker = $crate::proptest::Checker::$setting(__guard_checker, $value); )*
-        $crate::proptest::Checker::run(__guard_checker)
+        $($machine)::+::__guard_checker()$(.$setting($value))*.run()
     }};
     ($machine:ty $(, $setting:ident = $value:expr)* $(,)?) => {
         $crate::proptest::Checker::<$machine>::new()$(.$setting($value))*.run()

@@ -114,19 +114,25 @@ pub(crate) const WRONG_ITEM_KIND: Code = Code {
     title: "attribute on an item it does not support",
 };
 
-/// `check_machine!` used without stateguard's `proptest` feature (the error is written by the
-/// featureless `check_machine!` in `stateguard`'s `lib.rs`).
-#[cfg_attr(
-    not(test),
-    allow(
-        dead_code,
-        reason = "its words are written in `stateguard`; listed for the registry"
-    )
-)]
+/// `check_machine!` used without stateguard's `proptest` feature: the featureless
+/// `check_machine!` in `stateguard`'s `lib.rs` hands its arguments to [`feature_off`].
 pub(crate) const FEATURE_OFF: Code = Code {
     id: "G0004",
     title: "macro of a feature that is off",
 };
+
+/// G0004 spanned on the caller's arguments (`order::Order` in `check_machine!(order::Order)`), so
+/// the user's file is the error's primary span, not stateguard's source.
+pub(crate) fn feature_off(arguments: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let message = "`check_machine!` needs stateguard's `proptest` feature, which is off";
+    let fix = "add `features = [\"proptest\"]` to the `stateguard` entry of Cargo.toml (under `[dev-dependencies]` when only tests use it): `stateguard = { version = \"0.1\", features = [\"proptest\"] }`";
+    let error = if arguments.is_empty() {
+        FEATURE_OFF.at(Span::call_site(), message, fix)
+    } else {
+        FEATURE_OFF.spanning(arguments, message, fix)
+    };
+    error.to_compile_error()
+}
 
 /// Every registered code, for the registry test and the docs.
 #[cfg(test)]
