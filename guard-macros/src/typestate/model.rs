@@ -41,6 +41,8 @@ pub(crate) struct Model<'m, 'a> {
     pub(crate) params: TokenStream,
     /// The machine's own field names, in order.
     pub(crate) machine_fields: Vec<&'a Ident>,
+    /// The machine's own field types, in the same order.
+    pub(crate) machine_field_types: Vec<&'a syn::Type>,
     /// The state parameter `S`.
     pub(crate) state_param: Ident,
     /// Per state (same order as declared): the generics its data uses.
@@ -106,6 +108,12 @@ impl<'m, 'a> Model<'m, 'a> {
                 .fields
                 .iter()
                 .filter_map(|field| field.ident.as_ref())
+                .collect(),
+            machine_field_types: module
+                .machine
+                .fields
+                .iter()
+                .map(|field| &field.ty)
                 .collect(),
             generics,
             state_param,
@@ -358,22 +366,7 @@ pub(crate) fn derives(attrs: &[&syn::Attribute]) -> Vec<syn::Path> {
 }
 
 /// `tokens` with every span set to `span`.
-pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = proc_macro2::TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
-}
+pub(crate) use crate::diagnostics::on_span as respan;
 
 /// The graph as Mermaid `stateDiagram-v2` text.
 pub(crate) fn mermaid(module: &Module<'_>) -> String {

@@ -90,13 +90,7 @@ fn record_enum(model: &Model<'_, '_>, derive: &TokenStream) -> TokenStream {
     let params = &model.params;
     let where_clause = &model.generics.where_clause;
     let machine_fields = &model.machine_fields;
-    let machine_field_types: Vec<&syn::Type> = model
-        .module
-        .machine
-        .fields
-        .iter()
-        .map(|field| &field.ty)
-        .collect();
+    let machine_field_types = &model.machine_field_types;
     let variants = model.states().map(|(state, _)| {
         let ident = state.ident;
         let field_names = state_field_names(state);
