@@ -114,10 +114,13 @@ mod zero_cost {
     use super::order::{Delivered, Order, Paid, Pending};
     use static_assertions::{assert_eq_size, assert_not_impl_any};
 
+    // Only their sizes are compared (older compilers call them unused).
+    #[allow(dead_code)]
     struct Data {
         _id: u64,
         _items: Vec<String>,
     }
+    #[allow(dead_code)]
     struct PaidData {
         _id: u64,
         _items: Vec<String>,
