@@ -1,8 +1,8 @@
 //! The machine `check_machine!` plans a test of when the machine it names has no property-test
-//! description (its states use `#[carry(..)]`, or it borrows). The call never compiles: the
-//! machine's `__guard_run` carries a bound that no type meets, whose words (G0120) say why and
-//! what to do. This type only gives the settings a machine to be written against (a
-//! postcondition's closure needs one), so that the coded error is the only one.
+//! description (it borrows: it has a lifetime parameter). The call never compiles: the machine's
+//! `__guard_run` carries a bound that no type meets, whose words (G0120) say why and what to do.
+//! This type only gives the settings a machine to be written against (a postcondition's closure
+//! needs one), so that the coded error is the only one.
 
 use super::TestableMachine;
 use crate::typestate::Rejected;

@@ -40,11 +40,13 @@ pub mod order {
             payment_ref: String,
         },
         #[to(deliver => Delivered)]
+        #[carry(payment_ref)]
         Shipped {
             #[invariant(non_empty)]
             tracking_id: String,
         },
         #[terminal]
+        #[carry(payment_ref, tracking_id)]
         Delivered,
         #[terminal]
         Cancelled {
