@@ -79,3 +79,17 @@ fn the_erased_enum_takes_only_the_state_s_own_fields() {
     let row = delivered.into_row();
     assert_eq!((row.payment_ref.as_deref(), row.note), (Some("p"), None));
 }
+
+#[test]
+fn a_generic_carrying_machine_is_property_tested() {
+    let report = stateguard::check_machine!(OrderState<u32>, cases = 1_000, seed = 2);
+    assert!(
+        report.rejected > 0,
+        "empty tracking ids are drawn: {report:?}"
+    );
+    let delivered = order::OrderStateId::Delivered;
+    assert!(
+        report.visits_of::<OrderState<u32>>(delivered) > 0,
+        "{report:?}"
+    );
+}

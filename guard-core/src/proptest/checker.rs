@@ -194,7 +194,7 @@ impl<M: TestableMachine> Checker<M> {
             Ok(report) => report,
             Err(failure) => {
                 // Written before panicking: writing it runs the machine's checks (see
-                // `Call::unwrap_suffix`), which must not happen while the thread panics.
+                // `Sequence::unwrap_suffixes`), which must not happen while the thread panics.
                 let message = alloc::string::ToString::to_string(&failure);
                 crate::proptest::report_file::append_if_requested(
                     &failure,
@@ -337,6 +337,8 @@ impl<M: TestableMachine> Checker<M> {
         }
         report.visit::<M>(initial);
 
+        // The calls the machine accepted, which data carried into a later state comes from.
+        let mut accepted: Vec<M::Step> = Vec::new();
         for (index, step) in sequence.steps.iter().enumerate() {
             let position = index + 1;
             let from = machine.state();
@@ -352,7 +354,7 @@ impl<M: TestableMachine> Checker<M> {
                 position,
                 in_rules: true,
             });
-            let expected = M::expect(step);
+            let expected = M::expect_after(start, &accepted, step);
             at.set(Spot {
                 position,
                 in_rules: false,
@@ -386,6 +388,7 @@ impl<M: TestableMachine> Checker<M> {
             let declared = if rejected.is_some() {
                 from
             } else {
+                accepted.push(step.clone());
                 M::target(step)
             };
             if machine.state() != declared {
@@ -488,7 +491,7 @@ struct Finding {
 }
 
 /// Where a sequence's run is: the call being made, and whether its arguments are being checked
-/// against the declared rules ([`TestableMachine::expect`]) rather than the machine run.
+/// against the declared rules ([`TestableMachine::expect_after`]) rather than the machine run.
 #[derive(Debug, Clone, Copy, Default)]
 struct Spot {
     position: usize,

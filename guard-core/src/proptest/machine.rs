@@ -16,14 +16,15 @@ use proptest::strategy::BoxedStrategy;
 ///   the calls that create a machine ([`starts`](Self::starts)), the transitions leaving each state
 ///   ([`steps`](Self::steps), `None` for a terminal state), which state a call leads to
 ///   ([`target`](Self::target)) and from which states it may be made ([`allows`](Self::allows)).
-///   [`expect`](Self::expect) says, from a call's arguments alone, whether the machine must reject
-///   it (the target state's data breaks its invariants); a rejected call leaves the machine where
-///   it was, and the generator follows that.
+///   [`expect_after`](Self::expect_after) says whether the machine must reject a call (the target
+///   state's data breaks its invariants), from its arguments and, for data carried over from an
+///   earlier state, the calls accepted before it; a rejected call leaves the machine where it was,
+///   and the generator follows that.
 /// - **The real machine**, driven by the checker: [`start`](Self::start), [`apply`](Self::apply),
 ///   [`state`](Self::state) and [`check`](Self::check) (the machine's and its state's invariants).
 ///
 /// The checker compares the two after every call: a machine that accepts what
-/// [`expect`](Self::expect) rejects (or the reverse), lands in another state than declared, or
+/// [`expect_after`](Self::expect_after) rejects (or the reverse), lands in another state than declared, or
 /// breaks its invariants is a bug, reported with the shortest sequence of calls that shows it.
 pub trait TestableMachine: Sized {
     /// The machine's name as users write it, such as `Order`.
@@ -86,6 +87,27 @@ pub trait TestableMachine: Sized {
         Ok(())
     }
 
+    /// Whether the machine must accept `step` after the constructor `start` and the transitions
+    /// it accepted since (`accepted`, oldest first): the violations when the target state's data
+    /// breaks its invariants. The checker and the generator ask this, never
+    /// [`expect`](Self::expect) directly.
+    ///
+    /// The default is [`expect`](Self::expect), which reads the step's arguments alone. A machine
+    /// whose target state holds data from earlier calls (`#[carry(..)]`: a shipped order keeps the
+    /// payment reference it was paid with) reads that data from `start` and `accepted`; a rejected
+    /// call is not among them, since it leaves the machine where it was.
+    ///
+    /// # Errors
+    /// Returns the violations that oblige the machine to reject `step`.
+    fn expect_after(
+        start: &Self::Start,
+        accepted: &[Self::Step],
+        step: &Self::Step,
+    ) -> Result<(), Violations> {
+        let _ = (start, accepted);
+        Self::expect(step)
+    }
+
     /// Runs the constructor `start`.
     ///
     /// # Errors
@@ -118,8 +140,8 @@ pub trait TestableMachine: Sized {
 
     /// Whether the transition `step` returns a `Result` (its target state has rules). A written
     /// sequence then follows it with `.unwrap()`, or with `.unwrap_err().machine` when the machine
-    /// must reject it ([`expect`](Self::expect)), so that it can be pasted into a test. The default
-    /// says no.
+    /// must reject it ([`expect_after`](Self::expect_after)), so that it can be pasted into a test.
+    /// The default says no.
     fn fallible(step: &Self::Step) -> bool {
         let _ = step;
         false

@@ -4,9 +4,10 @@
 //! # Generation
 //! A sequence is a constructor call followed by up to `max_steps` transitions. The generator walks
 //! the declared graph from the constructor's state: at each state it draws one of that state's
-//! transitions (with its arguments), predicts the next state with [`TestableMachine::expect`] (a
-//! call the machine must reject leaves it where it was) and stops at a terminal state or at the
-//! drawn length. Nothing is generated and then thrown away, so a machine whose sequences end in
+//! transitions (with its arguments), predicts the next state with
+//! [`TestableMachine::expect_after`] (a call the machine must reject leaves it where it was; data
+//! carried over from an earlier state is read from the calls accepted so far) and stops at a
+//! terminal state or at the drawn length. Nothing is generated and then thrown away, so a machine whose sequences end in
 //! terminal states early causes no rejections.
 //!
 //! # Shrinking
@@ -57,19 +58,62 @@ impl<M: TestableMachine> Sequence<M> {
     pub fn to_code_marked(&self, position: usize, marker: &str) -> alloc::string::String {
         use core::fmt::Write;
         let mut code = alloc::string::String::new();
-        let start = Call::<M>::Start(&self.start);
-        let _ = write!(code, "{start}{}", start.unwrap_suffix());
+        let suffixes = self.unwrap_suffixes();
+        let _ = write!(code, "{}{}", Call::<M>::Start(&self.start), suffixes[0]);
         if position == 0 {
             code.push_str(marker);
         }
         for (index, step) in self.steps.iter().enumerate() {
-            let step = Call::<M>::Step(step);
-            let _ = write!(code, "\n    {step}{}", step.unwrap_suffix());
+            let _ = write!(
+                code,
+                "\n    {}{}",
+                Call::<M>::Step(step),
+                suffixes[index + 1]
+            );
             if index + 1 == position {
                 code.push_str(marker);
             }
         }
         code
+    }
+
+    /// What follows each call (the constructor first) so that the written sequence compiles:
+    /// `.unwrap()` when the machine must accept a call that returns a `Result` (or checking it
+    /// panics: the call panics too), `.unwrap_err().machine` (`.unwrap_err()` for a constructor)
+    /// when it must refuse it, nothing when the call cannot fail.
+    ///
+    /// Deciding runs the target states' checks, which may panic (caught). A panic while a panic
+    /// message is being written aborts the process, so while this thread panics (writing the
+    /// message of a failed assertion that shows a sequence, say) no check is run and every call
+    /// that returns a `Result` is followed by `.unwrap()`.
+    fn unwrap_suffixes(&self) -> Vec<&'static str> {
+        let panicking = std::thread::panicking();
+        let mut suffixes = Vec::with_capacity(self.len());
+        let start_verdict = if panicking {
+            Verdict::Accept
+        } else {
+            Verdict::of_start::<M>(&self.start)
+        };
+        suffixes.push(match start_verdict {
+            _ if !M::fallible_start(&self.start) => "",
+            Verdict::Reject => ".unwrap_err()",
+            Verdict::Accept | Verdict::Panic => ".unwrap()",
+        });
+        let mut walk = Walk::<M>::new(&self.start);
+        for step in &self.steps {
+            let verdict = if panicking {
+                Verdict::Accept
+            } else {
+                walk.verdict(step)
+            };
+            suffixes.push(match verdict {
+                _ if !M::fallible(step) => "",
+                Verdict::Reject => ".unwrap_err().machine",
+                Verdict::Accept | Verdict::Panic => ".unwrap()",
+            });
+            walk.follow(step, verdict);
+        }
+        suffixes
     }
 }
 
@@ -84,11 +128,10 @@ impl<M: TestableMachine> Clone for Sequence<M> {
 
 impl<M: TestableMachine> fmt::Display for Sequence<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let start = Call::<M>::Start(&self.start);
-        write!(f, "{start}{}", start.unwrap_suffix())?;
-        for step in &self.steps {
-            let step = Call::<M>::Step(step);
-            write!(f, "{step}{}", step.unwrap_suffix())?;
+        let suffixes = self.unwrap_suffixes();
+        write!(f, "{}{}", Call::<M>::Start(&self.start), suffixes[0])?;
+        for (step, suffix) in self.steps.iter().zip(&suffixes[1..]) {
+            write!(f, "{}{suffix}", Call::<M>::Step(step))?;
         }
         Ok(())
     }
@@ -106,37 +149,6 @@ pub(crate) enum Call<'a, M: TestableMachine> {
     Step(&'a M::Step),
 }
 
-impl<M: TestableMachine> Call<'_, M> {
-    /// What follows a call that returns a `Result`, so that the written sequence compiles:
-    /// `.unwrap()` when the machine must accept it (or checking it panics: the call panics too),
-    /// `.unwrap_err().machine` (`.unwrap_err()` for a constructor) when it must refuse it.
-    ///
-    /// Deciding runs the target state's checks, which may panic (caught). A panic while a panic
-    /// message is being written aborts the process, so while this thread panics (writing the
-    /// message of a failed assertion that shows a sequence, say) the check is not run and the
-    /// suffix is `.unwrap()`.
-    pub(crate) fn unwrap_suffix(&self) -> &'static str {
-        if std::thread::panicking() {
-            return match self {
-                Self::Start(start) if M::fallible_start(start) => ".unwrap()",
-                Self::Step(step) if M::fallible(step) => ".unwrap()",
-                Self::Start(_) | Self::Step(_) => "",
-            };
-        }
-        match self {
-            Self::Start(start) if M::fallible_start(start) => match Verdict::of_start::<M>(start) {
-                Verdict::Reject => ".unwrap_err()",
-                Verdict::Accept | Verdict::Panic => ".unwrap()",
-            },
-            Self::Step(step) if M::fallible(step) => match Verdict::of_step::<M>(step) {
-                Verdict::Reject => ".unwrap_err().machine",
-                Verdict::Accept | Verdict::Panic => ".unwrap()",
-            },
-            Self::Start(_) | Self::Step(_) => "",
-        }
-    }
-}
-
 impl<M: TestableMachine> fmt::Display for Call<'_, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -146,7 +158,7 @@ impl<M: TestableMachine> fmt::Display for Call<'_, M> {
     }
 }
 
-/// What the declaration says the machine must do with a call, from its arguments alone.
+/// What the declaration says the machine must do with a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verdict {
     /// The machine must accept the call.
@@ -168,9 +180,14 @@ impl Verdict {
         }
     }
 
-    /// [`TestableMachine::expect`] for `step`, with a panic caught.
-    pub(crate) fn of_step<M: TestableMachine>(step: &M::Step) -> Self {
-        Self::of(|| M::expect(step).is_ok())
+    /// [`TestableMachine::expect_after`] for `step` after `start` and the `accepted` calls, with a
+    /// panic caught.
+    pub(crate) fn of_step<M: TestableMachine>(
+        start: &M::Start,
+        accepted: &[M::Step],
+        step: &M::Step,
+    ) -> Self {
+        Self::of(|| M::expect_after(start, accepted, step).is_ok())
     }
 
     /// [`TestableMachine::expect_start`] for `start`, with a panic caught.
@@ -179,24 +196,47 @@ impl Verdict {
     }
 }
 
-/// The state the machine is in after `step` from `from`, as declared; `None` when checking the
-/// call's arguments panics (the sequence must end with that call).
-pub(crate) fn predicted_next<M: TestableMachine>(
-    from: M::State,
-    step: &M::Step,
-) -> Option<M::State> {
-    next_state::<M>(from, step, Verdict::of_step::<M>(step))
+/// A walk along the declared graph from a constructor: the state the machine is in, as
+/// declared, and the calls it accepted on the way (which carried data is read from).
+pub(crate) struct Walk<'s, M: TestableMachine> {
+    start: &'s M::Start,
+    accepted: Vec<M::Step>,
+    state: M::State,
 }
 
-fn next_state<M: TestableMachine>(
-    from: M::State,
-    step: &M::Step,
-    verdict: Verdict,
-) -> Option<M::State> {
-    match verdict {
-        Verdict::Accept => Some(M::target(step)),
-        Verdict::Reject => Some(from),
-        Verdict::Panic => None,
+impl<'s, M: TestableMachine> Walk<'s, M> {
+    /// At the state `start` creates (whether or not the machine must accept `start`).
+    pub(crate) fn new(start: &'s M::Start) -> Self {
+        Self {
+            start,
+            accepted: Vec::new(),
+            state: M::initial_state(start),
+        }
+    }
+
+    /// The state the walk is in.
+    pub(crate) fn state(&self) -> M::State {
+        self.state
+    }
+
+    /// What the machine must do with `step` here.
+    pub(crate) fn verdict(&self, step: &M::Step) -> Verdict {
+        Verdict::of_step::<M>(self.start, &self.accepted, step)
+    }
+
+    /// Follows `step`, whose verdict is `verdict`: to its target when accepted, nowhere when
+    /// rejected. `false` when checking it panicked: the state after it is unknown and the walk
+    /// must end.
+    pub(crate) fn follow(&mut self, step: &M::Step, verdict: Verdict) -> bool {
+        match verdict {
+            Verdict::Accept => {
+                self.state = M::target(step);
+                self.accepted.push(step.clone());
+                true
+            }
+            Verdict::Reject => true,
+            Verdict::Panic => false,
+        }
     }
 }
 
@@ -244,18 +284,17 @@ impl<M: TestableMachine> Strategy for SequenceStrategy<M> {
         let start_value = start.current();
         // A constructor the machine must refuse, or whose check panics, ends the sequence.
         if Verdict::of_start::<M>(&start_value) == Verdict::Accept {
-            let mut state = M::initial_state(&start_value);
+            let mut walk = Walk::<M>::new(&start_value);
             while steps.len() < length {
-                let Some(transitions) = self.transitions_from(state) else {
+                let Some(transitions) = self.transitions_from(walk.state()) else {
                     break; // terminal: the sequence ends here, nothing is rejected
                 };
                 let step = transitions.new_tree(runner)?;
-                let next = predicted_next::<M>(state, &step.current());
+                let value = step.current();
                 steps.push(step);
-                match next {
-                    Some(next) => state = next,
+                if !walk.follow(&value, walk.verdict(&value)) {
                     // The check of this call panics: the test runs it and reports the panic.
-                    None => break,
+                    break;
                 }
             }
         }
@@ -298,7 +337,7 @@ pub struct SequenceTree<M: TestableMachine> {
     last: Option<Change>,
     /// The constructor's verdict for its current arguments, once computed.
     start_verdict: Option<Verdict>,
-    /// Each call's verdict for its current arguments, once computed.
+    /// Each call's verdict for its current arguments and the live calls before it, once computed.
     verdicts: Vec<Option<Verdict>>,
 }
 
@@ -344,31 +383,37 @@ impl<M: TestableMachine> SequenceTree<M> {
         if self.start_verdict != Some(Verdict::Accept) {
             return;
         }
-        let mut state = M::initial_state(&start);
+        let mut walk = Walk::<M>::new(&start);
         for (index, step) in self.steps.iter().enumerate() {
             if !self.included[index] {
                 continue;
             }
             let step = step.current();
-            if !M::allows(state, &step) {
+            if !M::allows(walk.state(), &step) {
                 continue;
             }
-            // The verdict depends on the arguments alone: computed once per argument value.
-            let verdict = *self.verdicts[index].get_or_insert_with(|| Verdict::of_step::<M>(&step));
+            // A verdict depends on the call's arguments and the calls accepted before it
+            // (carried data): kept until one of those changes (see `forget`).
+            let verdict = *self.verdicts[index].get_or_insert_with(|| walk.verdict(&step));
             self.live.push(index);
-            match next_state::<M>(state, &step, verdict) {
-                Some(next) => state = next,
-                None => return,
+            if !walk.follow(&step, verdict) {
+                return;
             }
         }
     }
 
-    /// Forgets the verdicts that depend on what `change` touched.
+    /// Forgets the verdicts that depend on what `change` touched: the changed call's and every
+    /// later one's, since a later call may read data an earlier one carried over.
     fn forget(&mut self, change: Change) {
-        match change {
-            Change::Removed(_) => {}
-            Change::Start => self.start_verdict = None,
-            Change::Step(index) => self.verdicts[index] = None,
+        let from = match change {
+            Change::Removed(index) | Change::Step(index) => index,
+            Change::Start => {
+                self.start_verdict = None;
+                0
+            }
+        };
+        for verdict in &mut self.verdicts[from..] {
+            *verdict = None;
         }
     }
 }
@@ -421,6 +466,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                         removed_any,
                     };
                     self.last = Some(Change::Removed(index));
+                    self.forget(Change::Removed(index));
                     self.rederive();
                     return true;
                 }
@@ -467,6 +513,7 @@ impl<M: TestableMachine> ValueTree for SequenceTree<M> {
                     };
                 }
                 self.last = None;
+                self.forget(Change::Removed(index));
                 self.rederive();
                 // Back to the value known to fail. `true` makes the runner test it once more and
                 // then ask for the next simplification; `false` would end shrinking here.

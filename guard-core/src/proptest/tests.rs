@@ -1,7 +1,7 @@
 //! Tests of the sequence strategy and the checker on the hand-written door.
 
 use super::doc_machine::{Door, DoorState, DoorStep};
-use super::sequence::predicted_next;
+use super::sequence::{Verdict, Walk};
 use super::{Checker, Sequence, SequenceStrategy, TestableMachine};
 use alloc::string::ToString;
 use proptest::strategy::{Strategy, ValueTree};
@@ -9,12 +9,14 @@ use proptest::test_runner::TestRunner;
 
 /// Walks `sequence` through the declared graph; `false` on the first illegal call.
 fn is_legal(sequence: &Sequence<Door>) -> bool {
-    let mut state = Door::initial_state(&sequence.start);
+    let mut walk = Walk::<Door>::new(&sequence.start);
     for step in &sequence.steps {
-        if !Door::allows(state, step) {
+        if !Door::allows(walk.state(), step) {
             return false;
         }
-        state = predicted_next::<Door>(state, step).expect("the door's rules do not panic");
+        let verdict = walk.verdict(step);
+        assert_ne!(verdict, Verdict::Panic, "the door's rules do not panic");
+        walk.follow(step, verdict);
     }
     true
 }

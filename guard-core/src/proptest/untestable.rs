@@ -1,5 +1,5 @@
 //! What `check_machine!` gets for a `#[typestate]` machine that has no property-test description
-//! (its states use `#[carry(..)]`, or it borrows). The call never compiles: the machine's
+//! (it borrows: it has a lifetime parameter). The call never compiles: the machine's
 //! `__guard_checker` carries a bound that no type meets, whose words (G0120) say why and what to do.
 //! This type only gives the settings and `run` a receiver, so that the coded error is the only one.
 

@@ -66,7 +66,8 @@ async fn every_endpoint_walks_an_order_through_its_life() {
     ];
     for (version, (step, body, state)) in (2..).zip(steps) {
         let (status, order) = server.call("POST", &format!("/orders/{id}/{step}"), Some(body)).await;
-        assert_eq!((status, &order["state"], &order["version"]), (200, &json!(state), &json!(version)), "{order}");
+        let kept = (&order["state"], &order["version"], &order["payment_ref"]);
+        assert_eq!((status, kept), (200, (&json!(state), &json!(version), &json!("pay-1"))), "{order}");
     }
     let cancelled = server.new_order().await;
     let (status, order) =

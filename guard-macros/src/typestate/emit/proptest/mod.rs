@@ -9,7 +9,8 @@
 //!
 //! Generic machines get a generic description (`TestableMachine for OrderState<T>`, the parameters
 //! `'static`); machines with lifetime parameters get none, since drawn values live as long as the
-//! test. The helpers live in `parts`.
+//! test. A step into a state with `#[carry(..)]` fields is checked by `expect_after`, which reads
+//! the carried values from the calls accepted before it. The helpers live in `parts`.
 
 use crate::typestate::generics::subset;
 use crate::typestate::model::Model;
@@ -58,9 +59,6 @@ pub(crate) fn emit(model: &Model<'_, '_>) -> TokenStream {
 
 /// Whether the machine can have a description at all.
 fn describable(model: &Model<'_, '_>) -> bool {
-    // A step into a state with carried fields cannot say by itself whether it will be rejected
-    // (the carried values come from the machine): such machines get no description yet.
-    let carries = !model.module.carried.is_empty();
     // A machine without an initial state has been reported already; nothing could start a test.
     let has_initial = model
         .module
@@ -74,7 +72,7 @@ fn describable(model: &Model<'_, '_>) -> bool {
         .params
         .iter()
         .any(|param| matches!(param, GenericParam::Lifetime(_)));
-    !carries && has_initial && !has_lifetime
+    has_initial && !has_lifetime
 }
 
 /// For a machine without a description, a `__guard_checker` that `check_machine!` finds but cannot
@@ -96,15 +94,9 @@ fn undescribed(model: &Model<'_, '_>) -> TokenStream {
     let erased = model.erased;
     let machine_type = model.machine_type(&model.state_type(initial, initial_generics));
     let names: Vec<&syn::Lifetime> = lifetimes.iter().map(|param| &param.lifetime).collect();
-    let why = if model.module.carried.is_empty() {
-        format!(
-            "`{machine_name}` borrows (it has a lifetime parameter), and the values a property test draws live as long as the test"
-        )
-    } else {
-        format!(
-            "a state of `{machine_name}` uses `#[carry(..)]`, and whether a step into it must be rejected depends on data from earlier steps"
-        )
-    };
+    let why = format!(
+        "`{machine_name}` borrows (it has a lifetime parameter), and the values a property test draws live as long as the test"
+    );
     let message = format!(
         "[{}] `check_machine!` cannot test `{machine_name}`: it has no property-test description",
         crate::diagnostics::typestate::UNTESTABLE.id

@@ -1,7 +1,7 @@
 //! `TestableMachine for OrderState`: one method per function of the test description, each
 //! reading the constructors and steps of the [`Description`].
 
-use super::parts::{build_state, predicates, rule_checks};
+use super::parts::{arguments, build_state, predicates, rule_checks};
 use super::{Description, Start, Step};
 use crate::typestate::generics::applied;
 use proc_macro2::TokenStream;
@@ -192,10 +192,11 @@ impl Description<'_, '_, '_> {
         }
     }
 
-    /// `expect_start`, `expect`, `fallible_start` and `fallible`: what the rules say of a call's
-    /// arguments, and whether they can say anything.
+    /// `expect_start`, `expect`, `expect_after`, `fallible_start` and `fallible`: what the rules
+    /// say of a call's arguments, and whether they can say anything.
     fn expectation_fns(&self) -> TokenStream {
         let krate = self.krate;
+        let expect_after = self.expect_after_fn();
         let expect_start_arms = self.starts.iter().map(|start| self.expect_start_arm(start));
         let expect_arms = self.steps.iter().filter_map(|step| self.expect_arm(step));
         let fallible_start_arms = self
@@ -221,6 +222,8 @@ impl Description<'_, '_, '_> {
                     _ => ::core::result::Result::Ok(()),
                 }
             }
+
+            #expect_after
 
             fn fallible_start(start: &Self::Start) -> ::core::primitive::bool {
                 match start {
@@ -271,10 +274,11 @@ impl Description<'_, '_, '_> {
         }
     }
 
-    /// What the target state's rules say of a step's arguments, when it has rules.
+    /// What the target state's rules say of a step's arguments, when it has rules and carries
+    /// nothing (`expect_after` answers for a carrying state).
     fn expect_arm(&self, step: &Step<'_, '_>) -> Option<TokenStream> {
         let target = step.transition.target;
-        if !target.has_rules() {
+        if !target.has_rules() || !self.model.carried_fields(target).is_empty() {
             return None;
         }
         let krate = self.krate;
@@ -283,6 +287,121 @@ impl Description<'_, '_, '_> {
         Some(quote! {
             #pattern => #krate::Invariant::check(&#state_value),
         })
+    }
+
+    /// `expect_after`, for a machine with a state that has rules and carries fields: a step into
+    /// it is checked with its own arguments and the carried values, read from the calls accepted
+    /// before it. Any other step is `expect`'s. Nothing for a machine without such a state (the
+    /// trait's default is `expect`).
+    fn expect_after_fn(&self) -> TokenStream {
+        let krate = self.krate;
+        let arms: Vec<TokenStream> = self
+            .steps
+            .iter()
+            .filter_map(|step| self.expect_after_arm(step))
+            .collect();
+        if arms.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            fn expect_after(
+                __guard_start: &Self::Start,
+                __guard_accepted: &[Self::Step],
+                step: &Self::Step,
+            ) -> ::core::result::Result<(), #krate::Violations> {
+                match step {
+                    #(#arms)*
+                    _ => Self::expect(step),
+                }
+            }
+        }
+    }
+
+    /// The arm of `expect_after` for a step into a carrying state with rules.
+    fn expect_after_arm(&self, step: &Step<'_, '_>) -> Option<TokenStream> {
+        let target = step.transition.target;
+        let carried = self.model.carried_fields(target);
+        if carried.is_empty() || !target.has_rules() {
+            return None;
+        }
+        let krate = self.krate;
+        let pattern = &step.pattern;
+        let lookups = carried.iter().filter_map(|field| {
+            let name = field.ident.as_ref()?;
+            let lookup = self.carried_lookup(name);
+            // `None` only for a sequence that is not legal: the state a step into the carrying
+            // state leaves holds the field (the macro checks it), so some call gave it a value.
+            Some(quote! {
+                let ::core::option::Option::Some(#name) = (#lookup) else {
+                    return ::core::result::Result::Ok(());
+                };
+            })
+        });
+        let state_value = build_state(
+            self.model,
+            target,
+            &arguments(target.fields(), "field_"),
+            true,
+        );
+        Some(quote! {
+            #pattern => {
+                #(#lookups)*
+                #krate::Invariant::check(&#state_value)
+            }
+        })
+    }
+
+    /// The value of the field `name` in the state a sequence is in: the argument of the last
+    /// accepted call into a state that declares it, back through the calls into states that
+    /// carry it, or the constructor's. An expression of type `Option<&Field>`.
+    fn carried_lookup(&self, name: &syn::Ident) -> TokenStream {
+        let model = self.model;
+        let mut giving = Vec::new();
+        let mut passing = Vec::new();
+        for step in &self.steps {
+            let target = step.transition.target;
+            let Some(field) = target
+                .fields()
+                .find(|field| field.ident.as_ref() == Some(name))
+            else {
+                continue;
+            };
+            let (owner, variant) = (&self.step_enum, &step.transition.variant);
+            if model.is_carried(target, field) {
+                passing.push(&step.wildcard);
+            } else {
+                giving.push(quote!(#owner::#variant { #name, .. }));
+            }
+        }
+        let starting = self
+            .starts
+            .iter()
+            .filter(|start| {
+                start
+                    .state_arguments
+                    .iter()
+                    .any(|argument| argument.binding == *name)
+            })
+            .map(|start| {
+                let (owner, ident) = (&self.start_enum, start.state.ident);
+                quote!(#owner::#ident { #name, .. })
+            });
+        let passing = (!passing.is_empty()).then(|| quote!(#(#passing)|* => {}));
+        quote! {
+            '__guard_found: {
+                for __guard_earlier in ::core::iter::Iterator::rev(__guard_accepted.iter()) {
+                    match __guard_earlier {
+                        #(#giving => break '__guard_found ::core::option::Option::Some(#name),)*
+                        #passing
+                        _ => break '__guard_found ::core::option::Option::None,
+                    }
+                }
+                match __guard_start {
+                    #(#starting => ::core::option::Option::Some(#name),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
     }
 
     /// `start`: each constructor, called.
