@@ -7,6 +7,7 @@
 //! - [`Invariant`] (trait and derive): value rules declared once on the type and checked at every
 //!   boundary where data enters or changes.
 //! - [`enforce_state_invariants`]: a `match` arm may not ignore a state's required data.
+//! - [`Generate`] (derive): the values property tests draw for your own types (feature `proptest`).
 //!
 //! Users write `use stateguard::{typestate, Invariant, enforce_state_invariants};` and nothing else.
 //!
@@ -62,6 +63,48 @@ pub use crate::typestate::{Rejected, RestoreError, TransitionError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
 pub use stateguard_macros::Invariant;
+
+/// Derives `stateguard::proptest::Generate` (the values a property test draws) for a struct
+/// or an enum: each field is drawn from its type's `Generate`, or from the proptest strategy its
+/// `#[strategy(expr)]` names; an enum draws one of its variants. Type parameters must be
+/// `Generate` too. The impl exists only when the `proptest` feature is on, so a type can derive it
+/// in the service's own code and cost nothing outside its tests (turn the feature on in
+/// `[dev-dependencies]`). `#[generate(crate = path)]` names a renamed stateguard.
+///
+/// A `#[typestate]` machine's test needs `Generate` for the type of every field it draws:
+///
+/// ```
+/// use stateguard::{Generate, Invariant};
+///
+/// #[derive(Debug, Clone, Generate, Invariant)]
+/// pub struct LineItem {
+///     #[invariant(non_empty)]
+///     sku: String,
+///     #[strategy(1..=1000_u32)]
+///     quantity: u32,
+/// }
+///
+/// #[derive(Debug, Clone, Generate)]
+/// pub enum Delivery {
+///     Pickup,
+///     Courier { address: String },
+/// }
+///
+/// # #[cfg(feature = "proptest")]
+/// # {
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use stateguard::proptest::Generate as _;
+///
+/// let mut runner = proptest::test_runner::TestRunner::deterministic();
+/// let item = LineItem::strategy().new_tree(&mut runner).unwrap().current();
+/// assert!((1..=1000).contains(&item.quantity));
+/// let _delivery: Delivery = Delivery::strategy().new_tree(&mut runner).unwrap().current();
+/// # }
+/// ```
+///
+/// A union, an enum without variants and a type with a lifetime parameter have no values to draw:
+/// deriving it for one is G0003.
+pub use stateguard_macros::Generate;
 
 #[doc = include_str!("docs/typestate.md")]
 #[doc = include_str!("docs/mermaid.html")]

@@ -13,6 +13,7 @@ mod enforce;
 mod entry;
 #[cfg(test)]
 mod fuzz;
+mod generate;
 mod invariant;
 mod required;
 mod typestate;
@@ -29,6 +30,13 @@ pub fn typestate(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_derive(Invariant, attributes(invariant))]
 pub fn derive_invariant(item: TokenStream) -> TokenStream {
     entry::derive(item, invariant::expand)
+}
+
+/// Derives `stateguard::proptest::Generate` (the values property tests draw) from each field's
+/// `Generate` or `#[strategy(expr)]`; see `stateguard::Generate`.
+#[proc_macro_derive(Generate, attributes(generate, strategy))]
+pub fn derive_generate(item: TokenStream) -> TokenStream {
+    entry::derive(item, generate::expand)
 }
 
 /// Rejects `match` arms that ignore a state's required data; see

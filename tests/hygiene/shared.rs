@@ -76,7 +76,7 @@ pub mod upload {
 }
 
 /// A value type with field rules, a nested type, a collection and a rule across fields.
-#[derive(Debug, Clone, stateguard::Invariant)]
+#[derive(Debug, Clone, stateguard::Invariant, stateguard::Generate)]
 #[invariant(check = Self::total_matches, message = "the total must be the sum of the lines")]
 pub struct Invoice {
     /// Its number.
@@ -90,7 +90,7 @@ pub struct Invoice {
 }
 
 /// One line of an invoice.
-#[derive(Debug, Clone, stateguard::Invariant)]
+#[derive(Debug, Clone, stateguard::Invariant, stateguard::Generate)]
 pub struct Line {
     /// How many.
     #[invariant(range(min = 1, max = 1000))]

@@ -2,10 +2,10 @@
 //! that data keeps. Code outside this module cannot build an order in a state except through a
 //! transition or the checked restore path.
 use serde::{Deserialize, Serialize};
-use stateguard::{Invariant, typestate};
+use stateguard::{Generate, Invariant, typestate};
 
 /// One line of an order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Invariant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Invariant, Generate)]
 pub struct LineItem {
     #[invariant(non_empty, len(max = 64))]
     pub sku: String,
@@ -58,21 +58,8 @@ pub mod order {
 
 pub use order::{Order, OrderRow, OrderState};
 
-#[cfg(test)]
-mod tests {
-    use super::LineItem;
-    use proptest::prelude::*;
-    use stateguard::proptest::Generate;
-
-    impl Generate for LineItem {
-        fn strategy() -> BoxedStrategy<Self> {
-            (String::strategy(), u32::strategy()).prop_map(|(sku, quantity)| LineItem { sku, quantity }).boxed()
-        }
-    }
-
-    /// Tier 3: random valid transition sequences, every invariant checked after every step.
-    #[test]
-    fn every_sequence_of_transitions_keeps_the_invariants() {
-        stateguard::check_machine!(super::order::Order, cases = 10_000);
-    }
+/// Tier 3: random valid transition sequences, every invariant checked after every step.
+#[test]
+fn every_sequence_of_transitions_keeps_the_invariants() {
+    stateguard::check_machine!(order::Order, cases = 10_000);
 }
