@@ -16,6 +16,11 @@ mod render;
 
 use std::process::ExitCode;
 
+/// Parsing allocates and frees a syn tree per file; mimalloc reuses the pages glibc gives back and
+/// takes again each time (see the note in `Cargo.toml`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     cli::run()
 }
