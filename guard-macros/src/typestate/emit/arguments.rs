@@ -23,10 +23,13 @@ pub(super) fn emit(model: &Model<'_, '_>) -> TokenStream {
         return TokenStream::new();
     }
     let mut taken: BTreeSet<String> = RESERVED.iter().map(|name| (*name).to_owned()).collect();
+    // `pay_now` and `pay__now` would both be `OrderPayNowArguments`: the first keeps the name.
+    let mut named: BTreeSet<String> = BTreeSet::new();
     let structs = model
         .transitions
         .iter()
         .filter(|info| taken.insert(info.name.unraw().to_string()))
+        .filter(|info| named.insert(struct_name(model, info.name).to_string()))
         .map(|info| arguments_struct(model, info));
     let krate = model.krate;
     quote! {
@@ -37,7 +40,7 @@ pub(super) fn emit(model: &Model<'_, '_>) -> TokenStream {
 }
 
 /// `OrderPayArguments` for the transition `pay`.
-pub(super) fn struct_name(model: &Model<'_, '_>, name: &Ident) -> Ident {
+fn struct_name(model: &Model<'_, '_>, name: &Ident) -> Ident {
     let camel = super::proptest::upper_camel(name.unraw().to_string().as_str());
     format_ident!("{}{camel}Arguments", model.machine.unraw())
 }
