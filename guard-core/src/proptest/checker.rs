@@ -682,18 +682,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// A report of no run at all.
-    pub(crate) const fn empty() -> Self {
-        Self {
-            cases: 0,
-            steps: 0,
-            rejected: 0,
-            terminated: 0,
-            longest: 0,
-            visits: alloc::vec::Vec::new(),
-        }
-    }
-
     fn new<M: TestableMachine>() -> Self {
         Self {
             cases: 0,

@@ -160,9 +160,14 @@ pub trait TestableMachine: Sized {
     fn render_step(step: &Self::Step, out: &mut fmt::Formatter<'_>) -> fmt::Result;
 
     #[doc(hidden)]
-    #[must_use]
-    fn __guard_checker() -> crate::proptest::Checker<Self> {
-        crate::proptest::Checker::new()
+    fn __guard_plan() -> crate::proptest::Plan<Self> {
+        crate::proptest::Plan::new()
+    }
+
+    #[doc(hidden)]
+    #[track_caller]
+    fn __guard_run(plan: crate::proptest::Plan<Self>) -> crate::proptest::Report {
+        plan.run()
     }
 }
 

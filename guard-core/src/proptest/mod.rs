@@ -4,6 +4,7 @@ mod checker;
 pub mod edge;
 mod generate;
 mod machine;
+mod plan;
 mod report_file;
 mod sequence;
 mod untestable;
@@ -16,6 +17,8 @@ pub use self::generate::Generate;
 #[doc(hidden)]
 pub use self::machine::__argument;
 pub use self::machine::{StringArgument, TestableMachine, render_call};
+#[doc(hidden)]
+pub use self::plan::Plan;
 pub use self::report_file::REPORT_VARIABLE;
 pub use self::sequence::{Sequence, SequenceStrategy, SequenceTree};
 #[doc(hidden)]
@@ -47,11 +50,17 @@ macro_rules! check_machine {
     ($($machine:ident)::+ $(, $setting:ident = $value:expr)* $(,)?) => {{
         #[allow(unused_imports)]
         use $crate::proptest::TestableMachine as _;
-        $($machine)::+::__guard_checker()$(.$setting($value))*.run()
+        // The settings go into a plan, which needs nothing of the machine; the one call that
+        // needs its description is the last, so a machine that lacks it gets one error.
+        let plan = $($machine)::+::__guard_plan();
+        $(let plan = $crate::proptest::Plan::$setting(plan, $value);)*
+        $($machine)::+::__guard_run(plan)
     }};
-    ($machine:ty $(, $setting:ident = $value:expr)* $(,)?) => {
-        $crate::proptest::Checker::<$machine>::new()$(.$setting($value))*.run()
-    };
+    ($machine:ty $(, $setting:ident = $value:expr)* $(,)?) => {{
+        let plan = $crate::proptest::Plan::<$machine>::new();
+        $(let plan = $crate::proptest::Plan::$setting(plan, $value);)*
+        $crate::proptest::Plan::run(plan)
+    }};
 }
 
 #[doc(hidden)]

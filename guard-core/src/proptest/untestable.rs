@@ -1,49 +1,63 @@
-//! What `check_machine!` gets for a `#[typestate]` machine that has no property-test description
-//! (it borrows: it has a lifetime parameter). The call never compiles: the machine's
-//! `__guard_checker` carries a bound that no type meets, whose words (G0120) say why and what to do.
-//! This type only gives the settings and `run` a receiver, so that the coded error is the only one.
+//! The machine `check_machine!` plans a test of when the machine it names has no property-test
+//! description (it borrows: it has a lifetime parameter). The call never compiles: the machine's
+//! `__guard_run` carries a bound that no type meets, whose words (G0120) say why and what to do.
+//! This type only gives the settings a machine to be written against (a postcondition's closure
+//! needs one), so that the coded error is the only one.
 
-use super::Report;
+use super::TestableMachine;
+use crate::typestate::Rejected;
+use crate::violation::Violations;
+use core::fmt;
+use proptest::strategy::{BoxedStrategy, Just, Strategy};
 
 #[doc(hidden)]
 #[derive(Debug)]
 #[must_use]
 pub struct Untestable(());
 
-impl Untestable {
-    #[doc(hidden)]
-    pub const fn __new() -> Self {
-        Self(())
+/// One state, no transition: the plan's machine next to G0120, never run.
+impl TestableMachine for Untestable {
+    const NAME: &'static str = "Untestable";
+    const STATES: &'static [Self::State] = &[()];
+    type State = ();
+    type Start = ();
+    type Step = ();
+
+    fn starts() -> BoxedStrategy<Self::Start> {
+        Just(()).boxed()
     }
 
-    #[doc(hidden)]
-    pub const fn cases(self, _: u32) -> Self {
-        self
+    fn steps((): Self::State) -> Option<BoxedStrategy<Self::Step>> {
+        None
     }
 
-    #[doc(hidden)]
-    pub const fn max_steps(self, _: usize) -> Self {
-        self
+    fn initial_state((): &Self::Start) -> Self::State {}
+
+    fn target((): &Self::Step) -> Self::State {}
+
+    fn allows((): Self::State, (): &Self::Step) -> bool {
+        false
     }
 
-    #[doc(hidden)]
-    pub const fn seed(self, _: u64) -> Self {
-        self
+    fn start((): &Self::Start) -> Result<Self, Violations> {
+        Ok(Self(()))
     }
 
-    #[doc(hidden)]
-    pub fn postcondition<F>(self, _: F) -> Self {
-        self
+    fn apply(self, (): &Self::Step) -> Result<Self, Rejected<Self>> {
+        Ok(self)
     }
 
-    #[doc(hidden)]
-    pub fn model<R>(self, _: R) -> Self {
-        self
+    fn state(&self) -> Self::State {}
+
+    fn check(&self) -> Result<(), Violations> {
+        Ok(())
     }
 
-    /// An empty report: no machine without a description gets this far.
-    #[doc(hidden)]
-    pub fn run(self) -> Report {
-        Report::empty()
+    fn render_start((): &Self::Start, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str("Untestable")
+    }
+
+    fn render_step((): &Self::Step, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        out.write_str(".step()")
     }
 }

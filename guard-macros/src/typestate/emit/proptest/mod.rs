@@ -22,6 +22,8 @@ use syn::{GenericParam, Generics, Ident};
 
 mod parts;
 mod testable;
+
+pub(crate) use parts::upper_camel;
 #[cfg(test)]
 mod tests;
 
@@ -75,7 +77,7 @@ fn describable(model: &Model<'_, '_>) -> bool {
     has_initial && !has_lifetime
 }
 
-/// For a machine without a description, a `__guard_checker` that `check_machine!` finds but cannot
+/// For a machine without a description, a `__guard_run` that `check_machine!` finds but cannot
 /// call: its bound, which no type meets, says why (G0120). Without an initial state, or with type
 /// parameters (named through the erased enum, `check_machine!(OrderState<u32>)`), nothing.
 fn undescribed(model: &Model<'_, '_>) -> TokenStream {
@@ -119,11 +121,18 @@ fn undescribed(model: &Model<'_, '_>) -> TokenStream {
             #[allow(dead_code)]
             impl<#(#lifetimes),*> #machine_type {
                 #[doc(hidden)]
-                pub fn __guard_checker() -> #krate::proptest::Untestable
+                pub fn __guard_plan() -> #krate::proptest::Plan<#krate::proptest::Untestable> {
+                    #krate::proptest::Plan::new()
+                }
+
+                #[doc(hidden)]
+                pub fn __guard_run(
+                    plan: #krate::proptest::Plan<#krate::proptest::Untestable>,
+                ) -> #krate::proptest::Report
                 where
                     for<'__guard> #erased<#(#names),*>: #module::Untestable,
                 {
-                    #krate::proptest::Untestable::__new()
+                    plan.run()
                 }
             }
         }
@@ -334,7 +343,7 @@ impl<'d, 'm, 'a> Description<'d, 'm, 'a> {
         bounds(&arguments, self.krate, true)
     }
 
-    /// `Order::__guard_checker()`, for a machine without parameters (the only kind it can infer);
+    /// `Order::__guard_plan()` and `Order::__guard_run(plan)`, for a machine without parameters (the only kind it can infer);
     /// a generic machine is checked by naming its erased type: `check_machine!(OrderState<u32>)`.
     fn checker(&self) -> TokenStream {
         let Some(first) = self
@@ -353,12 +362,17 @@ impl<'d, 'm, 'a> Description<'d, 'm, 'a> {
             #[allow(dead_code)]
             impl #machine<#ident> {
                 #[doc(hidden)]
-                #[must_use]
-                pub fn __guard_checker() -> #krate::proptest::Checker<#erased>
+                pub fn __guard_plan() -> #krate::proptest::Plan<#erased> {
+                    #krate::proptest::Plan::new()
+                }
+
+                #[doc(hidden)]
+                #[track_caller]
+                pub fn __guard_run(plan: #krate::proptest::Plan<#erased>) -> #krate::proptest::Report
                 where
                     #test_bounds
                 {
-                    #krate::proptest::Checker::new()
+                    plan.run()
                 }
             }
         }

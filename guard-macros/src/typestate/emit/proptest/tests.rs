@@ -59,5 +59,5 @@ fn machines_that_borrow_get_no_description() {
     // Only the checker `check_machine!` finds, whose bound (G0120) says why it cannot be called.
     assert!(!emitted.contains("TestableMachine"), "{emitted}");
     assert!(emitted.contains("[G0120]"), "{emitted}");
-    assert!(emitted.contains("fn __guard_checker"), "{emitted}");
+    assert!(emitted.contains("fn __guard_run"), "{emitted}");
 }

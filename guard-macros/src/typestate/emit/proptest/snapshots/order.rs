@@ -470,13 +470,19 @@ where
 #[allow(dead_code)]
 impl Order<Pending> {
     #[doc(hidden)]
-    #[must_use]
-    pub fn __guard_checker() -> ::stateguard::proptest::Checker<OrderState>
+    pub fn __guard_plan() -> ::stateguard::proptest::Plan<OrderState> {
+        ::stateguard::proptest::Plan::new()
+    }
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __guard_run(
+        plan: ::stateguard::proptest::Plan<OrderState>,
+    ) -> ::stateguard::proptest::Report
     where
         for<'__guard> &'static str: ::core::clone::Clone + ::core::fmt::Debug + 'static,
         for<'__guard> String: ::stateguard::proptest::Generate,
         for<'__guard> u64: ::stateguard::proptest::Generate,
     {
-        ::stateguard::proptest::Checker::new()
+        plan.run()
     }
 }
