@@ -150,3 +150,105 @@ fn a_bug_in_a_carrying_state_s_rule_is_found_and_shrunk() {
         &Problem::RulesPanicked(String::from("the payment reference has four characters"))
     );
 }
+
+/// A field carried from the initial state: its value comes from the constructor.
+#[typestate]
+pub mod post {
+    fn slug_fits(published: &Published) -> bool {
+        published.slug.len() <= published.title.len()
+    }
+
+    #[machine]
+    #[derive(Debug)]
+    pub struct Post {
+        id: u8,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum PostState {
+        #[initial]
+        #[to(publish => Published)]
+        Draft {
+            #[strategy("[ab]{0,3}")]
+            title: String,
+        },
+        #[terminal]
+        #[carry(title)]
+        #[invariant(check = slug_fits, message = "the slug is longer than the title")]
+        Published {
+            #[strategy("[ab]{0,3}")]
+            slug: String,
+        },
+    }
+}
+
+#[test]
+fn a_field_carried_from_the_initial_state_is_read_from_the_constructor() {
+    let report = stateguard::check_machine!(post::Post, cases = 1_000, seed = 3);
+    assert!(report.rejected > 0, "{report:?}");
+    assert!(
+        report.visits_of::<post::PostState>(post::PostStateId::Published) > 0,
+        "{report:?}"
+    );
+}
+
+/// `order` without its rule: a shipped order may repeat its payment reference as its tracking
+/// number. A postcondition that reads the carried reference finds it.
+#[typestate]
+pub mod forgetful {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Order {
+        id: u8,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum OrderState {
+        #[initial]
+        #[to(pay => Paid)]
+        Pending,
+        #[to(ship => Shipped)]
+        Paid {
+            #[strategy("[ab]")]
+            payment_ref: String,
+        },
+        #[terminal]
+        #[carry(payment_ref)]
+        Shipped {
+            #[strategy("[ab]")]
+            tracking_id: String,
+        },
+    }
+}
+
+#[test]
+fn a_forgotten_rule_over_carried_data_is_found_and_shrunk() {
+    let failure = Checker::<forgetful::OrderState>::new()
+        .seed(6)
+        .postcondition(|outcome| match outcome.machine {
+            forgetful::OrderState::Shipped(order) if order.tracking_id() == order.payment_ref() => {
+                Err(format!(
+                    "shipped with the payment reference {:?} as tracking number",
+                    order.payment_ref()
+                ))
+            }
+            _ => Ok(()),
+        })
+        .try_run()
+        .unwrap_err();
+    println!("{failure}");
+    // As short as it gets; `"b"` stays, since shrinking either reference alone to `"a"` passes.
+    assert_eq!(
+        failure.sequence().to_string(),
+        r#"Order::new(0).pay(String::from("b")).ship(String::from("b"))"#
+    );
+    assert_eq!(failure.position(), 2);
+    assert_eq!(
+        failure.problem(),
+        &Problem::Postcondition(String::from(
+            r#"shipped with the payment reference "b" as tracking number"#
+        ))
+    );
+}

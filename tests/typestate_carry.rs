@@ -93,3 +93,45 @@ fn a_generic_carrying_machine_is_property_tested() {
         "{report:?}"
     );
 }
+
+#[test]
+fn a_transition_s_arguments_deserialise_and_apply_without_the_carried_fields() {
+    use order::{OrderDeliverArguments, OrderPayArguments, OrderShipArguments};
+    use stateguard::Transition;
+    let pay: OrderPayArguments<u32> =
+        serde_json::from_str(r#"{"payment_ref": "p", "note": [4]}"#).unwrap();
+    let paid = pay.apply(OrderState::from(Order::new(1_u32))).unwrap();
+    // `payment_ref` is carried into `Shipped`: not an argument of `ship`.
+    let error =
+        serde_json::from_str::<OrderShipArguments>(r#"{"tracking_id": "1Z", "payment_ref": "x"}"#)
+            .unwrap_err();
+    assert!(
+        error.to_string().starts_with("unknown field `payment_ref`"),
+        "{error}"
+    );
+    let ship: OrderShipArguments = serde_json::from_str(r#"{"tracking_id": ""}"#).unwrap();
+    let Err(TransitionError::Rejected(rejected)) = ship.apply(paid.clone()) else {
+        panic!("an empty tracking id is rejected");
+    };
+    assert_eq!(rejected.machine, paid);
+    let shipped = OrderShipArguments {
+        tracking_id: "1Z".to_owned(),
+    }
+    .apply(paid)
+    .unwrap();
+    let deliver: OrderDeliverArguments = serde_json::from_str("{}").unwrap();
+    assert_eq!(
+        <OrderDeliverArguments as Transition<OrderState<u32>>>::NAME,
+        "deliver"
+    );
+    let delivered = deliver.apply(shipped).unwrap();
+    assert_eq!(delivered.state_name(), "Delivered");
+    let again = OrderDeliverArguments {}.apply(delivered);
+    assert!(matches!(
+        again,
+        Err(TransitionError::NotAllowed {
+            from: "Delivered",
+            ..
+        })
+    ));
+}

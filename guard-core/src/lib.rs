@@ -59,7 +59,7 @@ pub use crate::invariant::Invariant;
 #[cfg(feature = "serde")]
 pub use crate::invariant::deserialize_checked;
 pub use crate::required::{RequiredFields, RequiredVariant, VariantShape};
-pub use crate::typestate::{Rejected, RestoreError, TransitionError};
+pub use crate::typestate::{Rejected, RestoreError, Transition, TransitionError};
 pub use crate::violation::{Location, PathSegment, Segment, Violation, ViolationPath, Violations};
 
 pub use stateguard_macros::Invariant;

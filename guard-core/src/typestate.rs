@@ -85,6 +85,52 @@ pub enum TransitionError<M> {
     Rejected(Rejected<M>),
 }
 
+/// One transition of a machine's erased enum with its arguments, ready to apply: what a request
+/// body turns into, so that one handler serves every transition.
+///
+/// With stateguard's `serde` feature and `#[typestate(serde)]`, the macro declares one struct per
+/// transition of the erased enum, named after the machine and the transition (`OrderPayArguments`
+/// for `pay`), whose public fields are the transition's arguments (the target state's own fields,
+/// carried ones left out), deriving `Deserialize` (unknown fields refused) and implementing this
+/// trait. A machine with a lifetime parameter gets none.
+///
+/// ```
+/// # #![allow(unused_imports)]
+/// use stateguard::{Transition, TransitionError, typestate};
+///
+/// #[typestate(serde)]
+/// pub mod order {
+///     #[machine] #[derive(Debug)] pub struct Order { id: u64 }
+///     #[states] #[derive(Debug)]
+///     pub enum OrderState {
+///         #[initial] #[to(pay => Paid)] Pending,
+///         #[terminal] Paid { #[invariant(non_empty)] payment_ref: String },
+///     }
+/// }
+/// # #[cfg(feature = "serde")]
+/// # {
+/// use order::{Order, OrderPayArguments, OrderState};
+///
+/// let body: OrderPayArguments = serde_json::from_str(r#"{"payment_ref": "pay-1"}"#).unwrap();
+/// assert_eq!(<OrderPayArguments as Transition<OrderState>>::NAME, "pay");
+/// let paid = body.apply(OrderState::from(Order::new(1))).unwrap();
+/// assert_eq!(paid.state_name(), "Paid");
+/// let again = OrderPayArguments { payment_ref: "pay-2".to_owned() }.apply(paid);
+/// assert!(matches!(again, Err(TransitionError::NotAllowed { from: "Paid", .. })));
+/// # }
+/// ```
+pub trait Transition<M>: Sized {
+    /// The transition's name, such as `"pay"`.
+    const NAME: &'static str;
+
+    /// Calls the transition on `machine` with these arguments.
+    ///
+    /// # Errors
+    /// As the erased enum's transition: the machine's state has no such transition, or the target
+    /// state's data breaks its invariants. The machine comes back either way.
+    fn apply(self, machine: M) -> Result<M, TransitionError<M>>;
+}
+
 impl<M> TransitionError<M> {
     /// The machine, in the state it was in before the transition was attempted.
     pub fn into_machine(self) -> M {

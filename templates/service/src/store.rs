@@ -7,14 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::sync::{Mutex, PoisonError};
 
 /// The database failed, or a row's columns do not even decode (they never reach the domain).
-#[derive(Debug)]
-pub struct StoreError(pub String);
-
-impl<E: std::error::Error> From<E> for StoreError {
-    fn from(error: E) -> Self {
-        Self(error.to_string())
-    }
-}
+pub type StoreError = Box<dyn std::error::Error + Send + Sync>;
 
 pub trait Store: Send + Sync + 'static {
     /// Stores a new order at version 1 and returns its id.

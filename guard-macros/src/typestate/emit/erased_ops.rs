@@ -184,7 +184,10 @@ fn shared_getter(model: &Model<'_, '_>, field: &syn::Field, name: &Ident) -> Tok
 }
 
 /// A transition's arguments: the target state's fields, named as the typed transition names them.
-fn arguments<'s>(model: &Model<'_, '_>, target: &'s State<'_>) -> Vec<(Ident, &'s syn::Type)> {
+pub(super) fn arguments<'s>(
+    model: &Model<'_, '_>,
+    target: &'s State<'_>,
+) -> Vec<(Ident, &'s syn::Type)> {
     target
         .fields()
         .enumerate()

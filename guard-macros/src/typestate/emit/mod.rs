@@ -10,9 +10,11 @@
 //! - `erased_ops`: transitions and shared-field getters on the erased enum;
 //! - `flat`: the record's serde, the flat row and the flat serde form;
 //! - `serde`: the erased enum's serde impls;
+//! - `arguments`: with serde, a struct of each erased transition's arguments (`Transition`);
 //! - `refusals`: `Deserialize` and `From<OrderRecord>` refused on the typed machine (G0119);
 //! - `proptest`: the property-test description.
 
+mod arguments;
 mod carry;
 mod conversions;
 mod diagram;
@@ -44,6 +46,9 @@ pub(crate) fn emit(model: &Model<'_, '_>, proptest: bool) -> TokenStream {
     states_item.extend(erased::enforce_table(model));
     if model.serde && !model.serde_flat {
         states_item.extend(serde::serde_impls(model));
+    }
+    if model.serde {
+        states_item.extend(arguments::emit(model));
     }
     let mut extra = markers::sealed(model);
     extra.extend(markers::hidden(model));

@@ -744,6 +744,59 @@ stateDiagram-v2
         id, items, reason } } }; Self::restore(record).map_err(< __D::Error as
         ::stateguard::__private::serde::de::Error > ::custom) } }
     }
+    ::stateguard::__private::if_serde! {
+        #[doc =
+        "The arguments of the transition `pay` (`OrderState::pay`), as a request body carries them; `stateguard::Transition::apply` calls it."]
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", deny_unknown_fields)] pub struct
+        OrderPayArguments { #[doc = "The `payment_ref` argument."] pub payment_ref :
+        String, } #[automatically_derived] impl ::core::fmt::Debug for OrderPayArguments
+        where for < '__guard > String : ::core::fmt::Debug, { fn fmt(& self, f : & mut
+        ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { f
+        .debug_struct("OrderPayArguments").field("payment_ref", & self.payment_ref)
+        .finish() } } #[automatically_derived] impl < T > ::stateguard::Transition <
+        OrderState < T > > for OrderPayArguments where { const NAME : & 'static
+        ::core::primitive::str = "pay"; fn apply(self, machine : OrderState < T >,) ->
+        ::core::result::Result < OrderState < T >, ::stateguard::TransitionError <
+        OrderState < T > >> { machine.pay(self.payment_ref) } } #[doc =
+        "The arguments of the transition `cancel` (`OrderState::cancel`), as a request body carries them; `stateguard::Transition::apply` calls it."]
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", deny_unknown_fields)] pub struct
+        OrderCancelArguments { #[doc = "The `reason` argument."] pub reason : String, }
+        #[automatically_derived] impl ::core::fmt::Debug for OrderCancelArguments where
+        for < '__guard > String : ::core::fmt::Debug, { fn fmt(& self, f : & mut
+        ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { f
+        .debug_struct("OrderCancelArguments").field("reason", & self.reason).finish() } }
+        #[automatically_derived] impl < T > ::stateguard::Transition < OrderState < T > >
+        for OrderCancelArguments where { const NAME : & 'static ::core::primitive::str =
+        "cancel"; fn apply(self, machine : OrderState < T >,) -> ::core::result::Result <
+        OrderState < T >, ::stateguard::TransitionError < OrderState < T > >> { machine
+        .cancel(self.reason) } } #[doc =
+        "The arguments of the transition `ship` (`OrderState::ship`), as a request body carries them; `stateguard::Transition::apply` calls it."]
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", deny_unknown_fields)] pub struct
+        OrderShipArguments { #[doc = "The `field_0` argument."] pub field_0 : String, }
+        #[automatically_derived] impl ::core::fmt::Debug for OrderShipArguments where for
+        < '__guard > String : ::core::fmt::Debug, { fn fmt(& self, f : & mut
+        ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { f
+        .debug_struct("OrderShipArguments").field("field_0", & self.field_0).finish() } }
+        #[automatically_derived] impl < T > ::stateguard::Transition < OrderState < T > >
+        for OrderShipArguments where Shipped : ::stateguard::Invariant, { const NAME : &
+        'static ::core::primitive::str = "ship"; fn apply(self, machine : OrderState < T
+        >,) -> ::core::result::Result < OrderState < T >, ::stateguard::TransitionError <
+        OrderState < T > >> { machine.ship(self.field_0) } } #[doc =
+        "The arguments of the transition `deliver` (`OrderState::deliver`), as a request body carries them; `stateguard::Transition::apply` calls it."]
+        #[derive(::stateguard::__private::serde::Deserialize)] #[serde(crate =
+        "::stateguard::__private::serde", deny_unknown_fields)] pub struct
+        OrderDeliverArguments {} #[automatically_derived] impl ::core::fmt::Debug for
+        OrderDeliverArguments where { fn fmt(& self, f : & mut ::core::fmt::Formatter <
+        '_ >) -> ::core::fmt::Result { f.debug_struct("OrderDeliverArguments").finish() }
+        } #[automatically_derived] impl < T > ::stateguard::Transition < OrderState < T >
+        > for OrderDeliverArguments where { const NAME : & 'static ::core::primitive::str
+        = "deliver"; fn apply(self, machine : OrderState < T >,) ->
+        ::core::result::Result < OrderState < T >, ::stateguard::TransitionError <
+        OrderState < T > >> { machine.deliver() } }
+    }
     mod __guard_sealed {
         #[diagnostic::on_unimplemented(
             message = "[G0117] `{Self}` is not a state of `Order`: the states of a machine are sealed",

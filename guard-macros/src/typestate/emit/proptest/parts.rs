@@ -126,7 +126,7 @@ pub(super) struct Transition<'s, 'a> {
     pub(super) target: &'s State<'a>,
 }
 
-pub(super) fn upper_camel(name: &str) -> String {
+pub(crate) fn upper_camel(name: &str) -> String {
     name.split('_')
         .filter(|part| !part.is_empty())
         .map(|part| {
