@@ -455,3 +455,29 @@ fn apply_refuses_a_step_its_state_does_not_have() {
     };
     assert_eq!(machine.id(), &7);
 }
+
+/// A machine without a transition: its one state is initial and terminal.
+#[typestate]
+pub mod lamp {
+    #[machine]
+    #[derive(Debug)]
+    pub struct Lamp {
+        watts: u16,
+    }
+
+    #[states]
+    #[derive(Debug)]
+    pub enum LampState {
+        #[initial]
+        #[terminal]
+        Off,
+    }
+}
+
+#[test]
+fn a_machine_without_transitions_is_described_and_checked() {
+    let report = stateguard::check_machine!(lamp::Lamp, cases = 20);
+    assert_eq!(report.cases, 20);
+    assert_eq!(report.steps, 0);
+    assert_eq!(report.terminated, 20);
+}

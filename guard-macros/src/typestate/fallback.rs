@@ -74,6 +74,8 @@ fn has(attrs: &[Attribute], name: &str) -> bool {
 }
 
 fn repair_module(module: &mut ItemMod) {
+    // G0107, G0108, G0003 (a `#[machine]` enum): the markers where the fixes put them.
+    super::markers::apply(module);
     let Some((_, items)) = &mut module.content else {
         return;
     };

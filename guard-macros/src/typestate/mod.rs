@@ -15,6 +15,7 @@ mod emit;
 mod fallback;
 mod flat_check;
 mod generics;
+mod markers;
 mod model;
 mod parse;
 #[cfg(test)]

@@ -14,6 +14,8 @@ use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, Token, Variant};
 
+use super::markers::{self, MachineFix, StatesFix};
+
 // `fallback` names it through `parse`.
 pub(crate) use super::attrs::is_named;
 
@@ -265,13 +267,22 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
         ));
         return None;
     };
-    let (machine, states) = marked_items(items, errors);
-    // An attribute on the wrong item kind was already reported; do not add "missing" on top.
-    if machine.is_none() && !marked(items, "machine") {
-        missing_machine(item, items, errors);
+    let (machine, states) = marked_items(&item.ident, items, errors);
+    let (machine_fix, states_fix) = markers::fixes(item);
+    // An attribute on the wrong item kind was already reported, with its fix; "missing" is added
+    // only where that fix leaves the marker missing (`#[machine]` on the only enum makes it the
+    // states enum, and the machine struct is still to be marked).
+    let report_machine = match &machine_fix {
+        Some(MachineFix::Mark(_) | MachineFix::Add(_)) => true,
+        Some(MachineFix::EnumToStruct(_) | MachineFix::FromStates(_)) => false,
+        None => !marked(items, "machine"),
+    };
+    if machine.is_none() && report_machine {
+        missing_machine(item, items, machine_fix.as_ref(), errors);
     }
-    if states.is_none() && !marked(items, "states") {
-        missing_states(item, items, errors);
+    let from_machine = matches!(states_fix, Some(StatesFix::FromMachine(_)));
+    if states.is_none() && !from_machine && !marked(items, "states") {
+        missing_states(item, items, states_fix.as_ref(), errors);
     }
     Some(Module {
         item,
@@ -285,6 +296,7 @@ pub(crate) fn module<'a>(item: &'a ItemMod, errors: &mut Errors) -> Option<Modul
 /// The `#[machine]` struct and the `#[states]` enum among the module's items; a marker on
 /// another kind of item, or a second one, is an error.
 fn marked_items<'a>(
+    module: &Ident,
     items: &'a [Item],
     errors: &mut Errors,
 ) -> (Option<Machine<'a>>, Option<States<'a>>) {
@@ -305,11 +317,7 @@ fn marked_items<'a>(
                         machine = machine_struct(entry, index, attr, errors);
                     }
                 } else {
-                    errors.push(WRONG_ITEM_KIND.spanning(
-                        attr,
-                        "`#[machine]` goes on a struct: the data every machine carries, whatever its state",
-                        "write `#[machine] pub struct Order { id: u64 }`",
-                    ));
+                    errors.push(machine_not_on_struct(items, entry, attr));
                 }
             } else if is_named(attr, "states") {
                 if let Item::Enum(entry) = entry {
@@ -323,6 +331,16 @@ fn marked_items<'a>(
                     } else {
                         states = states_enum(entry, index, attr, errors);
                     }
+                } else if matches!(
+                    markers::fixes_of(module, items),
+                    (Some(MachineFix::FromStates(_)), _)
+                ) {
+                    // The markers are swapped: this struct is the machine.
+                    errors.push(WRONG_ITEM_KIND.spanning(
+                        attr,
+                        "`#[states]` goes on an enum: one variant per state; this struct holds the data every machine carries, and the module has no `#[machine]` struct",
+                        "write `#[machine]`",
+                    ));
                 } else {
                     errors.push(WRONG_ITEM_KIND.spanning(
                         attr,
@@ -351,18 +369,71 @@ fn item_attrs(entry: &Item) -> &[Attribute] {
     }
 }
 
-/// No `#[machine]` struct; the fix marks the module's first struct, if it has one.
-fn missing_machine(item: &ItemMod, items: &[Item], errors: &mut Errors) {
-    let candidate = items.iter().find_map(|entry| match entry {
-        Item::Struct(entry) => Some(&entry.ident),
-        _ => None,
+/// `#[machine]` on an item that is not a struct. On an enum the fix is one of
+/// [`markers::fixes`]: the enum is the states enum (the module has no other) or becomes a struct.
+fn machine_not_on_struct(items: &[Item], entry: &Item, attr: &Attribute) -> syn::Error {
+    let what = "`#[machine]` goes on a struct: the data every machine carries, whatever its state";
+    let Item::Enum(machine_enum) = entry else {
+        return WRONG_ITEM_KIND.spanning(
+            attr,
+            what,
+            "write `#[machine] pub struct Order { id: u64 }`",
+        );
+    };
+    let ident = &machine_enum.ident;
+    let states_enum = items.iter().any(|item| {
+        matches!(item, Item::Enum(other) if other.attrs.iter().any(|attr| is_named(attr, "states")))
     });
-    let (span, fix) = match candidate {
-        Some(ident) => (
-            ident.span(),
-            format!("mark the struct that holds the shared data: `#[machine] pub struct {ident}`"),
+    if states_enum {
+        let vis = visibility_prefix(&machine_enum.vis);
+        WRONG_ITEM_KIND.spanning(
+            attr,
+            format!("{what}; `{ident}` is an enum"),
+            format!(
+                "write the machine as a struct in place of the enum: `{vis}struct {ident};`, with the data every state shares as its fields (yours to choose)"
+            ),
+        )
+    } else {
+        WRONG_ITEM_KIND.spanning(
+            attr,
+            format!(
+                "{what}; the variants of `{ident}` are states, and the module has no `#[states]` enum"
+            ),
+            "write `#[states]`",
+        )
+    }
+}
+
+/// `pub ` for `pub`, nothing for a private item.
+fn visibility_prefix(vis: &syn::Visibility) -> String {
+    let vis = vis.to_token_stream().to_string();
+    if vis.is_empty() {
+        vis
+    } else {
+        format!("{vis} ")
+    }
+}
+
+/// No `#[machine]` struct; the fix marks the module's first struct, if it has one, or adds a
+/// unit struct (see [`markers::fixes`]).
+fn missing_machine(item: &ItemMod, items: &[Item], fix: Option<&MachineFix>, errors: &mut Errors) {
+    let (span, fix) = match fix {
+        Some(MachineFix::Mark(index)) if let Some(Item::Struct(entry)) = items.get(*index) => (
+            entry.ident.span(),
+            format!(
+                "mark the struct that holds the shared data: `#[machine] {}struct {}`",
+                visibility_prefix(&entry.vis),
+                entry.ident
+            ),
         ),
-        None => (
+        Some(MachineFix::Add(name)) => (
+            item.ident.span(),
+            format!(
+                "add `#[machine] {}struct {name};` to the module: a unit struct, or one with the data every state shares as its fields (yours to choose)",
+                visibility_prefix(&markers::added_visibility(items))
+            ),
+        ),
+        _ => (
             item.ident.span(),
             "add `#[machine] pub struct Order { id: u64 }` to the module (a unit struct `#[machine] pub struct Order;` when there is no shared data)".to_owned(),
         ),
@@ -377,21 +448,33 @@ fn missing_machine(item: &ItemMod, items: &[Item], errors: &mut Errors) {
     ));
 }
 
-/// No `#[states]` enum; the fix marks the module's first enum as a chain, if it has one.
-fn missing_states(item: &ItemMod, items: &[Item], errors: &mut Errors) {
-    let candidate = items.iter().find_map(|entry| match entry {
-        Item::Enum(entry) => Some(entry),
-        _ => None,
-    });
-    let (span, fix) = match candidate {
-        Some(entry) => (
+/// No `#[states]` enum; the fix marks the module's first enum (as a chain when its variants say
+/// no graph), or adds one (see [`markers::fixes`]).
+fn missing_states(item: &ItemMod, items: &[Item], fix: Option<&StatesFix>, errors: &mut Errors) {
+    let (span, fix) = match fix {
+        Some(StatesFix::Chain(index)) if let Some(Item::Enum(entry)) = items.get(*index) => (
             entry.ident.span(),
             format!(
                 "mark the enum whose variants are the states, with its graph (written here as a chain in declaration order; the transitions are yours to choose): `{}`",
                 states_as_chain(entry)
             ),
         ),
-        None => (
+        Some(StatesFix::Mark(index)) if let Some(Item::Enum(entry)) = items.get(*index) => (
+            entry.ident.span(),
+            format!(
+                "mark the enum whose variants are the states: `#[states] {}enum {}`",
+                visibility_prefix(&entry.vis),
+                entry.ident
+            ),
+        ),
+        Some(StatesFix::Add(name)) => (
+            item.ident.span(),
+            format!(
+                "add `#[states] {}enum {name} {{ #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }}` to the module (the states and transitions are yours to choose)",
+                visibility_prefix(&markers::added_visibility(items))
+            ),
+        ),
+        _ => (
             item.ident.span(),
             "add `#[states] pub enum OrderState { #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }` to the module".to_owned(),
         ),

@@ -222,11 +222,18 @@ pub(super) fn clone_and_debug(
         });
         quote!(#pattern => f.debug_struct(#name) #(#fields)* .finish(),)
     });
+    // A machine without transitions has an empty step enum: matched through `*self`, which
+    // needs no arm.
+    let matched = if variants.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics ::core::clone::Clone for #owner_type where #own_predicates #bounds {
             fn clone(&self) -> Self {
-                match self {
+                match #matched {
                     #(#clone_arms)*
                 }
             }
@@ -235,7 +242,7 @@ pub(super) fn clone_and_debug(
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Debug for #owner_type where #own_predicates #bounds {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
+                match #matched {
                     #(#debug_arms)*
                 }
             }
