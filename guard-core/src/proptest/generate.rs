@@ -15,8 +15,9 @@ const MAX_VEC_LEN: usize = 8;
 /// unless the field names its own strategy with `#[strategy(expr)]`. Integers, floats, `char`
 /// and `String` draw [edge-biased](edge) values; `bool`, `()`, `PhantomData`, `Option`, `Vec`, `Box`
 /// and tuples
-/// combine their parts. Implement it for your own types, usually by mapping a strategy of what
-/// they wrap:
+/// combine their parts. Your own structs and enums derive it
+/// ([`#[derive(Generate)]`](crate::Generate)); or implement it by hand, usually by mapping a
+/// strategy of what the type wraps:
 ///
 /// ```
 /// use stateguard::proptest::{Generate, edge};
@@ -34,7 +35,7 @@ const MAX_VEC_LEN: usize = 8;
 #[diagnostic::on_unimplemented(
     message = "[G0118] property tests cannot draw values of `{Self}`",
     label = "no strategy for `{Self}`",
-    note = "implement `stateguard::proptest::Generate` for `{Self}`: `fn strategy() -> BoxedStrategy<Self>` returning a proptest strategy of yours (for a newtype of a `String`: `proptest::prelude::any::<String>().prop_map({Self}).boxed()`), or name such a strategy on the field: `#[strategy(..)]`"
+    note = "add `stateguard::Generate` to the derive list of `{Self}` (`#[derive(Debug, Clone, stateguard::Generate)]`: each field is drawn from its type's `Generate`), or implement `stateguard::proptest::Generate` for `{Self}` by hand (`fn strategy() -> BoxedStrategy<Self>`), or name a strategy on the field: `#[strategy(..)]`"
 )]
 pub trait Generate: Sized + Clone + core::fmt::Debug + 'static {
     /// The strategy arguments of this type are drawn from.
