@@ -16,6 +16,7 @@ pub struct LineItem {
 pub struct Sku(#[strategy("[A-Z]{2}-[0-9]")] String);
 
 #[derive(Debug, Clone, PartialEq, Generate)]
+#[generate(crate = ::stateguard)]
 pub struct Marker;
 
 #[derive(Debug, Clone, PartialEq, Generate)]

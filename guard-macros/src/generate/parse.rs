@@ -116,7 +116,11 @@ fn crate_path(item: &DeriveInput, errors: &mut Errors) -> Option<syn::Path> {
     {
         let parsed = attr.parse_nested_meta(|meta| {
             if !meta.path.is_ident("crate") {
-                return Err(meta.error("unknown option"));
+                let found = meta
+                    .path
+                    .get_ident()
+                    .map_or_else(|| String::from("this"), |ident| format!("`{ident}`"));
+                return Err(meta.error(format!("{found} is not one")));
             }
             let path: syn::Path = meta.value()?.parse()?;
             if let Some((span, why)) = crate::crate_path::problem(&path) {
