@@ -76,6 +76,12 @@ fn has(attrs: &[Attribute], name: &str) -> bool {
 fn repair_module(module: &mut ItemMod) {
     // G0107, G0108, G0003 (a `#[machine]` enum): the markers where the fixes put them.
     super::markers::apply(module);
+    repair_items(module);
+    // G0111, read from the module the other fixes leave.
+    super::renames::apply(module);
+}
+
+fn repair_items(module: &mut ItemMod) {
     let Some((_, items)) = &mut module.content else {
         return;
     };

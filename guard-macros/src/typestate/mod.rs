@@ -18,6 +18,7 @@ mod generics;
 mod markers;
 mod model;
 mod parse;
+mod renames;
 #[cfg(test)]
 mod tests;
 mod validate;

@@ -393,19 +393,47 @@ fn ends(state: &State<'_>, errors: &mut Errors) {
 /// Every method name taken so far, with what took it.
 type Taken = BTreeMap<String, String>;
 
-fn name_clashes(module: &Module<'_>, errors: &mut Errors) {
+/// A name G0111's fix changes: the new name is the one its message writes.
+pub(crate) enum Rename {
+    /// A field of the machine struct.
+    MachineField { from: String, to: String },
+    /// A named field of a state.
+    StateField {
+        state: String,
+        from: String,
+        to: String,
+    },
+    /// A transition, wherever a `#[to(..)]` names it.
+    Transition { from: String, to: String },
+    /// A state, and every `#[to(..)]` target that names it.
+    State { from: String, to: String },
+}
+
+fn name_clashes(module: &Module<'_>, errors: &mut Errors) -> Vec<Rename> {
+    let mut renames = Vec::new();
     let mut taken = Taken::new();
     for name in BUILT_IN_METHODS {
         taken.insert((*name).to_owned(), "a method every machine has".to_owned());
     }
-    machine_field_clashes(module, &mut taken, errors);
-    state_field_clashes(module, &mut taken, errors);
-    transition_clashes(module, &taken, errors);
-    state_name_clashes(module, errors);
+    machine_field_clashes(module, &mut taken, errors, &mut renames);
+    state_field_clashes(module, &mut taken, errors, &mut renames);
+    transition_clashes(module, &taken, errors, &mut renames);
+    state_name_clashes(module, errors, &mut renames);
+    renames
+}
+
+/// The names the fixes of G0111 change in `module` (see `fallback`).
+pub(crate) fn name_clash_renames(module: &Module<'_>) -> Vec<Rename> {
+    name_clashes(module, &mut Errors::default())
 }
 
 /// A machine field's getter takes a name already taken.
-fn machine_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Errors) {
+fn machine_field_clashes(
+    module: &Module<'_>,
+    taken: &mut Taken,
+    errors: &mut Errors,
+    renames: &mut Vec<Rename>,
+) {
     let machine_ident = &module.machine.item.ident;
     for field in &module.machine.fields {
         let Some(ident) = &field.ident else { continue };
@@ -418,6 +446,10 @@ fn machine_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Er
                 ),
                 format!("rename the field: `{name}_value` (the name is yours to choose)"),
             ));
+            renames.push(Rename::MachineField {
+                to: format!("{name}_value"),
+                from: name,
+            });
         } else {
             taken.insert(name, format!("a field of `{machine_ident}`"));
         }
@@ -426,7 +458,12 @@ fn machine_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Er
 
 /// A state field's getter takes a name already taken, or shares one with another state's field
 /// of another type.
-fn state_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Errors) {
+fn state_field_clashes(
+    module: &Module<'_>,
+    taken: &mut Taken,
+    errors: &mut Errors,
+    renames: &mut Vec<Rename>,
+) {
     // Fields of several states may share a name when they share the type (one getter serves all).
     let mut state_fields: BTreeMap<String, (String, &Ident)> = BTreeMap::new();
     for state in &module.states.states {
@@ -444,6 +481,11 @@ fn state_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Erro
                         ),
                         format!("rename this field: `{prefix}_{name}` (the name is yours to choose), or give both the same type"),
                     ));
+                    renames.push(Rename::StateField {
+                        state: state.ident.unraw().to_string(),
+                        to: format!("{prefix}_{name}"),
+                        from: name,
+                    });
                 }
                 continue;
             }
@@ -456,6 +498,11 @@ fn state_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Erro
                     ),
                     format!("rename the field: `{prefix}_{name}` (the name is yours to choose)"),
                 ));
+                renames.push(Rename::StateField {
+                    state: state.ident.unraw().to_string(),
+                    to: format!("{prefix}_{name}"),
+                    from: name,
+                });
                 continue;
             }
             state_fields.insert(name, (ty, state.ident));
@@ -470,7 +517,12 @@ fn state_field_clashes(module: &Module<'_>, taken: &mut Taken, errors: &mut Erro
 }
 
 /// A transition's method takes a name already taken.
-fn transition_clashes(module: &Module<'_>, taken: &Taken, errors: &mut Errors) {
+fn transition_clashes(
+    module: &Module<'_>,
+    taken: &Taken,
+    errors: &mut Errors,
+    renames: &mut Vec<Rename>,
+) {
     let mut transitions_seen = BTreeSet::new();
     for state in &module.states.states {
         for transition in &state.transitions {
@@ -487,13 +539,17 @@ fn transition_clashes(module: &Module<'_>, taken: &Taken, errors: &mut Errors) {
                     ),
                     format!("rename the transition: `to_{name} => {}` (the name is yours to choose)", transition.target),
                 ));
+                renames.push(Rename::Transition {
+                    to: format!("to_{name}"),
+                    from: name,
+                });
             }
         }
     }
 }
 
 /// A state's type hides a generic parameter or has the name of a generated type.
-fn state_name_clashes(module: &Module<'_>, errors: &mut Errors) {
+fn state_name_clashes(module: &Module<'_>, errors: &mut Errors, renames: &mut Vec<Rename>) {
     let machine_ident = &module.machine.item.ident;
     let enum_ident = &module.states.item.ident;
     let record = format!("{machine_ident}Record");
@@ -510,6 +566,10 @@ fn state_name_clashes(module: &Module<'_>, errors: &mut Errors) {
                 ),
                 format!("rename the state here and in every `#[to(..)]` that names it: `{name}State` (the name is yours to choose)"),
             ));
+            renames.push(Rename::State {
+                to: format!("{name}State"),
+                from: name,
+            });
             continue;
         }
         if *state.ident == *machine_ident || *state.ident == *enum_ident || name == record {
@@ -520,6 +580,10 @@ fn state_name_clashes(module: &Module<'_>, errors: &mut Errors) {
                 ),
                 format!("rename the state here and in every `#[to(..)]` that names it: `{name}State` (the name is yours to choose)"),
             ));
+            renames.push(Rename::State {
+                to: format!("{name}State"),
+                from: name,
+            });
         }
     }
 }
