@@ -21,6 +21,12 @@ async fn start(test: &str) -> Server {
     Server { address, database }
 }
 
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.database);
+    }
+}
+
 impl Server {
     /// One HTTP/1.1 request; the status and the JSON body.
     async fn call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
