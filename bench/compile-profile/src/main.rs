@@ -64,6 +64,10 @@ fn self_times(profile: &Path) -> Result<HashMap<String, u128>, String> {
             .first()
             .map(|argument| argument.to_string())
             .unwrap_or_default();
+        if event.label.starts_with("self_profile") {
+            // The profiler's own work (writing query strings), not the compiler's.
+            continue;
+        }
         let item = if event.label == "expand_proc_macro" {
             "#[proc macro]".to_owned()
         } else {

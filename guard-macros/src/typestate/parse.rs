@@ -417,8 +417,15 @@ fn visibility_prefix(vis: &syn::Visibility) -> String {
 /// No `#[machine]` struct; the fix marks the module's first struct, if it has one, or adds a
 /// unit struct (see [`markers::fixes`]).
 fn missing_machine(item: &ItemMod, items: &[Item], fix: Option<&MachineFix>, errors: &mut Errors) {
-    let (span, fix) = match fix {
-        Some(MachineFix::Mark(index)) if let Some(Item::Struct(entry)) = items.get(*index) => (
+    let marked = match fix {
+        Some(MachineFix::Mark(index)) => match items.get(*index) {
+            Some(Item::Struct(entry)) => Some(entry),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (span, fix) = match (fix, marked) {
+        (_, Some(entry)) => (
             entry.ident.span(),
             format!(
                 "mark the struct that holds the shared data: `#[machine] {}struct {}`",
@@ -426,7 +433,7 @@ fn missing_machine(item: &ItemMod, items: &[Item], fix: Option<&MachineFix>, err
                 entry.ident
             ),
         ),
-        Some(MachineFix::Add(name)) => (
+        (Some(MachineFix::Add(name)), None) => (
             item.ident.span(),
             format!(
                 "add `#[machine] {}struct {name};` to the module: a unit struct, or one with the data every state shares as its fields (yours to choose)",
@@ -451,15 +458,22 @@ fn missing_machine(item: &ItemMod, items: &[Item], fix: Option<&MachineFix>, err
 /// No `#[states]` enum; the fix marks the module's first enum (as a chain when its variants say
 /// no graph), or adds one (see [`markers::fixes`]).
 fn missing_states(item: &ItemMod, items: &[Item], fix: Option<&StatesFix>, errors: &mut Errors) {
-    let (span, fix) = match fix {
-        Some(StatesFix::Chain(index)) if let Some(Item::Enum(entry)) = items.get(*index) => (
+    let marked = match fix {
+        Some(StatesFix::Chain(index) | StatesFix::Mark(index)) => match items.get(*index) {
+            Some(Item::Enum(entry)) => Some(entry),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (span, fix) = match (fix, marked) {
+        (Some(StatesFix::Chain(_)), Some(entry)) => (
             entry.ident.span(),
             format!(
                 "mark the enum whose variants are the states, with its graph (written here as a chain in declaration order; the transitions are yours to choose): `{}`",
                 states_as_chain(entry)
             ),
         ),
-        Some(StatesFix::Mark(index)) if let Some(Item::Enum(entry)) = items.get(*index) => (
+        (Some(StatesFix::Mark(_)), Some(entry)) => (
             entry.ident.span(),
             format!(
                 "mark the enum whose variants are the states: `#[states] {}enum {}`",
@@ -467,7 +481,7 @@ fn missing_states(item: &ItemMod, items: &[Item], fix: Option<&StatesFix>, error
                 entry.ident
             ),
         ),
-        Some(StatesFix::Add(name)) => (
+        (Some(StatesFix::Add(name)), _) => (
             item.ident.span(),
             format!(
                 "add `#[states] {}enum {name} {{ #[initial] #[to(pay => Paid)] Pending, #[terminal] Paid }}` to the module (the states and transitions are yours to choose)",
