@@ -14,6 +14,8 @@ pub use crate::required::check as enforce;
 pub use stateguard_macros::__GuardRequired;
 /// The error of `check_machine!` without the `proptest` feature (G0004), on the caller's tokens.
 pub use stateguard_macros::__guard_feature_off as feature_off;
+/// The error of a `check_machine!` setting that does not exist (G0005), on the setting's name.
+pub use stateguard_macros::__guard_unknown_setting as unknown_setting;
 
 #[cfg(feature = "serde")]
 pub use ::serde;

@@ -60,3 +60,10 @@ pub fn derive_guard_required(item: TokenStream) -> TokenStream {
 pub fn __guard_feature_off(arguments: TokenStream) -> TokenStream {
     diagnostics::feature_off(arguments.into()).into()
 }
+
+/// The error of a `check_machine!` setting that does not exist, on the setting's name.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __guard_unknown_setting(setting: TokenStream) -> TokenStream {
+    diagnostics::unknown_setting(setting.into()).into()
+}

@@ -53,14 +53,39 @@ macro_rules! check_machine {
         // The settings go into a plan, which needs nothing of the machine; the one call that
         // needs its description is the last, so a machine that lacks it gets one error.
         let plan = $($machine)::+::__guard_plan();
-        $(let plan = $crate::proptest::Plan::$setting(plan, $value);)*
+        $(let plan = $crate::__check_machine_setting!(plan, $setting, $value);)*
         $($machine)::+::__guard_run(plan)
     }};
     ($machine:ty $(, $setting:ident = $value:expr)* $(,)?) => {{
         let plan = $crate::proptest::Plan::<$machine>::new();
-        $(let plan = $crate::proptest::Plan::$setting(plan, $value);)*
+        $(let plan = $crate::__check_machine_setting!(plan, $setting, $value);)*
         $crate::proptest::Plan::run(plan)
     }};
+}
+
+/// One setting of `check_machine!` applied to its plan; a name that is no setting is G0005, on
+/// the name.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __check_machine_setting {
+    ($plan:ident, cases, $value:expr) => {
+        $crate::proptest::Plan::cases($plan, $value)
+    };
+    ($plan:ident, max_steps, $value:expr) => {
+        $crate::proptest::Plan::max_steps($plan, $value)
+    };
+    ($plan:ident, seed, $value:expr) => {
+        $crate::proptest::Plan::seed($plan, $value)
+    };
+    ($plan:ident, postcondition, $value:expr) => {
+        $crate::proptest::Plan::postcondition($plan, $value)
+    };
+    ($plan:ident, model, $value:expr) => {
+        $crate::proptest::Plan::model($plan, $value)
+    };
+    ($plan:ident, $other:ident, $value:expr) => {
+        $crate::__private::unknown_setting!($other)
+    };
 }
 
 #[doc(hidden)]

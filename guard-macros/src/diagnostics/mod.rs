@@ -134,10 +134,42 @@ pub(crate) fn feature_off(arguments: proc_macro2::TokenStream) -> proc_macro2::T
     error.to_compile_error()
 }
 
+/// A setting `check_machine!` does not have (`case = 100`): the macro hands the setting's name to
+/// [`unknown_setting`].
+pub(crate) const UNKNOWN_SETTING: Code = Code {
+    id: "G0005",
+    title: "`check_machine!` setting that does not exist",
+};
+
+/// The settings of `check_machine!`, each a method of `stateguard::proptest::Checker`.
+const SETTINGS: [&str; 5] = ["cases", "max_steps", "seed", "postcondition", "model"];
+
+/// G0005 spanned on the setting's name, with the setting meant when one is close.
+pub(crate) fn unknown_setting(setting: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let name = setting.to_string();
+    let listed = "the settings are `cases`, `max_steps`, `seed`, `postcondition` and `model`";
+    let fix = match did_you_mean(&name, SETTINGS.iter().copied()) {
+        Some(meant) => format!("write `{meant}` in place of `{name}`; {listed}"),
+        None => format!("remove `{name} = ..`; {listed}"),
+    };
+    let message = format!("`check_machine!` has no setting `{name}`");
+    let error = if setting.is_empty() {
+        UNKNOWN_SETTING.at(Span::call_site(), message, fix)
+    } else {
+        UNKNOWN_SETTING.spanning(setting, message, fix)
+    };
+    error.to_compile_error()
+}
+
 /// Every registered code, for the registry test and the docs.
 #[cfg(test)]
 pub(crate) fn all() -> Vec<Code> {
-    let mut codes = vec![MALFORMED_ATTRIBUTE, WRONG_ITEM_KIND, FEATURE_OFF];
+    let mut codes = vec![
+        MALFORMED_ATTRIBUTE,
+        WRONG_ITEM_KIND,
+        FEATURE_OFF,
+        UNKNOWN_SETTING,
+    ];
     codes.extend_from_slice(typestate::ALL);
     codes.extend_from_slice(invariant::ALL);
     codes.extend_from_slice(enforce::ALL);
