@@ -1,5 +1,6 @@
-//! Attribute helpers every stage shares: which helper attribute an attribute is, and what a
-//! `derive(..)` names. A leaf: it reads syn only.
+//! Attribute and naming helpers every stage shares: which helper attribute an attribute is, what a
+//! `derive(..)` names, an item's attributes, one `name => Target` entry of `#[to(..)]`, and
+//! UpperCamelCase. A leaf: it reads syn only.
 
 use syn::Attribute;
 
@@ -38,4 +39,49 @@ pub(crate) const STRATEGY_ATTRIBUTE: &str = "strategy";
 /// Whether `attr` is `#[strategy(..)]`, which the generated structs must not carry.
 pub(crate) fn is_strategy(attr: &syn::Attribute) -> bool {
     is_named(attr, STRATEGY_ATTRIBUTE)
+}
+
+/// The attributes of an item of a kind a marker may be put on (none for the other kinds).
+pub(crate) fn item_attrs(item: &syn::Item) -> &[Attribute] {
+    match item {
+        syn::Item::Struct(entry) => &entry.attrs,
+        syn::Item::Enum(entry) => &entry.attrs,
+        syn::Item::Const(entry) => &entry.attrs,
+        syn::Item::Fn(entry) => &entry.attrs,
+        syn::Item::Type(entry) => &entry.attrs,
+        syn::Item::Union(entry) => &entry.attrs,
+        syn::Item::Trait(entry) => &entry.attrs,
+        syn::Item::Static(entry) => &entry.attrs,
+        _ => &[],
+    }
+}
+
+/// One entry of `#[to(..)]`: `pay => Paid`, read as written (tokens kept for rewriting it).
+pub(crate) struct ToEntry {
+    pub(crate) name: syn::Ident,
+    pub(crate) arrow: syn::Token![=>],
+    pub(crate) target: syn::Ident,
+}
+
+impl syn::parse::Parse for ToEntry {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        Ok(Self {
+            name: input.parse()?,
+            arrow: input.parse()?,
+            target: input.parse()?,
+        })
+    }
+}
+
+/// `ship_order` -> `ShipOrder`.
+pub(crate) fn upper_camel(name: &str) -> String {
+    name.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut characters = part.chars();
+            characters.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(characters).collect()
+            })
+        })
+        .collect()
 }

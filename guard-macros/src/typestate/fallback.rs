@@ -9,6 +9,7 @@
 //!
 //! Last resort, [`fallback`]: the user's module without `#[typestate]`'s helper attributes.
 
+use super::attrs::ToEntry;
 use super::parse::{HELPER_ATTRIBUTES, is_named, misspelled_helper, snake_case};
 use crate::diagnostics::did_you_mean;
 use proc_macro2::{Span, TokenStream};
@@ -187,23 +188,9 @@ fn repair_states(states: &mut ItemEnum) {
 /// `#[to(..)]` with each unknown target replaced by the state the message suggests, or kept and
 /// added to `added` (the fix adds the state); `None` when the list cannot be read.
 fn repaired_to(attr: &Attribute, names: &[String], added: &mut Vec<Ident>) -> Option<Meta> {
-    struct Pair {
-        name: Ident,
-        arrow: Token![=>],
-        target: Ident,
-    }
-    impl syn::parse::Parse for Pair {
-        fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
-            Ok(Self {
-                name: input.parse()?,
-                arrow: input.parse()?,
-                target: input.parse()?,
-            })
-        }
-    }
     let list = attr.meta.require_list().ok()?;
     let pairs = list
-        .parse_args_with(Punctuated::<Pair, Token![,]>::parse_terminated)
+        .parse_args_with(Punctuated::<ToEntry, Token![,]>::parse_terminated)
         .ok()?;
     if pairs.is_empty() {
         return None;
@@ -224,7 +211,7 @@ fn repaired_to(attr: &Attribute, names: &[String], added: &mut Vec<Ident>) -> Op
                 None => {}
             }
         }
-        let Pair {
+        let ToEntry {
             name,
             arrow,
             target,

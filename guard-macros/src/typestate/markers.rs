@@ -3,7 +3,7 @@
 //! `fallback` applies them to the module it expands next to the errors, so the code that uses the
 //! machine sees the machine the fixes leave.
 
-use super::attrs::is_named;
+use super::attrs::{is_named, item_attrs, upper_camel};
 use super::parse::snake_case;
 use syn::ext::IdentExt;
 use syn::{Item, ItemEnum, ItemMod};
@@ -69,7 +69,7 @@ pub(crate) fn fixes_of(
         items.iter().any(|item| match item {
             Item::Struct(entry) => name == "states" && has(&entry.attrs, name),
             Item::Enum(_) => false,
-            other => attributes(other).iter().any(|attr| is_named(attr, name)),
+            other => item_attrs(other).iter().any(|attr| is_named(attr, name)),
         })
     };
     let states_struct = items.iter().position(|item| {
@@ -167,7 +167,7 @@ fn machine_name(module: &syn::Ident, items: &[Item]) -> String {
     {
         return super::fallback::names_for_states(&entry.ident).0;
     }
-    upper_camel_case(&module.unraw().to_string())
+    upper_camel(&module.unraw().to_string())
 }
 
 /// Applies the fixes of G0107, G0108 and G0003 (a `#[machine]` enum) to `module`.
@@ -296,28 +296,4 @@ fn first_enum(items: &[Item]) -> Option<(usize, &ItemEnum)> {
 
 fn has(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs.iter().any(|attr| is_named(attr, name))
-}
-
-fn attributes(item: &Item) -> &[syn::Attribute] {
-    match item {
-        Item::Const(entry) => &entry.attrs,
-        Item::Fn(entry) => &entry.attrs,
-        Item::Type(entry) => &entry.attrs,
-        Item::Union(entry) => &entry.attrs,
-        Item::Trait(entry) => &entry.attrs,
-        Item::Static(entry) => &entry.attrs,
-        _ => &[],
-    }
-}
-
-fn upper_camel_case(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut characters = part.chars();
-            characters.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(characters).collect()
-            })
-        })
-        .collect()
 }

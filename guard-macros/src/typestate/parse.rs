@@ -18,6 +18,7 @@ use super::markers::{self, MachineFix, StatesFix};
 
 // `fallback` names it through `parse`.
 pub(crate) use super::attrs::is_named;
+use super::attrs::item_attrs;
 
 /// The arguments of `#[typestate(..)]`.
 pub(crate) struct Args {
@@ -352,21 +353,6 @@ fn marked_items<'a>(
         }
     }
     (machine, states)
-}
-
-/// The attributes of the item kinds a marker may be put on by mistake.
-fn item_attrs(entry: &Item) -> &[Attribute] {
-    match entry {
-        Item::Struct(entry) => &entry.attrs,
-        Item::Enum(entry) => &entry.attrs,
-        Item::Const(entry) => &entry.attrs,
-        Item::Fn(entry) => &entry.attrs,
-        Item::Type(entry) => &entry.attrs,
-        Item::Union(entry) => &entry.attrs,
-        Item::Trait(entry) => &entry.attrs,
-        Item::Static(entry) => &entry.attrs,
-        _ => &[],
-    }
 }
 
 /// `#[machine]` on an item that is not a struct. On an enum the fix is one of

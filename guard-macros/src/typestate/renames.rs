@@ -3,7 +3,7 @@
 //! `TState` in every `#[to(..)]` too), so the code that uses the machine sees the machine the fixes
 //! leave.
 
-use super::attrs::is_named;
+use super::attrs::{ToEntry, is_named};
 use super::validate::Rename;
 use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
@@ -92,22 +92,8 @@ fn rename_in_to<'r>(
     attrs: &mut [Attribute],
     change: impl Fn(&Ident, &Ident) -> Option<(bool, &'r String)>,
 ) {
-    struct Pair {
-        name: Ident,
-        arrow: Token![=>],
-        target: Ident,
-    }
-    impl syn::parse::Parse for Pair {
-        fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
-            Ok(Self {
-                name: input.parse()?,
-                arrow: input.parse()?,
-                target: input.parse()?,
-            })
-        }
-    }
     for attr in attrs.iter_mut().filter(|attr| is_named(attr, "to")) {
-        let Ok(pairs) = attr.parse_args_with(Punctuated::<Pair, Token![,]>::parse_terminated)
+        let Ok(pairs) = attr.parse_args_with(Punctuated::<ToEntry, Token![,]>::parse_terminated)
         else {
             continue;
         };
@@ -117,7 +103,7 @@ fn rename_in_to<'r>(
                 Some((false, new)) => pair.target = renamed(&pair.target, new),
                 None => {}
             }
-            let Pair {
+            let ToEntry {
                 name,
                 arrow,
                 target,

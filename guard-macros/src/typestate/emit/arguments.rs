@@ -41,7 +41,7 @@ pub(super) fn emit(model: &Model<'_, '_>) -> TokenStream {
 
 /// `OrderPayArguments` for the transition `pay`.
 fn struct_name(model: &Model<'_, '_>, name: &Ident) -> Ident {
-    let camel = super::proptest::upper_camel(name.unraw().to_string().as_str());
+    let camel = crate::typestate::attrs::upper_camel(name.unraw().to_string().as_str());
     format_ident!("{}{camel}Arguments", model.machine.unraw())
 }
 

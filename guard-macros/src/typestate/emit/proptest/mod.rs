@@ -23,7 +23,6 @@ use syn::{GenericParam, Generics, Ident};
 mod parts;
 mod testable;
 
-pub(crate) use parts::upper_camel;
 #[cfg(test)]
 mod tests;
 

@@ -1,7 +1,7 @@
 //! The pieces of the generated test description: arguments and their strategies, patterns, the
 //! transitions with their sources, bounds, and the hand-written `Clone`/`Debug` impls.
 
-use crate::typestate::attrs::{STRATEGY_ATTRIBUTE, is_named};
+use crate::typestate::attrs::{STRATEGY_ATTRIBUTE, is_named, upper_camel};
 use crate::typestate::generics::applied;
 use crate::typestate::model::Model;
 use crate::typestate::parse::State;
@@ -124,18 +124,6 @@ pub(super) struct Transition<'s, 'a> {
     pub(super) variant: Ident,
     pub(super) sources: Vec<&'s State<'a>>,
     pub(super) target: &'s State<'a>,
-}
-
-pub(crate) fn upper_camel(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut characters = part.chars();
-            characters.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(characters).collect()
-            })
-        })
-        .collect()
 }
 
 pub(super) fn transitions<'s, 'a>(states: &'s [State<'a>]) -> Vec<Transition<'s, 'a>> {
