@@ -1,8 +1,9 @@
 //! Attribute and naming helpers every stage shares: which helper attribute an attribute is, what a
-//! `derive(..)` names, an item's attributes, one `name => Target` entry of `#[to(..)]`, and
-//! UpperCamelCase. A leaf: it reads syn only.
+//! `derive(..)` names, an item's attributes, one `name => Target` entry of `#[to(..)]`, the
+//! case conversions, and the names a states enum suggests. A leaf: it reads syn only.
 
 use syn::Attribute;
+use syn::ext::IdentExt;
 
 pub(crate) fn is_named(attr: &Attribute, name: &str) -> bool {
     attr.path().is_ident(name)
@@ -84,4 +85,39 @@ pub(crate) fn upper_camel(name: &str) -> String {
             })
         })
         .collect()
+}
+
+/// `ShippedLate` → `shipped_late`, `HTTPError` → `http_error`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let characters: Vec<char> = name.chars().collect();
+    let mut snake = String::new();
+    for (position, character) in characters.iter().enumerate() {
+        if character.is_uppercase() && position > 0 {
+            let previous = characters[position - 1];
+            let next_is_lower = characters
+                .get(position + 1)
+                .is_some_and(|next| next.is_lowercase());
+            let starts_word = previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower);
+            if starts_word && !snake.ends_with('_') {
+                snake.push('_');
+            }
+        }
+        snake.extend(character.to_lowercase());
+    }
+    snake
+}
+
+/// The names G0003's fix gives a states enum written without its module: the machine (`Order`
+/// for `OrderState`) and the module (`order`).
+pub(crate) fn names_for_states(states: &syn::Ident) -> (String, String) {
+    let name = states.unraw().to_string();
+    let machine = name
+        .strip_suffix("States")
+        .or_else(|| name.strip_suffix("State"))
+        .filter(|machine| !machine.is_empty())
+        .map_or_else(|| format!("{name}Machine"), str::to_owned);
+    let module = snake_case(&machine);
+    (machine, module)
 }

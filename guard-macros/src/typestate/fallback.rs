@@ -9,8 +9,8 @@
 //!
 //! Last resort, [`fallback`]: the user's module without `#[typestate]`'s helper attributes.
 
-use super::attrs::ToEntry;
-use super::parse::{HELPER_ATTRIBUTES, is_named, misspelled_helper, snake_case};
+use super::attrs::{ToEntry, names_for_states};
+use super::parse::{HELPER_ATTRIBUTES, is_named, misspelled_helper};
 use crate::diagnostics::did_you_mean;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
@@ -303,19 +303,6 @@ fn without_required(attrs: &mut Vec<Attribute>) {
         *attr = syn::parse_quote!(#[invariant(#(#kept),*)]);
         true
     });
-}
-
-/// The names G0003's fix gives a states enum written without its module: the machine (`Order`
-/// for `OrderState`) and the module (`order`).
-pub(crate) fn names_for_states(states: &Ident) -> (String, String) {
-    let name = states.unraw().to_string();
-    let machine = name
-        .strip_suffix("States")
-        .or_else(|| name.strip_suffix("State"))
-        .filter(|machine| !machine.is_empty())
-        .map_or_else(|| format!("{name}Machine"), str::to_owned);
-    let module = snake_case(&machine);
-    (machine, module)
 }
 
 /// G0003's fix for `#[typestate]` on the states enum: the enum in a module with a unit machine,

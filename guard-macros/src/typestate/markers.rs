@@ -3,8 +3,7 @@
 //! `fallback` applies them to the module it expands next to the errors, so the code that uses the
 //! machine sees the machine the fixes leave.
 
-use super::attrs::{is_named, item_attrs, upper_camel};
-use super::parse::snake_case;
+use super::attrs::{is_named, item_attrs, names_for_states, snake_case, upper_camel};
 use syn::ext::IdentExt;
 use syn::{Item, ItemEnum, ItemMod};
 
@@ -165,7 +164,7 @@ fn machine_name(module: &syn::Ident, items: &[Item]) -> String {
         .next()
         .or_else(|| first_enum(items))
     {
-        return super::fallback::names_for_states(&entry.ident).0;
+        return names_for_states(&entry.ident).0;
     }
     upper_camel(&module.unraw().to_string())
 }

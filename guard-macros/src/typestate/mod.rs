@@ -85,7 +85,7 @@ fn run(args: TokenStream, item: TokenStream, proptest: bool) -> (Outcome, bool) 
     };
     let syn::Item::Mod(module_item) = &parsed else {
         let states_names = match &parsed {
-            syn::Item::Enum(states) => Some(fallback::names_for_states(&states.ident)),
+            syn::Item::Enum(states) => Some(attrs::names_for_states(&states.ident)),
             _ => None,
         };
         errors.push(crate::diagnostics::typestate::typestate_not_on_module(

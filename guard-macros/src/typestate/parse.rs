@@ -17,8 +17,8 @@ use syn::{Attribute, Field, Fields, Ident, Item, ItemEnum, ItemMod, ItemStruct, 
 use super::markers::{self, MachineFix, StatesFix};
 
 // `fallback` names it through `parse`.
-pub(crate) use super::attrs::is_named;
 use super::attrs::item_attrs;
+pub(crate) use super::attrs::{is_named, snake_case};
 
 /// The arguments of `#[typestate(..)]`.
 pub(crate) struct Args {
@@ -149,28 +149,6 @@ impl<'a> State<'a> {
             })
             .collect()
     }
-}
-
-/// `ShippedLate` → `shipped_late`, `HTTPError` → `http_error`.
-pub(crate) fn snake_case(name: &str) -> String {
-    let characters: Vec<char> = name.chars().collect();
-    let mut snake = String::new();
-    for (position, character) in characters.iter().enumerate() {
-        if character.is_uppercase() && position > 0 {
-            let previous = characters[position - 1];
-            let next_is_lower = characters
-                .get(position + 1)
-                .is_some_and(|next| next.is_lowercase());
-            let starts_word = previous.is_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_uppercase() && next_is_lower);
-            if starts_word && !snake.ends_with('_') {
-                snake.push('_');
-            }
-        }
-        snake.extend(character.to_lowercase());
-    }
-    snake
 }
 
 impl Machine<'_> {

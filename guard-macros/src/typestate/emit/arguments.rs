@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
 use syn::ext::IdentExt;
-use syn::{GenericParam, Ident};
+use syn::{GenericParam, Generics, Ident};
 
 pub(super) fn emit(model: &Model<'_, '_>) -> TokenStream {
     // Deserialised values own their data: a machine that borrows gets none.
@@ -69,18 +69,8 @@ fn arguments_struct(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenSt
         quote!(<#params>)
     };
     let own_where = &generics.where_clause;
-    let (declared_impl, _, _) = generics.split_for_impl();
-    let own_predicates = generics
-        .where_clause
-        .as_ref()
-        .map(|clause| {
-            let predicates = clause.predicates.iter();
-            quote!(#(#predicates,)*)
-        })
-        .unwrap_or_default();
-    let ident_text = ident.to_string();
-    let name_texts: Vec<String> = names.iter().map(|name| name.unraw().to_string()).collect();
     let self_type = applied(&ident, &generics);
+    let debug = debug_impl(&ident, &generics, &names, &types);
     let mut predicates: Vec<TokenStream> = where_clause
         .map(|clause| clause.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
@@ -102,19 +92,7 @@ fn arguments_struct(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenSt
             #(#[doc = #field_docs] pub #names: #types,)*
         }
 
-        // `Debug` where every argument type has it, without requiring it of the others.
-        #[automatically_derived]
-        impl #declared_impl ::core::fmt::Debug for #self_type
-        where
-            #(for<'__guard> #types: ::core::fmt::Debug,)*
-            #own_predicates
-        {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#ident_text)
-                    #(.field(#name_texts, &self.#names))*
-                    .finish()
-            }
-        }
+        #debug
 
         #[automatically_derived]
         impl #impl_generics #krate::Transition<#erased #erased_generics> for #self_type
@@ -128,6 +106,42 @@ fn arguments_struct(model: &Model<'_, '_>, info: &TransitionInfo<'_>) -> TokenSt
                 machine: #erased #erased_generics,
             ) -> ::core::result::Result<#erased #erased_generics, #krate::TransitionError<#erased #erased_generics>> {
                 machine.#name(#(self.#names),*)
+            }
+        }
+    }
+}
+
+/// `Debug` for an arguments struct where every argument type has it, without requiring it of the
+/// others.
+fn debug_impl(
+    ident: &Ident,
+    generics: &Generics,
+    names: &[&Ident],
+    types: &[&syn::Type],
+) -> TokenStream {
+    let (declared_impl, _, _) = generics.split_for_impl();
+    let own_predicates = generics
+        .where_clause
+        .as_ref()
+        .map(|clause| {
+            let predicates = clause.predicates.iter();
+            quote!(#(#predicates,)*)
+        })
+        .unwrap_or_default();
+    let ident_text = ident.to_string();
+    let name_texts: Vec<String> = names.iter().map(|name| name.unraw().to_string()).collect();
+    let self_type = applied(ident, generics);
+    quote! {
+        #[automatically_derived]
+        impl #declared_impl ::core::fmt::Debug for #self_type
+        where
+            #(for<'__guard> #types: ::core::fmt::Debug,)*
+            #own_predicates
+        {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#ident_text)
+                    #(.field(#name_texts, &self.#names))*
+                    .finish()
             }
         }
     }
