@@ -15,6 +15,12 @@
 //! dispatch), the records (`into_record`, `restore`, the record enum), the `Debug` impls, the state
 //! names, and what rustc does for the crate as a whole (parsing, name resolution, well-formedness,
 //! coherence). Self-profiling slows rustc down; the shares, not the seconds, are the figure.
+//!
+//! `compile-profile enforce` does the same for the two crates `bench/enforce-check` writes
+//! (`cargo run --release --manifest-path bench/enforce-check/Cargo.toml -- 1 edit` first): the
+//! 5,000-line module without and with `#[enforce_state_invariants]`, its time split into the
+//! attribute's own run, type-checking and building the check constants, evaluating them, the
+//! module's own functions, and the crate as a whole.
 
 #![forbid(unsafe_code)]
 
@@ -36,6 +42,49 @@ const PARTS: &[&str] = &[
     "`Debug` of the states and the machine",
     "state names (`NAME`, `STATES`, `state_name`)",
 ];
+
+/// The parts of `cargo check` of the `#[enforce_state_invariants]` bench's crates.
+const ENFORCE_PARTS: &[&str] = &[
+    "whole crate (parse, resolve, well-formedness, metadata)",
+    "the module's own functions",
+    "`#[enforce_state_invariants]`'s own run",
+    "check constants: type-checking and building them",
+    "check constants: evaluating them",
+    "the rest (trait solving, the enum and its derives)",
+];
+
+/// Sums the items' self times by part, for the enforce bench: a check constant is an anonymous
+/// `const _` inside one of the module's functions (`generated::handle_12::_`, `::_[1]`).
+fn by_enforce_part(times: &HashMap<String, u128>) -> BTreeMap<&'static str, f64> {
+    let mut parts: BTreeMap<&'static str, f64> = BTreeMap::new();
+    for (item, &time) in times {
+        const FUNCTION: &str = "::generated::handle_";
+        let check = item.find(FUNCTION).is_some_and(|at| {
+            let rest = &item[at + FUNCTION.len()..];
+            rest.find("::")
+                .is_some_and(|end| rest[end + 2..].starts_with('_'))
+        });
+        let part = if item == "#[proc macro]" {
+            ENFORCE_PARTS[2]
+        } else if check && item.contains("GlobalId") {
+            ENFORCE_PARTS[4]
+        } else if check {
+            ENFORCE_PARTS[3]
+        } else if item.contains("::generated::handle_") {
+            ENFORCE_PARTS[1]
+        } else if item.is_empty()
+            || item == "()"
+            || item.starts_with("LocalModDefId")
+            || !item.contains("::")
+        {
+            ENFORCE_PARTS[0]
+        } else {
+            ENFORCE_PARTS[5]
+        };
+        *parts.entry(part).or_default() += time as f64 / 1e9;
+    }
+    parts
+}
 
 struct Interval {
     thread: u32,
@@ -241,6 +290,8 @@ fn profile_crate(generated: &Path, name: &str, out: &Path) -> Result<PathBuf, St
         .ok_or_else(|| format!("no profile written for {name}"))
 }
 
+type Classifier = fn(&HashMap<String, u128>) -> BTreeMap<&'static str, f64>;
+
 fn main() -> Result<(), String> {
     let mut arguments: Vec<String> = std::env::args().skip(1).collect();
     let rounds = match arguments.iter().position(|argument| argument == "--rounds") {
@@ -255,21 +306,36 @@ fn main() -> Result<(), String> {
         None => 3,
     };
     let [size] = arguments.as_slice() else {
-        return Err("usage: compile-profile N [--rounds R]".to_owned());
+        return Err("usage: compile-profile N|enforce [--rounds R]".to_owned());
     };
-    let generated = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../generated");
-    let crates = [
-        format!("hand_{size}"),
-        format!("guard_{size}"),
-        format!("hand_full_{size}"),
-    ];
+    let enforce = size == "enforce";
+    let (generated, crates, part_names, classify): (PathBuf, Vec<String>, &[&str], Classifier) =
+        if enforce {
+            (
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../enforce-check/target/generated"),
+                vec!["plain".to_owned(), "enforced".to_owned()],
+                ENFORCE_PARTS,
+                by_enforce_part,
+            )
+        } else {
+            (
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../generated"),
+                vec![
+                    format!("hand_{size}"),
+                    format!("guard_{size}"),
+                    format!("hand_full_{size}"),
+                ],
+                PARTS,
+                by_part,
+            )
+        };
     let scratch = std::env::temp_dir().join("stateguard-compile-profile");
     // results[crate][round] = (total, parts)
     let mut results: Vec<Vec<(f64, BTreeMap<&'static str, f64>)>> = vec![Vec::new(); crates.len()];
     for round in 0..rounds {
         for (name, results) in crates.iter().zip(results.iter_mut()) {
             let profile = profile_crate(&generated, name, &scratch.join(name))?;
-            let parts = by_part(&self_times(&profile)?);
+            let parts = classify(&self_times(&profile)?);
             let total: f64 = parts.values().sum();
             eprintln!(
                 "N={size} round {}: {name} {total:.2} s of self time",
@@ -286,6 +352,7 @@ fn main() -> Result<(), String> {
             values[values.len() - 1],
         )
     };
+    let size = if enforce { "the enforce bench" } else { size };
     println!(
         "N = {size}, {rounds} rounds; self time in `cargo check`, median (range), and share of the crate's total\n"
     );
@@ -296,7 +363,7 @@ fn main() -> Result<(), String> {
         let mut values: Vec<f64> = results.iter().map(|(total, _)| *total).collect();
         totals.push(range(&mut values).1);
     }
-    for part in PARTS {
+    for part in part_names {
         let cells: Vec<String> = results
             .iter()
             .zip(&totals)
@@ -322,6 +389,6 @@ fn main() -> Result<(), String> {
         .iter()
         .map(|total| format!("**{total:.3} s ({:.2}x)**", total / totals[0]))
         .collect();
-    println!("| total (÷ hand-written) | {} |", cells.join(" | "));
+    println!("| total (÷ {}) | {} |", crates[0], cells.join(" | "));
     Ok(())
 }
