@@ -35,7 +35,7 @@ const MAX_VEC_LEN: usize = 8;
 #[diagnostic::on_unimplemented(
     message = "[G0118] property tests cannot draw values of `{Self}`",
     label = "no strategy for `{Self}`",
-    note = "add `stateguard::Generate` to the derive list of `{Self}` (`#[derive(Debug, Clone, stateguard::Generate)]`: each field is drawn from its type's `Generate`), or implement `stateguard::proptest::Generate` for `{Self}` by hand (`fn strategy() -> BoxedStrategy<Self>`), or name a strategy on the field: `#[strategy(..)]`"
+    note = "put `#[derive(stateguard::Generate)]` on `{Self}` (it stands beside your other derives; `Generate` needs `Debug` and `Clone` too, and draws each field from its type's `Generate`), or implement `stateguard::proptest::Generate` for `{Self}` by hand (`fn strategy() -> BoxedStrategy<Self>`), or name a strategy on the field: `#[strategy(..)]`"
 )]
 pub trait Generate: Sized + Clone + core::fmt::Debug + 'static {
     /// The strategy arguments of this type are drawn from.
